@@ -52,29 +52,30 @@ class Target:
 
 def parse_target(text: str) -> Target:
     """An IPv4/IPv6 address, a domain, or an e-mail address (its domain part is checked)."""
-    value = text.strip()
-    if not value:
+    original = text.strip()
+    if not original:
         raise input_error("dnsbl.empty_target")
-    if len(value) > _MAX_TARGET:
-        raise input_error("dnsbl.bad_target", value=value[:40] + "…")
+    if len(original) > _MAX_TARGET:
+        raise input_error("dnsbl.bad_target", value=original[:40] + "…")
+    value = original
     if value.startswith("<") and value.endswith(">"):
         value = value[1:-1].strip()
     if value.startswith("[") and value.endswith("]"):  # [192.0.2.1] as in Received: headers
         value = value[1:-1].strip()
     if "/" in value:
-        network = _as_ip(value.partition("/")[0]) is not None
-        raise input_error("dnsbl.network_target" if network else "dnsbl.bad_target", value=value)
-    address = _as_ip(value)
+        network = _as_ip(value.partition("/")[0], original) is not None
+        raise input_error("dnsbl.network_target" if network else "dnsbl.bad_target", value=original)
+    address = _as_ip(value, original)
     if address is not None:
         return address
     if "@" in value:
         value = value.rpartition("@")[2]
-    return Target(TargetKind.DOMAIN, _domain(value, text.strip()))
+    return Target(TargetKind.DOMAIN, _domain(value, original))
 
 
-def _as_ip(value: str) -> Target | None:
+def _as_ip(value: str, original: str) -> Target | None:
     if "%" in value:  # a scope id (fe80::1%eth0) is not something a list can hold
-        raise input_error("dnsbl.bad_target", value=value)
+        raise input_error("dnsbl.bad_target", value=original)
     try:
         address = ipaddress.ip_address(value)
     except ValueError:

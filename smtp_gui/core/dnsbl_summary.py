@@ -28,14 +28,14 @@ def _join(parts: Sequence[Text]) -> Text:
     return Text(" ".join(p.en for p in parts if p.en), "".join(p.zh for p in parts if p.zh))
 
 
-def _major_names(results: Sequence[ZoneResult]) -> tuple[int, str]:
+def _major_names(results: Sequence[ZoneResult]) -> tuple[int, Text]:
     major = [
         r
         for r in results
         if r.status is ListingStatus.LISTED and r.zone.importance is Importance.MAJOR
     ]
-    names = dict.fromkeys(label for r in major for label in (r.labels or (r.zone.name,)))
-    return len(major), ", ".join(names)
+    names = list(dict.fromkeys(label for r in major for label in (r.labels or (r.zone.name,))))
+    return len(major), Text(", ".join(names), "、".join(names))
 
 
 def _reasons(counts: Counter[ListingStatus], total: int) -> Text:
@@ -44,7 +44,7 @@ def _reasons(counts: Counter[ListingStatus], total: int) -> Text:
     if len(present) == 1:
         return message(f"dnsbl.reason.{present[0]}")
     words = [message(f"dnsbl.reason_n.{s}", n=counts[s]) for s in present]
-    return Text(", ".join(w.en for w in words), "，".join(w.zh for w in words))
+    return Text(", ".join(w.en for w in words), "、".join(w.zh for w in words))
 
 
 def summarize(
@@ -66,7 +66,11 @@ def summarize(
         parts.append(message("dnsbl.summary.none_checked", target=target))
     elif listed:
         count, names = _major_names(results)
-        major = message("dnsbl.summary.major", count=count, names=names) if count else Text("", "")
+        major = (
+            message("dnsbl.summary.major", count=count, names=names.en, names_zh=names.zh)
+            if count
+            else Text("", "")
+        )
         parts.append(
             message(
                 "dnsbl.summary.listed", target=target, listed=listed, checked=_lists(checked).en,
@@ -149,3 +153,33 @@ def report_text(
             lines.append(f"    {message('dnsbl.table.delist').get(lang)}: {result.delist_url}")
     lines.extend(("", summarize(target, results, resolver, skipped=skipped).get(lang)))
     return "\n".join(lines)
+
+
+def result_details(result: ZoneResult) -> Text:
+    """Everything about one row, as plain lines (the GUI's detail view, a ticket)."""
+    zone = result.zone
+
+    def line(key: str, value: str) -> Text:
+        label = message(f"dnsbl.details.{key}")
+        return Text(f"{label.en}: {value}", f"{label.zh}：{value}")
+
+    def line_text(key: str, value: Text) -> Text:
+        label = message(f"dnsbl.details.{key}")
+        return Text(f"{label.en}: {value.en}", f"{label.zh}：{value.zh}")
+
+    lines = [Text(f"{zone.name} ({zone.zone})", f"{zone.name}（{zone.zone}）")]
+    if zone.operator:
+        lines.append(line("operator", zone.operator))
+    lines.append(line_text("status", message(f"dnsbl.status.{result.status}")))
+    if result.answers:
+        lines.append(line("answer", ", ".join(result.answers)))
+    lines.append(result.meaning)
+    lines.extend(line("txt", txt) for txt in result.txt)
+    if result.delist_url:
+        lines.append(line("delist", result.delist_url))
+    lines.append(line_text("health", message(f"dnsbl.health.{result.health}")))
+    lines.append(line_text("importance", message(f"dnsbl.importance.{zone.importance}")))
+    if zone.note is not None:
+        lines.append(line_text("note", zone.note))
+    lines.append(line("resolver", f"{result.resolver} · {result.ms:.0f} ms"))
+    return Text("\n".join(t.en for t in lines), "\n".join(t.zh for t in lines))

@@ -23,6 +23,7 @@ from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.language import LANGUAGES
 
 if TYPE_CHECKING:
+    from smtp_gui.ui.checks_pane import ChecksPane
     from smtp_gui.ui.code_pane import CodePane
     from smtp_gui.ui.compare_pane import ComparePane
 
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 PANES = (
     ("code_pane", "smtp_gui.ui.code_pane", "CodePane"),
     ("compare_pane", "smtp_gui.ui.compare_pane", "ComparePane"),
+    ("checks_pane", "smtp_gui.ui.checks_pane", "ChecksPane"),
 )
 FIRST_PANE = "compare_pane"
 
@@ -145,6 +147,10 @@ class MainWindow(QMainWindow):
     def compare_pane(self) -> ComparePane:
         return cast("ComparePane", self._pane("compare_pane"))
 
+    @property
+    def checks_pane(self) -> ChecksPane:
+        return cast("ChecksPane", self._pane("checks_pane"))
+
     def _wire_code_pane(self, pane: CodePane) -> None:
         pane.compare_requested.connect(self._on_code_pane_compare_requested)
 
@@ -168,6 +174,7 @@ class MainWindow(QMainWindow):
         titles = {
             "code_pane": self.tr("&Codes"),
             "compare_pane": self.tr("Co&mpare"),
+            "checks_pane": self.tr("&Blocklists && DNS"),
         }
         for name, title in titles.items():
             self.tabs.setTabText(self.tabs.indexOf(self._slots[name]), title)
