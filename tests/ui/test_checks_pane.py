@@ -158,13 +158,13 @@ def test_cancel_labels_the_rest_at_once(
     window: MainWindow, pane: ChecksPane, qtbot: QtBot, dns_server: LoopbackDNSServer,
 ) -> None:
     dns_server.behave("slow.dnsbl.test", drop=True)
-    pane.timeout.setValue(5.0)
+    pane.timeout.setValue(2.0)
     pane.start_check("192.0.2.2")
     qtbot.waitUntil(lambda: pane.progress.value() == 3, timeout=5000)  # all but the dead list
     with qtbot.waitSignal(pane.check_finished, timeout=1000) as finished:
         started = time.monotonic()
         qtbot.mouseClick(window.findChild(QPushButton, "cancelChecks"), Qt.MouseButton.LeftButton)
-    assert time.monotonic() - started < 0.5  # at once, not after the 5 s timeout
+    assert time.monotonic() - started < 0.5  # at once, not after the 2 s timeout
     assert finished.args == [True]
     assert _rows(window)["slow.dnsbl.test"] == "cancelled"
     assert _rows(window)["zen.dnsbl.test"] == "listed"
@@ -209,8 +209,8 @@ def test_closing_mid_check_is_clean(
     qtbot.wait(50)
     assert pane.running
     started = time.monotonic()
-    main.close()
-    assert time.monotonic() - started < 2.0
+    main.close()  # waits for the worker stuck in its 1 s query, no longer
+    assert time.monotonic() - started < 3.0
     assert not pane.controller.thread_pool.activeThreadCount()
     main.deleteLater()
     qtbot.wait(10)
