@@ -200,9 +200,13 @@ def zone_from_spec(spec: str, kind_hint: ZoneKind = ZoneKind.IP) -> Zone:
 def zones_from_specs(specs: Iterable[str], kind_hint: ZoneKind = ZoneKind.IP) -> tuple[Zone, ...]:
     """``--zones a,b``: each named zone once, in the order given."""
     zones: list[Zone] = []
+    seen: set[str] = set()
     for spec in specs:
-        if spec.strip() and all(z.zone != spec.strip().lower() for z in zones):
-            zones.append(zone_from_spec(spec, kind_hint))
+        if spec.strip():
+            zone = zone_from_spec(spec, kind_hint)
+            if zone.zone not in seen:
+                seen.add(zone.zone)
+                zones.append(zone)
     if not zones:
         raise input_error("dnsbl.no_zones")
     return tuple(zones)
