@@ -11,7 +11,6 @@ from __future__ import annotations
 import ipaddress
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 import dns.resolver
@@ -23,7 +22,6 @@ from smtp_gui.core.spf_dns import (
     MAX_NAMES,
     TIME_LIMIT,
     CheckHostError,
-    Query,
     SpfSession,
     dns_text,
     fetch_record,
@@ -34,62 +32,9 @@ from smtp_gui.core.spf_dns import (
 from smtp_gui.core.spf_explain import explain
 from smtp_gui.core.spf_macros import IPAddress, MacroContext, MacroString, expand, to_domain
 from smtp_gui.core.spf_record import Mechanism, Modifier, SpfRecord, SpfResult, parse_record
-from smtp_gui.core.spf_trace import EntryBuilder, TraceEntry
+from smtp_gui.core.spf_trace import EntryBuilder, Evaluation
 
 MAX_DEPTH = 12  # include/redirect nesting; the lookup limit stops loops earlier
-
-
-@dataclass(frozen=True, slots=True)
-class Evaluation:
-    """The outcome of one check_host() run."""
-
-    result: SpfResult
-    domain: str
-    ip: str
-    sender: str
-    helo: str
-    record: str | None  # the domain's own record, as published
-    record_query: Query | None
-    explanation: str | None  # from the domain's exp= (RFC 7208 6.2), for fail only
-    reason: Note  # why this result
-    detail: Note | None  # for a syntax error: what is wrong
-    error_domain: str | None  # whose record the error is in
-    error_position: int | None  # where in that record
-    lookups: int
-    void_lookups: int
-    trace: tuple[TraceEntry, ...]
-    ms: float = 0.0
-
-    def reason_text(self, lang: str) -> str:
-        text = self.reason.text(lang)
-        return f"{text} {self.detail.text(lang)}" if self.detail else text
-
-    def to_dict(self, lang: str | None) -> dict[str, Any]:
-        def both(note: Note) -> Any:
-            return note.text(lang) if lang else {"en": note.text("en"), "zh": note.text("zh")}
-
-        meaning = Note(f"spf.result.{self.result}")
-        own = self.explanation is not None
-        return {
-            "result": str(self.result),
-            "explanation": self.explanation if own else both(meaning),
-            "explanation_from_domain": own,
-            "meaning": both(meaning),
-            "reason": self.reason_text(lang) if lang else {
-                "en": self.reason_text("en"), "zh": self.reason_text("zh")
-            },
-            "lookups": self.lookups,
-            "void_lookups": self.void_lookups,
-            "domain": self.domain,
-            "ip": self.ip,
-            "sender": self.sender,
-            "helo": self.helo,
-            "record": self.record,
-            "error_domain": self.error_domain,
-            "error_position": self.error_position,
-            "trace": [entry.to_dict(lang) for entry in self.trace],
-            "ms": round(self.ms, 1),
-        }  # fmt: skip
 
 
 class _Outcome(NamedTuple):

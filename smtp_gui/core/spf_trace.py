@@ -1,4 +1,5 @@
-"""The trace of an SPF evaluation: one entry per term evaluated, nested for include/redirect.
+"""What an SPF evaluation returns: the result, and a trace with one entry per term evaluated
+(nested for include/redirect).
 
 Entries are built mutably while check_host() runs (an error can stop it anywhere, and the
 trace up to that point must survive) and frozen into ``TraceEntry`` values at the end.
@@ -61,6 +62,59 @@ class TraceEntry:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    """The outcome of one check_host() run."""
+
+    result: SpfResult
+    domain: str
+    ip: str
+    sender: str
+    helo: str
+    record: str | None  # the domain's own record, as published
+    record_query: Query | None
+    explanation: str | None  # from the domain's exp= (RFC 7208 6.2), for fail only
+    reason: Note  # why this result
+    detail: Note | None  # for a syntax error: what is wrong
+    error_domain: str | None  # whose record the error is in
+    error_position: int | None  # where in that record
+    lookups: int
+    void_lookups: int
+    trace: tuple[TraceEntry, ...]
+    ms: float = 0.0
+
+    def reason_text(self, lang: str) -> str:
+        text = self.reason.text(lang)
+        return f"{text} {self.detail.text(lang)}" if self.detail else text
+
+    def to_dict(self, lang: str | None) -> dict[str, Any]:
+        def both(note: Note) -> Any:
+            return note.text(lang) if lang else {"en": note.text("en"), "zh": note.text("zh")}
+
+        meaning = Note(f"spf.result.{self.result}")
+        own = self.explanation is not None
+        return {
+            "result": str(self.result),
+            "explanation": self.explanation if own else both(meaning),
+            "explanation_from_domain": own,
+            "meaning": both(meaning),
+            "reason": self.reason_text(lang) if lang else {
+                "en": self.reason_text("en"), "zh": self.reason_text("zh")
+            },
+            "lookups": self.lookups,
+            "void_lookups": self.void_lookups,
+            "domain": self.domain,
+            "ip": self.ip,
+            "sender": self.sender,
+            "helo": self.helo,
+            "record": self.record,
+            "error_domain": self.error_domain,
+            "error_position": self.error_position,
+            "trace": [entry.to_dict(lang) for entry in self.trace],
+            "ms": round(self.ms, 1),
+        }  # fmt: skip
+
+
 @dataclass(eq=False)
 class EntryBuilder:
     """The mutable twin of TraceEntry used during evaluation."""
@@ -90,40 +144,3 @@ class EntryBuilder:
             tuple(self.queries), self.cost, self.void, self.matched, self.result,
             self.note, self.record, tuple(child.freeze() for child in self.children),
         )  # fmt: skip
-
-
-def render_tree(entries: tuple[TraceEntry, ...], lang: str, indent: str = "  ") -> list[str]:
-    """Plain-text lines of the trace as an indented tree (for the CLI and copied reports)."""
-    from smtp_gui.core.messages import message_text
-
-    lines: list[str] = []
-
-    def walk(entry: TraceEntry, depth: int) -> None:
-        pad = indent * depth
-        facts: list[str] = []
-        if entry.target and entry.kind not in ("ip4", "ip6", "all"):
-            facts.append(f"→ {entry.target}")
-        if entry.cost:
-            facts.append(message_text("spf.trace.cost", lang, count=entry.cost))
-        if entry.void:
-            facts.append(message_text("spf.trace.void", lang, count=entry.void))
-        if entry.matched is not None:
-            key = "spf.trace.match" if entry.matched else "spf.trace.no_match"
-            facts.append(message_text(key, lang))
-        if entry.result is not None:
-            facts.append(f"[{entry.result}]")
-        lines.append(f"{pad}{entry.term}  " + "  ".join(facts))
-        for query in entry.queries:
-            shown = ", ".join(query.answers) if query.answers else query.outcome
-            cached = message_text("spf.trace.cached", lang) if query.cached else ""
-            lines.append(f"{pad}{indent}? {query.rdtype} {query.name} = {shown}{cached}")
-        if entry.note is not None:
-            lines.append(f"{pad}{indent}! {entry.note.text(lang)}")
-        if entry.record is not None:
-            lines.append(f"{pad}{indent}{message_text('spf.trace.record', lang)} {entry.record}")
-        for child in entry.children:
-            walk(child, depth + 1)
-
-    for entry in entries:
-        walk(entry, 0)
-    return lines
