@@ -129,6 +129,6 @@ def load_suite(path: Path) -> tuple[list[dict[str, Any]], list[SuiteCase]]:
                     path.name, index, case_id, str(data["host"]), str(data.get("mailfrom") or ""),
                     str(data.get("helo") or ""), results, data.get("explanation"),
                     str(data.get("spec", "")),
-                )  # fmt: skip
+                )
             )
     return scenarios, cases

@@ -98,7 +98,7 @@ def check_host(
     evaluator.ctx = MacroContext(
         full, local, sender_domain, domain, address, helo or domain, receiver,
         int(time.time()) if timestamp is None else timestamp, evaluator.validated_name,
-    )  # fmt: skip
+    )
     root = EntryBuilder(domain, 0, domain, "record")
     detail: Note | None = None
     error_domain: str | None = None
@@ -119,7 +119,7 @@ def check_host(
         root.queries[0] if root.queries else None, explanation, outcome.reason, detail,
         error_domain, error_position, session.lookups, session.void_lookups,
         tuple(child.freeze() for child in root.children), (time.monotonic() - started) * 1000,
-    )  # fmt: skip
+    )
 
 
 def _in_networks(ip: IPAddress, addresses: Iterable[str], cidr: int | None) -> bool:
@@ -169,7 +169,7 @@ class _Evaluator:
             record = parse_record(fetch.records[0])
         except InputError as error:
             abort = permerror("spf.why.syntax", error.position, domain=domain,
-                              column=(error.position or 0) + 1)  # fmt: skip
+                              column=(error.position or 0) + 1)
             abort.detail = Note(error.key or "spf.syntax.bad_term", error.params)
             abort.domain = domain
             raise abort from None
@@ -299,7 +299,7 @@ class _Evaluator:
         self.session.count_term(position)
 
     def _ask(self, entry: EntryBuilder, name: str, rdtype: str, void_at: int | None = None,
-             errors_fatal: bool = True) -> Lookup:  # fmt: skip
+             errors_fatal: bool = True) -> Lookup:
         """Query and record it; DNS failure is temperror (RFC 7208 5), a void answer may
         count against the void limit (RFC 7208 4.6.4)."""
         found, query = self.session.query(name, rdtype)
@@ -307,7 +307,7 @@ class _Evaluator:
         if found.could_not_check:
             if errors_fatal:
                 raise temperror("spf.why.dns_temperror", name=name, rdtype=rdtype,
-                                outcome=found.outcome)  # fmt: skip
+                                outcome=found.outcome)
             return found
         if not found.records and void_at is not None:
             entry.void += 1

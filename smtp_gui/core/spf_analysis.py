@@ -145,7 +145,7 @@ class _Node:
             self.term, self.position, self.domain, self.kind, self.lookups, self.total(),
             self.void, self.reachable, self.target, self.record, tuple(self.queries),
             tuple(self.problems), tuple(child.freeze() for child in self.children),
-        )  # fmt: skip
+        )
 
 
 def analyze(
@@ -158,7 +158,7 @@ def analyze(
     outcome = "ok"
     if not is_checkable_domain(domain):
         analyzer.add(root, _problem("spf.warn.bad_domain", Status.FAIL, "RFC 7208 4.3",
-                                    domain=domain), None)  # fmt: skip
+                                    domain=domain), None)
         outcome = "none"
     else:
         try:
@@ -168,17 +168,17 @@ def analyze(
     lookups, voids = root.total(), root.void_total()
     if lookups > MAX_DNS_TERMS:
         analyzer.add(root, _problem("spf.warn.lookup_limit", Status.FAIL, "RFC 7208 4.6.4",
-                                    count=lookups, limit=MAX_DNS_TERMS), "permerror")  # fmt: skip
+                                    count=lookups, limit=MAX_DNS_TERMS), "permerror")
     if voids > MAX_VOID_LOOKUPS:
         analyzer.add(root, _problem("spf.warn.void_limit", Status.FAIL, "RFC 7208 4.6.4",
-                                    count=voids, limit=MAX_VOID_LOOKUPS), "permerror")  # fmt: skip
+                                    count=voids, limit=MAX_VOID_LOOKUPS), "permerror")
     if analyzer.broken and outcome == "ok":
         outcome = "permerror"
     return Analysis(
         domain, outcome, root.record if len(fetched) == 1 else None, fetched,
         root.queries[0] if root.queries else None, lookups, voids,
         tuple(child.freeze() for child in root.children), tuple(analyzer.problems),
-    )  # fmt: skip
+    )
 
 
 class _Analyzer:
@@ -204,7 +204,7 @@ class _Analyzer:
         if fetch.could_not_check:
             key = "spf.warn.fetch_failed" if top else "spf.warn.nested_fetch_failed"
             self.add(owner, _problem(key, Status.WARN, "RFC 7208 4.4", domain=domain,
-                                     outcome=fetch.outcome), None)  # fmt: skip
+                                     outcome=fetch.outcome), None)
             return (), "temperror"
         if not fetch.records:
             return (), "none"
@@ -216,16 +216,16 @@ class _Analyzer:
         text = owner.record = fetch.records[0]
         if len(text) > MAX_RECORD_LENGTH:
             self.add(owner, _problem("spf.warn.too_long", Status.FAIL, "",
-                                     limit=MAX_RECORD_LENGTH), "permerror")  # fmt: skip
+                                     limit=MAX_RECORD_LENGTH), "permerror")
             return fetch.records, "permerror"
         if top and len(text) > UDP_FRIENDLY_LENGTH:
             self.add(owner, _problem("spf.warn.long_record", Status.INFO, "RFC 7208 3.4",
-                                     length=len(text)), None)  # fmt: skip
+                                     length=len(text)), None)
         self._terms(text, domain, owner, chain, top)
         return fetch.records, "ok"
 
     def _terms(self, text: str, domain: str, owner: _Node, chain: tuple[str, ...],
-               top: bool) -> None:  # fmt: skip
+               top: bool) -> None:
         terms: list[tuple[Term, _Node]] = []
         for position, token in tokenize(text):
             try:
@@ -236,7 +236,7 @@ class _Analyzer:
                 self.add(node, Problem(Note("spf.warn.syntax", {
                     "column": (error.position or position) + 1, "domain": domain,
                     "error": error.text("en"), "error_zh": error.text("zh"),
-                }), Status.FAIL), "permerror")  # the error text cites its section  # fmt: skip
+                }), Status.FAIL), "permerror")  # the error text cites its section
                 continue
             node = _Node(token, position, domain, term.name)
             owner.children.append(node)
@@ -254,16 +254,16 @@ class _Analyzer:
                 node.reachable = not has_all
                 if has_all:
                     self.add(node, _problem("spf.warn.redirect_ignored", Status.INFO,
-                                            "RFC 7208 6.1"), None)  # fmt: skip
+                                            "RFC 7208 6.1"), None)
                 else:
                     self._follow(term.value, node, domain, chain, "redirect")
             elif not term.known:
                 self.add(node, _problem("spf.warn.unknown_modifier", Status.INFO, "RFC 7208 6",
-                                        name=term.name), None)  # fmt: skip
+                                        name=term.name), None)
         after_all = [n for t, n in mechanisms if not n.reachable]
         if after_all:
             self.add(after_all[0], _problem("spf.warn.after_all", Status.WARN, "RFC 7208 5.1",
-                                            count=len(after_all)), None)  # fmt: skip
+                                            count=len(after_all)), None)
         if top and not has_all and not any(t.name == "redirect" for t, _n in terms):
             self.add(owner, _problem("spf.warn.no_all", Status.WARN, "RFC 7208 4.7"), None)
 
@@ -273,17 +273,17 @@ class _Analyzer:
             if isinstance(term, Modifier) and term.known:
                 if term.name in seen:
                     self.add(node, _problem("spf.warn.duplicate", Status.FAIL, "RFC 7208 6",
-                                            name=term.name), "permerror")  # fmt: skip
+                                            name=term.name), "permerror")
                 seen.add(term.name)
 
     def _mechanism(self, term: Mechanism, node: _Node, domain: str,
-                   chain: tuple[str, ...]) -> None:  # fmt: skip
+                   chain: tuple[str, ...]) -> None:
         if term.name == "all":
             if term.qualifier == "+":
                 self.add(node, _problem("spf.warn.plus_all", Status.FAIL, "RFC 7208 5.1"), None)
             elif term.qualifier == "?":
                 self.add(node, _problem("spf.warn.neutral_all", Status.INFO, "RFC 7208 8.2"),
-                         None)  # fmt: skip
+                         None)
             return
         if term.name == "ptr":
             self.add(node, _problem("spf.warn.ptr", Status.WARN, "RFC 7208 5.5"), None)
@@ -303,13 +303,13 @@ class _Analyzer:
         if spec.has_macros:
             node.target = spec.text
             self.add(node, _problem("spf.warn.macro_target", Status.INFO, "RFC 7208 7",
-                                    target=spec.text), None)  # fmt: skip
+                                    target=spec.text), None)
             return None
         node.target = to_domain(spec.text)
         return node.target
 
     def _follow(self, spec: MacroString, node: _Node, domain: str, chain: tuple[str, ...],
-                kind: str) -> None:  # fmt: skip
+                kind: str) -> None:
         """Analyse an include or redirect target; loops and missing records are errors."""
         if kind == "redirect":
             node.lookups = 1
@@ -320,11 +320,11 @@ class _Analyzer:
         if key in chain:
             self.add(node, _problem("spf.warn.loop", Status.FAIL, "RFC 7208 4.6.4",
                                     target=target, chain=" → ".join([*chain, key])),
-                     "permerror")  # fmt: skip
+                     "permerror")
             return
         if self.followed >= MAX_RECORDS_FOLLOWED or len(chain) > MAX_DNS_TERMS:
             self.add(node, _problem("spf.warn.not_followed", Status.WARN, "RFC 7208 4.6.4",
-                                    target=target), "permerror")  # fmt: skip
+                                    target=target), "permerror")
             return
         outcome = "none"
         if is_checkable_domain(target):
@@ -332,7 +332,7 @@ class _Analyzer:
         if outcome == "none":
             rfc = "RFC 7208 5.2" if kind == "include" else "RFC 7208 6.1"
             self.add(node, _problem(f"spf.warn.{kind}_none", Status.FAIL, rfc, target=target),
-                     "permerror")  # fmt: skip
+                     "permerror")
 
     def _probe(self, term: Mechanism, node: _Node, domain: str) -> None:
         """Look up a literal a/mx/exists target: void answers and MX names (RFC 7208 4.6.4)."""
@@ -348,14 +348,14 @@ class _Analyzer:
             if found.could_not_check:
                 self.add(node, _problem("spf.warn.probe_failed", Status.WARN, "RFC 7208 5",
                                         name=target, rdtype=rdtype, outcome=found.outcome),
-                         None)  # fmt: skip
+                         None)
                 return
             answered = answered or bool(found.records)
             if rdtype == "MX" and len(found.records) > MAX_NAMES:
                 self.add(node, _problem("spf.warn.mx_limit", Status.FAIL, "RFC 7208 4.6.4",
                                         count=len(found.records), limit=MAX_NAMES),
-                         "permerror")  # fmt: skip
+                         "permerror")
         if not answered:
             node.void = 1
             self.add(node, _problem("spf.warn.void", Status.WARN, "RFC 7208 4.6.4",
-                                    target=target), None)  # fmt: skip
+                                    target=target), None)

@@ -78,7 +78,7 @@ def spf_check(
         Detail("lookups", f"{analysis.lookups}/{MAX_DNS_TERMS}", Note("spf.detail.lookups")),
         Detail("void_lookups", f"{analysis.void_lookups}/{MAX_VOID_LOOKUPS}",
                Note("spf.detail.void_lookups")),
-    ]  # fmt: skip
+    ]
     if evaluation is not None:
         details[:0] = [
             Detail("result", str(evaluation.result), Note(f"spf.result.{evaluation.result}")),
@@ -100,7 +100,7 @@ def spf_check(
     return CheckResult(
         "spf", status, summary, analysis.record or _all_records(analysis), tuple(problems),
         tuple(details), describe_resolver(resolver), ms, extra,
-    )  # fmt: skip
+    )
 
 
 def _all_records(analysis: Analysis) -> str | None:
@@ -112,7 +112,7 @@ def _result_problem(evaluation: Evaluation) -> Problem:
     note = Note("spf.check.result_problem", {
         "result": str(evaluation.result), "ip": evaluation.ip,
         "reason": evaluation.reason_text("en"), "reason_zh": evaluation.reason_text("zh"),
-    })  # fmt: skip
+    })
     return Problem(note, severity, _RESULT_RFC[evaluation.result])
 
 

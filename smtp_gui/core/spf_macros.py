@@ -164,7 +164,7 @@ class MacroContext:
         return MacroContext(
             self.sender, self.local, self.sender_domain, domain, self.ip, self.helo,
             self.receiver, self.timestamp, self.validated,
-        )  # fmt: skip
+        )
 
 
 def ip_dotted(ip: IPAddress) -> str:

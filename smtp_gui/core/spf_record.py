@@ -251,6 +251,8 @@ def _args_ptr(rest: str, position: int, term: str) -> _Args:
     """ptr [ ":" domain-spec ] (RFC 7208 5.5)."""
     if not rest:
         return _Args()
+    if not rest.startswith(":"):
+        raise input_error("spf.syntax.bad_argument", position=position, term=_clip(term))
     return _args_target(rest, position, term)
 
 

@@ -112,7 +112,7 @@ class Evaluation:
             "error_position": self.error_position,
             "trace": [entry.to_dict(lang) for entry in self.trace],
             "ms": round(self.ms, 1),
-        }  # fmt: skip
+        }
 
 
 @dataclass(eq=False)
@@ -143,4 +143,4 @@ class EntryBuilder:
             self.term, self.position, self.domain, self.kind, self.target,
             tuple(self.queries), self.cost, self.void, self.matched, self.result,
             self.note, self.record, tuple(child.freeze() for child in self.children),
-        )  # fmt: skip
+        )
