@@ -23,6 +23,7 @@ MAX_VOID_LOOKUPS = 2  # RFC 7208 4.6.4 (SHOULD, default two)
 MAX_NAMES = 10  # RFC 7208 4.6.4: MX names per "mx", PTR names per "ptr" / %{p}
 TIME_LIMIT = 20.0  # RFC 7208 4.6.4: SHOULD allow at least 20 seconds, then temperror
 MAX_ANSWERS_SHOWN = 20  # per query in the trace
+MAX_ANSWER_CHARS = 1024  # per answer in the trace
 
 
 class CheckHostError(Exception):
@@ -68,7 +69,10 @@ class Query:
 
 
 def query_of(found: Lookup, cached: bool = False) -> Query:
-    answers = found.records[:MAX_ANSWERS_SHOWN]
+    answers = tuple(
+        text if len(text) <= MAX_ANSWER_CHARS else text[:MAX_ANSWER_CHARS] + "…"
+        for text in found.records[:MAX_ANSWERS_SHOWN]
+    )
     if len(found.records) > MAX_ANSWERS_SHOWN:
         answers += (f"… +{len(found.records) - MAX_ANSWERS_SHOWN}",)
     return Query(found.name, found.rdtype, str(found.outcome), answers, found.ms, cached)

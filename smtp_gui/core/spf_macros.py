@@ -235,6 +235,8 @@ def to_domain(expanded: str) -> str:
     One trailing dot is dropped; a name over 253 characters loses labels on the left.
     """
     name = expanded[:-1] if expanded.endswith(".") else expanded
-    while len(name) > MAX_DOMAIN_LENGTH and "." in name:
-        name = name.split(".", 1)[1]
-    return name
+    if len(name) <= MAX_DOMAIN_LENGTH:
+        return name
+    # the first label boundary that leaves at most 253 characters (one pass, however long)
+    dot = name.find(".", len(name) - MAX_DOMAIN_LENGTH - 1)
+    return name[dot + 1 :] if dot >= 0 else name.rsplit(".", 1)[-1]

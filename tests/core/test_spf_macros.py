@@ -153,6 +153,21 @@ def test_to_domain_drops_the_trailing_dot_and_truncates_on_the_left(
     assert len(to_domain(expanded)) <= 253
 
 
+def test_to_domain_is_linear_for_hostile_expansions() -> None:
+    started = time.monotonic()
+    name = to_domain("a." * 500_000 + "example.com")
+    assert len(name) <= 253 and name.endswith(".example.com") and not name.startswith(".")
+    assert time.monotonic() - started < 0.5
+
+
+def test_a_record_full_of_macros_expands_quickly() -> None:
+    spec = parse_macro_string("%{s}." * 800 + "example.com")
+    started = time.monotonic()
+    name = to_domain(expand(spec, _ctx(sender="x" * 60 + "@" + "y." * 90 + "example.com")))
+    assert len(name) <= 253
+    assert time.monotonic() - started < 0.5
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     st.text(max_size=120),
