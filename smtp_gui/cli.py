@@ -1,0 +1,47 @@
+"""Argument parsing. No subcommand opens the window; subcommands run headless without Qt."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from smtp_gui import __version__
+from smtp_gui.commands.common import run_guarded
+
+# Each module in smtp_gui.commands adds its own subparser(s).
+_COMMAND_MODULES = ("explain", "compare", "check")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        # argparse's own exit status for usage errors is 2 already; keep it to one line.
+        self.exit(2, f"smtp-gui: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="smtp-gui", description="Troubleshoot SMTP errors.")
+    parser.add_argument("--version", action="version", version=f"smtp-gui {__version__}")
+    parser.add_argument(
+        "--smoke", action="store_true", help="open the window, wait for its first paint, print ok"
+    )
+    parser.add_argument("--lang", choices=("en", "zh"), default=None, help="window language")
+    subparsers = parser.add_subparsers(dest="command", parser_class=_Parser)
+    for name in _COMMAND_MODULES:
+        module = importlib.import_module(f"smtp_gui.commands.{name}")
+        module.add_parser(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from smtp_gui.app import run_gui
+
+        return run_gui(smoke=args.smoke, lang=args.lang)
+    return run_guarded(args.handler, args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

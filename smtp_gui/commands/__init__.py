@@ -1,0 +1,1 @@
+"""Headless subcommands. Each module has ``add_parser(subparsers)``; none imports Qt."""

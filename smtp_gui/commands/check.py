@@ -1,0 +1,43 @@
+"""``smtp-gui check blacklist|domain|spf``: each kind of check in its own module."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+from typing import Any
+
+from smtp_gui.commands.common import add_common_options
+
+# Modules smtp_gui.commands.check_<kind>; each has add_parser(check_subparsers).
+_CHECK_MODULES: tuple[str, ...] = ()
+
+
+def add_resolver_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--nameserver",
+        action="append",
+        default=[],
+        metavar="HOST[:PORT]",
+        help="nameserver to ask (repeatable; [::1]:5353 for IPv6); default: the system's",
+    )
+    parser.add_argument("--timeout", type=float, default=3.0, metavar="SECONDS")
+
+
+def resolver_config_of(args: argparse.Namespace) -> Any:
+    from smtp_gui.core.errors import input_error
+    from smtp_gui.core.resolver import ResolverConfig, parse_nameserver
+
+    if not 0 < args.timeout <= 60:
+        raise input_error("resolver.bad_timeout", value=args.timeout)
+    servers = tuple(parse_nameserver(text) for text in args.nameserver)
+    return ResolverConfig(servers, timeout=args.timeout)
+
+
+def add_parser(subparsers: Any) -> None:
+    parser = subparsers.add_parser("check", help="blocklist and DNS checks (uses the network)")
+    kinds = parser.add_subparsers(dest="check_kind", required=True, parser_class=type(parser))
+    for name in _CHECK_MODULES:
+        module = importlib.import_module(f"smtp_gui.commands.check_{name}")
+        child = module.add_parser(kinds)
+        add_common_options(child)
+        add_resolver_options(child)

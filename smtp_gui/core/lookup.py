@@ -1,0 +1,111 @@
+"""One DNS query turned into a value: the records, or why there are none.
+
+Every check in the app asks DNS through ``lookup()`` so that a timeout, SERVFAIL or
+REFUSED is always told apart from "no such record" (NXDOMAIN/NODATA): the first three mean
+"could not check", the last two are answers.
+"""
+
+from __future__ import annotations
+
+import enum
+import time
+from dataclasses import dataclass
+
+import dns.exception
+import dns.flags
+import dns.message
+import dns.name
+import dns.rcode
+import dns.rdatatype
+import dns.resolver
+
+
+class Outcome(enum.StrEnum):
+    ANSWER = "answer"
+    NXDOMAIN = "nxdomain"  # the name does not exist
+    NODATA = "nodata"  # the name exists, no record of this type
+    TIMEOUT = "timeout"  # could not check
+    SERVFAIL = "servfail"  # could not check
+    REFUSED = "refused"  # could not check
+    ERROR = "error"  # could not check: malformed answer, bad name, ...
+
+    @property
+    def is_answer(self) -> bool:
+        """True when DNS answered the question (with records or with "none")."""
+        return self in (Outcome.ANSWER, Outcome.NXDOMAIN, Outcome.NODATA)
+
+
+@dataclass(frozen=True, slots=True)
+class Lookup:
+    name: str
+    rdtype: str
+    outcome: Outcome
+    records: tuple[str, ...] = ()  # presentation format, TXT strings joined (RFC 7208 3.3)
+    raw_txt: tuple[tuple[bytes, ...], ...] = ()  # TXT/SPF: the character-strings of each record
+    detail: str = ""  # the error text for ERROR
+    ms: float = 0.0
+    dnssec_validated: bool = False  # the AD bit was set by the answering resolver
+
+    @property
+    def could_not_check(self) -> bool:
+        return not self.outcome.is_answer
+
+
+def lookup(resolver: dns.resolver.Resolver, name: str, rdtype: str) -> Lookup:
+    """Resolve ``name``/``rdtype`` once; every expected failure becomes an Outcome."""
+    started = time.monotonic()
+
+    def done(outcome: Outcome, **kwargs: object) -> Lookup:
+        ms = (time.monotonic() - started) * 1000
+        return Lookup(name, rdtype, outcome, ms=ms, **kwargs)  # type: ignore[arg-type]
+
+    try:
+        answer = resolver.resolve(name, rdtype, raise_on_no_answer=False, search=False)
+    except dns.resolver.NXDOMAIN:
+        return done(Outcome.NXDOMAIN)
+    except (dns.resolver.LifetimeTimeout, dns.exception.Timeout):
+        return done(Outcome.TIMEOUT)
+    except dns.resolver.NoNameservers as exc:
+        return done(_no_nameservers_outcome(exc), detail=_first_error(exc))
+    except dns.resolver.YXDOMAIN:
+        return done(Outcome.ERROR, detail="YXDOMAIN")
+    except (dns.name.NameTooLong, dns.name.LabelTooLong, dns.name.EmptyLabel) as exc:
+        return done(Outcome.ERROR, detail=str(exc))
+    except dns.exception.DNSException as exc:
+        return done(Outcome.ERROR, detail=str(exc) or type(exc).__name__)
+    rrset = answer.rrset
+    if rrset is None:
+        return done(Outcome.NODATA)
+    kind = dns.rdatatype.from_text(rdtype)
+    records: list[str] = []
+    raw: list[tuple[bytes, ...]] = []
+    for rdata in rrset:
+        if kind in (dns.rdatatype.TXT, dns.rdatatype.SPF):
+            strings = tuple(rdata.strings)
+            raw.append(strings)
+            records.append(b"".join(strings).decode("utf-8", errors="replace"))
+        else:
+            records.append(rdata.to_text())
+    validated = bool(answer.response.flags & dns.flags.AD)
+    return done(
+        Outcome.ANSWER, records=tuple(records), raw_txt=tuple(raw), dnssec_validated=validated
+    )
+
+
+def _no_nameservers_outcome(exc: dns.resolver.NoNameservers) -> Outcome:
+    """SERVFAIL or REFUSED from every server; anything else is an error."""
+    errors = exc.kwargs.get("errors", [])
+    text = " ".join(str(e) for e in errors)
+    if "REFUSED" in text:
+        return Outcome.REFUSED
+    if "SERVFAIL" in text:
+        return Outcome.SERVFAIL
+    return Outcome.ERROR
+
+
+def _first_error(exc: dns.resolver.NoNameservers) -> str:
+    errors = exc.kwargs.get("errors", [])
+    if not errors:
+        return str(exc)
+    server, _tcp, _port, error, *_rest = (*errors[0], None)
+    return f"{server}: {error}"

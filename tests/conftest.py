@@ -1,0 +1,32 @@
+"""Shared fixtures: offscreen Qt, isolated settings, and the loopback DNS server."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from tests.dnsserver import LoopbackDNSServer  # noqa: E402
+
+
+@pytest.fixture
+def dns_server() -> Iterator[LoopbackDNSServer]:
+    """A real DNS server on 127.0.0.1 (ephemeral port), loaded from tests/zones/*.zone."""
+    server = LoopbackDNSServer()
+    server.load_zone_dir()
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def resolver_config(dns_server: LoopbackDNSServer):  # type: ignore[no-untyped-def]
+    """A ResolverConfig that asks only the loopback server, with a short timeout."""
+    from smtp_gui.core.resolver import Nameserver, ResolverConfig
+
+    return ResolverConfig((Nameserver(dns_server.host, dns_server.port),), timeout=1.0)
