@@ -71,15 +71,20 @@ class AuthEncoderPane(QGroupBox):
             "secret": self.secret, "text": self.text,
             "output1": self.outputs[0], "output2": self.outputs[1],
         }
+        # Labels above their fields: the pane is a narrow column beside the decoder.
         grid = QGridLayout(self)
-        for row, (name, widget) in enumerate(buddies.items()):
+        row = 0
+        for name, widget in buddies.items():
             self.labels[name].setBuddy(widget)
-            grid.addWidget(self.labels[name], row, 0)
-            grid.addWidget(widget, row, 1)
-        grid.addWidget(self.copy_buttons[0], 5, 2)
-        grid.addWidget(self.copy_buttons[1], 6, 2)
-        grid.addWidget(self.status, 7, 0, 1, 3)
-        grid.setColumnStretch(1, 1)
+            grid.addWidget(self.labels[name], row, 0, 1, 2)
+            grid.addWidget(widget, row + 1, 0)
+            if name == "output1":
+                grid.addWidget(self.copy_buttons[0], row + 1, 1)
+            elif name == "output2":
+                grid.addWidget(self.copy_buttons[1], row + 1, 1)
+            row += 2
+        grid.addWidget(self.status, row, 0, 1, 2)
+        grid.setColumnStretch(0, 1)
 
         self.mode.currentIndexChanged.connect(self._on_mode_changed)
         for line in (self.authzid, self.user, self.secret, self.text):

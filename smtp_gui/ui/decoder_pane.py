@@ -92,6 +92,10 @@ class DecoderPane(QWidget):
         self.mechanism_label.setTextFormat(Qt.TextFormat.PlainText)
         self.final_button = QPushButton(objectName="decoderFinalReply")
         self.final_button.setFlat(True)
+        # Looks like a link, acts as a button: no rich text needed for the code it shows.
+        self.final_button.setStyleSheet(
+            "QPushButton { color: palette(link); text-decoration: underline; border: none; }"
+        )
         self.final_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.final_button.hide()
         self.status = QLabel(objectName="decoderStatus")
@@ -144,9 +148,19 @@ class DecoderPane(QWidget):
         splitter.addWidget(top)
         splitter.addWidget(bottom)
         splitter.setStretchFactor(1, 2)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.encoder)
+        side_layout.addStretch(1)
+        columns = QSplitter(Qt.Orientation.Horizontal)
+        columns.addWidget(splitter)
+        columns.addWidget(side)
+        columns.setStretchFactor(0, 3)
+        columns.setStretchFactor(1, 1)
+        columns.setSizes([720, 360])
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.encoder)
+        layout.addWidget(columns, 1)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
