@@ -110,9 +110,9 @@ class AuthEncoderPane(QGroupBox):
         self.mode.setCurrentIndex(max(0, self.mode.findData(mode)))
 
     def clear(self) -> None:
-        """Forget every input and answer, secrets included."""
+        """Forget every input and answer, secrets included (and their undo history)."""
         for line in (self.authzid, self.user, self.secret, self.text, *self.outputs):
-            line.clear()
+            line.setText("")  # unlike clear(), setText() also drops the undo history
         self.status.clear()
 
     # -- translation ------------------------------------------------------------------------

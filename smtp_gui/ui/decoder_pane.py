@@ -215,7 +215,7 @@ class DecoderPane(QWidget):
         self._request += 1
         self.reveal.setChecked(False)
         self.input.clear()  # also drops the undo history, which holds the paste
-        self.cram_password.clear()
+        self.cram_password.setText("")  # unlike clear(), drops the undo history too
         self.encoder.clear()
         self._show(None)
 

@@ -116,8 +116,12 @@ def test_clear_forgets_everything(window: MainWindow, qtbot) -> None:  # type: i
     _enter(qtbot, pane, source, LOGIN)
     reveal.setChecked(True)
     pane.encoder.set_mode("login")
-    pane.encoder.secret.setText(PASSWORD)
+    qtbot.keyClicks(pane.encoder.secret, PASSWORD)
+    qtbot.keyClicks(pane.encoder.user, "alice")
+    qtbot.keyClicks(pane.cram_password, PASSWORD)
     qtbot.mouseClick(pane.clear_button, Qt.MouseButton.LeftButton)
+    for line in (pane.encoder.secret, pane.encoder.user, pane.cram_password):
+        assert line.text() == "" and not line.isUndoAvailable()
     assert source.toPlainText() == "" and output.toPlainText() == ""
     assert not source.document().isUndoAvailable()
     assert pane.exchange is None
