@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from smtp_gui.ui.checks_pane import ChecksPane
     from smtp_gui.ui.code_pane import CodePane
     from smtp_gui.ui.compare_pane import ComparePane
+    from smtp_gui.ui.decoder_pane import DecoderPane
 
 # The tabs, in order: (attribute, module, class). A pane is imported and built when it is
 # first needed, or all at once (the default); the app defers the hidden ones until after
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 PANES = (
     ("code_pane", "smtp_gui.ui.code_pane", "CodePane"),
     ("compare_pane", "smtp_gui.ui.compare_pane", "ComparePane"),
+    ("decoder_pane", "smtp_gui.ui.decoder_pane", "DecoderPane"),
     ("checks_pane", "smtp_gui.ui.checks_pane", "ChecksPane"),
 )
 FIRST_PANE = "compare_pane"
@@ -148,11 +150,18 @@ class MainWindow(QMainWindow):
         return cast("ComparePane", self._pane("compare_pane"))
 
     @property
+    def decoder_pane(self) -> DecoderPane:
+        return cast("DecoderPane", self._pane("decoder_pane"))
+
+    @property
     def checks_pane(self) -> ChecksPane:
         return cast("ChecksPane", self._pane("checks_pane"))
 
     def _wire_code_pane(self, pane: CodePane) -> None:
         pane.compare_requested.connect(self._on_code_pane_compare_requested)
+
+    def _wire_decoder_pane(self, pane: DecoderPane) -> None:
+        pane.code_requested.connect(self._on_decoder_pane_code_requested)
 
     # -- navigation -------------------------------------------------------------------------
     def show_code(self, code: str) -> None:
@@ -174,6 +183,7 @@ class MainWindow(QMainWindow):
         titles = {
             "code_pane": self.tr("&Codes"),
             "compare_pane": self.tr("Co&mpare"),
+            "decoder_pane": self.tr("&AUTH decoder"),
             "checks_pane": self.tr("&Blocklists && DNS"),
         }
         for name, title in titles.items():
@@ -225,6 +235,10 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_code_pane_compare_requested(self, code: str) -> None:
         self.show_comparison(code)
+
+    @Slot(str)
+    def _on_decoder_pane_code_requested(self, code: str) -> None:
+        self.show_code(code)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._context.settings.geometry = self.saveGeometry()
