@@ -53,8 +53,12 @@ def test_forced_rcode(dns_server: LoopbackDNSServer, rcode: int) -> None:
 def test_drop_means_timeout(dns_server: LoopbackDNSServer) -> None:
     dns_server.behave("basics.test", drop=True)
     with pytest.raises(dns.exception.Timeout):
-        dns.query.udp(dns.message.make_query("basics.test", "A"), dns_server.host,
-                      port=dns_server.port, timeout=0.3)
+        dns.query.udp(
+            dns.message.make_query("basics.test", "A"),
+            dns_server.host,
+            port=dns_server.port,
+            timeout=0.3,
+        )
 
 
 def test_delay_is_concurrent(dns_server: LoopbackDNSServer) -> None:
@@ -72,7 +76,9 @@ def test_delay_is_concurrent(dns_server: LoopbackDNSServer) -> None:
 def test_truncate_forces_tcp(dns_server: LoopbackDNSServer) -> None:
     dns_server.behave("basics.test", truncate=True)
     reply, used_tcp = dns.query.udp_with_fallback(
-        dns.message.make_query("basics.test", "MX"), dns_server.host, port=dns_server.port,
+        dns.message.make_query("basics.test", "MX"),
+        dns_server.host,
+        port=dns_server.port,
         timeout=2,
     )
     assert used_tcp and reply.answer

@@ -56,6 +56,12 @@ def run_guarded(handler: Handler, args: argparse.Namespace) -> int:
     """Run a subcommand; turn rejected input into one stderr line and exit 2."""
     try:
         return handler(args)
+    except BrokenPipeError:
+        # The reader went away (``| head``); nothing more to say.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except InputError as exc:
         sys.stderr.write(f"smtp-gui: {exc.text(lang_of(args))}\n")
         return 2

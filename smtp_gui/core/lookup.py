@@ -107,5 +107,6 @@ def _first_error(exc: dns.resolver.NoNameservers) -> str:
     errors = exc.kwargs.get("errors", [])
     if not errors:
         return str(exc)
-    server, _tcp, _port, error, *_rest = (*errors[0], None)
-    return f"{server}: {error}"
+    first: tuple[object, ...] = tuple(errors[0])
+    # dnspython reports (server, tcp, port, error[, answer]) per failed attempt.
+    return f"{first[0]}: {first[3]}" if len(first) >= 4 else str(first)

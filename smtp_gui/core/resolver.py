@@ -21,15 +21,30 @@ DEFAULT_TIMEOUT = 3.0
 # through them (answering 127.255.255.254), so a check through one is warned about.
 PUBLIC_RESOLVERS = frozenset(
     {
-        "8.8.8.8", "8.8.4.4", "2001:4860:4860::8888", "2001:4860:4860::8844",  # Google
-        "1.1.1.1", "1.0.0.1", "2606:4700:4700::1111", "2606:4700:4700::1001",  # Cloudflare
-        "9.9.9.9", "149.112.112.112", "2620:fe::fe", "2620:fe::9",  # Quad9
-        "208.67.222.222", "208.67.220.220",  # OpenDNS
-        "114.114.114.114", "114.114.115.115",  # 114DNS
-        "223.5.5.5", "223.6.6.6",  # AliDNS
-        "119.29.29.29", "180.76.76.76",  # DNSPod, Baidu
-        "94.140.14.14", "94.140.15.15",  # AdGuard
-        "76.76.2.0", "76.76.10.0",  # Control D
+        "8.8.8.8",
+        "8.8.4.4",
+        "2001:4860:4860::8888",
+        "2001:4860:4860::8844",  # Google
+        "1.1.1.1",
+        "1.0.0.1",
+        "2606:4700:4700::1111",
+        "2606:4700:4700::1001",  # Cloudflare
+        "9.9.9.9",
+        "149.112.112.112",
+        "2620:fe::fe",
+        "2620:fe::9",  # Quad9
+        "208.67.222.222",
+        "208.67.220.220",  # OpenDNS
+        "114.114.114.114",
+        "114.114.115.115",  # 114DNS
+        "223.5.5.5",
+        "223.6.6.6",  # AliDNS
+        "119.29.29.29",
+        "180.76.76.76",  # DNSPod, Baidu
+        "94.140.14.14",
+        "94.140.15.15",  # AdGuard
+        "76.76.2.0",
+        "76.76.10.0",  # Control D
     }
 )
 
@@ -117,8 +132,7 @@ def build_resolver(config: ResolverConfig) -> dns.resolver.Resolver:
     """A fresh resolver for ``config``: one try per nameserver within ``timeout`` overall."""
     resolver = dns.resolver.Resolver(configure=False)
     resolver.nameservers = [
-        dns.nameserver.Do53Nameserver(ns.address, ns.port)
-        for ns in config.effective_nameservers()
+        dns.nameserver.Do53Nameserver(ns.address, ns.port) for ns in config.effective_nameservers()
     ]
     resolver.timeout = config.timeout
     resolver.lifetime = config.timeout

@@ -37,7 +37,10 @@ def test_txt_strings_are_joined_and_kept(resolver) -> None:  # type: ignore[no-u
     ],
 )
 def test_failures_are_could_not_check(
-    dns_server: LoopbackDNSServer, resolver, behaviour: dict[str, object], outcome: Outcome  # type: ignore[no-untyped-def]
+    dns_server: LoopbackDNSServer,
+    resolver,
+    behaviour: dict[str, object],
+    outcome: Outcome,  # type: ignore[no-untyped-def]
 ) -> None:
     dns_server.behave("basics.test", **behaviour)
     result = lookup(resolver, "basics.test", "A")

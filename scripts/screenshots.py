@@ -1,0 +1,60 @@
+"""Save a picture of each pane of the real window: ``scripts/screenshots.py [OUT] [--lang zh]``.
+
+Runs offscreen by default; under ``xvfb-run`` it uses the X server. Look at the pictures
+after every visible change.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("out", nargs="?", default="docs/screenshots")
+    parser.add_argument("--lang", default="en")
+    parser.add_argument("--size", default="1100x760")
+    args = parser.parse_args()
+    if "DISPLAY" not in os.environ:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from smtp_gui.app import create_main_window
+    from smtp_gui.ui.settings import Settings
+
+    app = QApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
+        window = create_main_window(settings, lang=args.lang)
+        width, height = (int(v) for v in args.size.split("x"))
+        window.resize(width, height)
+        window.show()
+        out = Path(args.out)
+        out.mkdir(parents=True, exist_ok=True)
+        hooks = getattr(window, "screenshot_setups", {})
+        for index in range(window.tabs.count()):
+            window.tabs.setCurrentIndex(index)
+            pane = window.tabs.widget(index)
+            setup = hooks.get(pane.objectName()) if isinstance(hooks, dict) else None
+            if callable(setup):
+                setup()
+            for _ in range(5):
+                app.processEvents()
+            name = pane.__class__.__name__.removesuffix("Pane").lower()
+            path = out / f"{name}-{args.lang}.png"
+            window.grab().save(str(path))
+            print(path)
+        window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,77 @@
+"""The one wiring point for the GUI: settings, translators and the main window."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from smtp_gui import __version__
+from smtp_gui.ui.context import AppContext
+from smtp_gui.ui.language import LanguageController
+from smtp_gui.ui.main_window import MainWindow
+from smtp_gui.ui.settings import Settings
+
+
+def default_settings() -> Settings:
+    backend = QSettings(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, "smtp-gui", "smtp-gui"
+    )
+    return Settings(backend)
+
+
+def create_main_window(settings: Settings | None = None, lang: str | None = None) -> MainWindow:
+    """The fully wired main window, not shown; a QApplication must already exist."""
+    app = QApplication.instance()
+    if app is None:
+        raise RuntimeError("create_main_window() needs a QApplication")
+    settings = settings or default_settings()
+    language = LanguageController(app)
+    language.set_language(lang or settings.language or LanguageController.system_language())
+    window = MainWindow(AppContext(settings, language))
+    language.setParent(window)
+    return window
+
+
+class _FirstPaint(QObject):
+    """Prints ``ok`` and quits once the window has painted (``--smoke``)."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__()
+        self._app = app
+        self._done = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint and not self._done:
+            self._done = True
+            QTimer.singleShot(0, self._finish)
+        return False
+
+    def _finish(self) -> None:
+        print("ok", flush=True)
+        self._app.quit()
+
+
+def run_gui(*, smoke: bool = False, lang: str | None = None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("smtp-gui")
+    app.setOrganizationName("smtp-gui")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("smtp-gui")
+    window = create_main_window(lang=lang)
+    watcher: _FirstPaint | None = None
+    if smoke:
+        watcher = _FirstPaint(app)
+        window.installEventFilter(watcher)
+
+        def give_up() -> None:
+            print("smtp-gui: the window did not paint within 20 s", file=sys.stderr)
+            app.exit(1)
+
+        QTimer.singleShot(20_000, give_up)
+    window.show()
+    code = app.exec()
+    window.close()
+    return code

@@ -1,0 +1,221 @@
+"""Two codes side by side: sections, the key difference, when each applies; copy for a ticket."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Slot
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smtp_gui.core.catalogue import catalogue
+from smtp_gui.core.compare import Comparison, compare
+from smtp_gui.core.errors import InputError
+from smtp_gui.core.render import comparison_markdown, comparison_text
+from smtp_gui.ui.context import AppContext
+from smtp_gui.ui.document import CLASS_COLOURS, DocumentBuilder
+from smtp_gui.ui.pages import write_message_page
+
+_SEPARATOR = " — "
+
+
+class ComparePane(QWidget):
+    """``compareLeft`` and ``compareRight`` pick the codes; ``compareView`` shows them."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._comparison: Comparison | None = None
+
+        self.left = self._picker("compareLeft")
+        self.right = self._picker("compareRight")
+        self.swap_button = QPushButton(objectName="compareSwap")
+        self.view = QTextBrowser(objectName="compareView")
+        self.view.setOpenLinks(False)
+        self.copy_text_button = QPushButton(objectName="copyComparison")
+        self.copy_markdown_button = QPushButton(objectName="copyMarkdown")
+        self.left_label = QLabel()
+        self.right_label = QLabel()
+        self.left_label.setBuddy(self.left)
+        self.right_label.setBuddy(self.right)
+
+        pickers = QHBoxLayout()
+        pickers.addWidget(self.left_label)
+        pickers.addWidget(self.left, 1)
+        pickers.addWidget(self.swap_button)
+        pickers.addWidget(self.right_label)
+        pickers.addWidget(self.right, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.copy_text_button)
+        buttons.addWidget(self.copy_markdown_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(pickers)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+
+        left_code, right_code = context.settings.compare_codes
+        self._fill_items()
+        self.set_codes(left_code, right_code)
+
+        for picker in (self.left, self.right):
+            picker.currentTextChanged.connect(self._on_picker_text_changed)
+        self.swap_button.clicked.connect(self._on_swap_clicked)
+        self.copy_text_button.clicked.connect(self._on_copy_text_clicked)
+        self.copy_markdown_button.clicked.connect(self._on_copy_markdown_clicked)
+        context.language.language_changed.connect(self._on_language_changed)
+        self.retranslate()
+        self._update()
+
+    def _picker(self, name: str) -> QComboBox:
+        picker = QComboBox(objectName=name)
+        picker.setEditable(True)
+        picker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        picker.setMaxVisibleItems(20)
+        picker.lineEdit().setMaxLength(120)
+        completer = picker.completer()
+        if isinstance(completer, QCompleter):
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        return picker
+
+    # -- public -----------------------------------------------------------------------------
+    def set_codes(self, left: str | None = None, right: str | None = None) -> None:
+        """Set either picker to a code (any form: ``554``, ``5.7.1``, ``554 5.7.1``)."""
+        for picker, code in ((self.left, left), (self.right, right)):
+            if code is not None:
+                picker.setCurrentText(self._label_for(code))
+
+    def codes(self) -> tuple[str, str]:
+        return _code_of(self.left.currentText()), _code_of(self.right.currentText())
+
+    @property
+    def comparison(self) -> Comparison | None:
+        return self._comparison
+
+    # -- translation ------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.left_label.setText(self.tr("&First code:"))
+        self.right_label.setText(self.tr("&Second code:"))
+        self.left.setAccessibleName(self.tr("First code to compare"))
+        self.right.setAccessibleName(self.tr("Second code to compare"))
+        self.left.lineEdit().setPlaceholderText(self.tr("e.g. 334"))
+        self.right.lineEdit().setPlaceholderText(self.tr("e.g. 554 5.7.1"))
+        self.swap_button.setText(self.tr("⇄ Swap"))
+        self.swap_button.setAccessibleName(self.tr("Swap the two codes"))
+        self.view.setAccessibleName(self.tr("Comparison"))
+        self.copy_text_button.setText(self.tr("Copy as text"))
+        self.copy_text_button.setAccessibleName(self.tr("Copy the comparison as plain text"))
+        self.copy_markdown_button.setText(self.tr("Copy as Markdown"))
+        self.copy_markdown_button.setAccessibleName(self.tr("Copy the comparison as Markdown"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- slots ------------------------------------------------------------------------------
+    @Slot(str)
+    def _on_picker_text_changed(self, _text: str) -> None:
+        self._update()
+
+    @Slot()
+    def _on_swap_clicked(self) -> None:
+        left, right = self.left.currentText(), self.right.currentText()
+        with QSignalBlocker(self.left):
+            self.left.setCurrentText(right)
+        self.right.setCurrentText(left)
+
+    @Slot()
+    def _on_copy_text_clicked(self) -> None:
+        if self._comparison is not None:
+            text = comparison_text(self._comparison, self._context.lang)
+            QGuiApplication.clipboard().setText(text)
+
+    @Slot()
+    def _on_copy_markdown_clicked(self) -> None:
+        if self._comparison is not None:
+            text = comparison_markdown(self._comparison, self._context.lang)
+            QGuiApplication.clipboard().setText(text)
+
+    @Slot(str)
+    def _on_language_changed(self, _lang: str) -> None:
+        left, right = self.codes()
+        with QSignalBlocker(self.left), QSignalBlocker(self.right):
+            self._fill_items()
+            self.set_codes(left, right)
+        self._update()
+
+    # -- internals --------------------------------------------------------------------------
+    def _fill_items(self) -> None:
+        lang = self._context.lang
+        for picker in (self.left, self.right):
+            text = picker.currentText()
+            picker.clear()
+            for entry in catalogue().entries:
+                picker.addItem(f"{entry.display_code()}{_SEPARATOR}{entry.title.get(lang)}")
+            picker.setCurrentText(text)
+
+    def _label_for(self, code: str) -> str:
+        """``554`` -> ``554 — Transaction failed`` when it is an entry; else the code itself."""
+        code = code.strip()
+        for index in range(self.left.count()):
+            label = self.left.itemText(index)
+            if _code_of(label) == code:
+                return label
+        return code
+
+    def _update(self) -> None:
+        a, b = self.codes()
+        self._comparison = None
+        try:
+            comparison = compare(a, b)
+        except InputError as exc:
+            write_message_page(
+                self.view.document(), self.tr("Cannot compare"), exc.text(self._context.lang)
+            )
+            return
+        self._comparison = comparison
+        self._context.settings.compare_codes = (a, b)
+        self._render(comparison)
+
+    def _render(self, comp: Comparison) -> None:
+        lang = self._context.lang
+        a, b = comp.a, comp.b
+        doc = DocumentBuilder(self.view.document())
+        doc.title(f"{a.code}  ⟷  {b.code}")
+        doc.table(
+            ["", f"{a.code}  {a.title.get(lang)}", f"{b.code}  {b.title.get(lang)}"],
+            [
+                [
+                    self.tr("Class"),
+                    f"{a.cls}xx {a.class_name.get(lang)}",
+                    f"{b.cls}xx {b.class_name.get(lang)}",
+                ],
+                [self.tr("In short"), a.summary.get(lang), b.summary.get(lang)],
+                [self.tr("Description"), a.description.get(lang), b.description.get(lang)],
+                [self.tr("When it appears"), a.when.get(lang), b.when.get(lang)],
+                [self.tr("How to fix"), a.fix.get(lang), b.fix.get(lang)],
+                [self.tr("Retry"), a.retry_advice.get(lang), b.retry_advice.get(lang)],
+            ],
+            header_colours=[None, CLASS_COLOURS.get(a.cls), CLASS_COLOURS.get(b.cls)],
+        )
+        for exp in (a, b):
+            for warning in exp.warnings:
+                doc.paragraph("⚠ " + warning.text(lang), colour=CLASS_COLOURS[4])
+        doc.heading(self.tr("Key difference"))
+        doc.bullets([point.get(lang) for point in comp.key_points])
+        doc.heading(self.tr("When each applies"))
+        doc.bullets([comp.when_a.get(lang), comp.when_b.get(lang)])
+
+
+def _code_of(label: str) -> str:
+    """The code part of a picker label such as ``554 — Transaction failed``."""
+    return label.split(_SEPARATOR, 1)[0].strip()

@@ -1,0 +1,165 @@
+"""The one bridge from background work to the GUI thread.
+
+Panes never touch threads. They hand a ``JobController`` a batch of ``(key, callable)``
+pairs; each callable runs in a ``QThreadPool`` worker (sized for waiting on the network, not
+for the two CPU cores) and must not touch Qt widgets. Results come back as signals of the
+controller, emitted in the GUI thread: ``task_finished(key, result)`` as each one ends,
+``task_failed(key, message)`` when one raised, ``progress_changed(done, total)``, and
+``batch_finished(cancelled)``. A newer batch or ``cancel()`` makes every answer of the older
+batch be dropped; ``cancel()`` reports the keys that never finished in ``tasks_cancelled``.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import traceback
+from collections.abc import Callable, Hashable, Iterable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+# DNS work is I/O-bound: fifty blocklist queries must be in flight at once.
+IO_THREADS = 64
+
+
+class _Relay(QObject):
+    """Signals the workers emit; it lives in the GUI thread, so delivery is queued there."""
+
+    finished = Signal(int, object, object)  # generation, key, result
+    failed = Signal(int, object, str)  # generation, key, message
+
+
+class _Task(QRunnable):
+    """One callable run by the pool; the pool deletes it after run() (autoDelete)."""
+
+    def __init__(
+        self,
+        relay: _Relay,
+        generation: int,
+        key: Hashable,
+        work: Callable[[], Any],
+        cancelled: threading.Event,
+    ) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._relay = relay
+        self._generation = generation
+        self._key = key
+        self._work = work
+        self._cancelled = cancelled
+
+    def run(self) -> None:
+        if self._cancelled.is_set():
+            return
+        try:
+            result = self._work()
+        except Exception as exc:  # noqa: BLE001 - a worker must never let an exception escape
+            log.debug("task %r failed:\n%s", self._key, traceback.format_exc())
+            message = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+            self._emit(self._relay.failed, message)
+            return
+        if not self._cancelled.is_set():
+            self._emit(self._relay.finished, result)
+
+    def _emit(self, signal: Any, payload: object) -> None:
+        try:
+            signal.emit(self._generation, self._key, payload)
+        except RuntimeError:  # the controller is gone: the window closed without waiting
+            log.debug("task %r finished after its controller was deleted", self._key)
+
+
+class JobController(QObject):
+    """Runs batches of background tasks and relays their outcomes in the GUI thread."""
+
+    task_finished = Signal(object, object)  # key, result
+    task_failed = Signal(object, str)  # key, message
+    tasks_cancelled = Signal(list)  # keys that will never report
+    progress_changed = Signal(int, int)  # done, total
+    batch_finished = Signal(bool)  # True when it was cancelled
+
+    def __init__(self, parent: QObject | None = None, max_threads: int = IO_THREADS) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(max_threads)
+        self._pool.setExpiryTimeout(10_000)
+        self._generation = 0
+        self._cancelled = threading.Event()
+        self._pending: dict[Hashable, None] = {}  # insertion-ordered
+        self._relay = _Relay(self)
+        self._relay.finished.connect(self._on_task_finished)
+        self._relay.failed.connect(self._on_task_failed)
+        self._total = 0
+        self._done = 0
+
+    @property
+    def running(self) -> bool:
+        return bool(self._pending)
+
+    @property
+    def thread_pool(self) -> QThreadPool:
+        return self._pool
+
+    def start(self, tasks: Iterable[tuple[Hashable, Callable[[], Any]]]) -> int:
+        """Start a new batch; an unfinished older batch is cancelled first."""
+        if self._pending:
+            self.cancel()
+        self._generation += 1
+        self._cancelled = threading.Event()
+        self._done = 0
+        batch = list(tasks)
+        self._pending = dict.fromkeys(key for key, _work in batch)
+        if len(self._pending) != len(batch):
+            raise ValueError("task keys in one batch must be unique")
+        self._total = len(batch)
+        self.progress_changed.emit(0, self._total)
+        for key, work in batch:
+            self._pool.start(_Task(self._relay, self._generation, key, work, self._cancelled))
+        if not batch:
+            self.batch_finished.emit(False)
+        return self._generation
+
+    def cancel(self) -> None:
+        """Stop the batch at once: queued tasks never start, running ones are ignored."""
+        if not self._pending:
+            return
+        self._cancelled.set()
+        self._pool.clear()
+        keys = list(self._pending)
+        self._pending.clear()
+        self._generation += 1
+        self.tasks_cancelled.emit(keys)
+        self.batch_finished.emit(True)
+
+    def shutdown(self, wait_ms: int = 10_000) -> None:
+        """Cancel and wait for the workers; call when the owning window closes."""
+        self.cancel()
+        self._pool.clear()
+        self._pool.waitForDone(wait_ms)
+
+    def _settle(self, generation: int, key: Hashable) -> bool:
+        """True if this answer belongs to the current batch (and count it)."""
+        if generation != self._generation or key not in self._pending:
+            return False
+        del self._pending[key]
+        self._done += 1
+        return True
+
+    def _after(self) -> None:
+        self.progress_changed.emit(self._done, self._total)
+        if not self._pending:
+            self.batch_finished.emit(False)
+
+    @Slot(int, object, object)
+    def _on_task_finished(self, generation: int, key: Hashable, result: object) -> None:
+        if self._settle(generation, key):
+            self.task_finished.emit(key, result)
+            self._after()
+
+    @Slot(int, object, str)
+    def _on_task_failed(self, generation: int, key: Hashable, message: str) -> None:
+        if self._settle(generation, key):
+            self.task_failed.emit(key, message)
+            self._after()
