@@ -7,6 +7,7 @@ findings leave it a pass. A DNS timeout, SERVFAIL or REFUSED is always ``error``
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from smtp_gui.core.checks import CheckResult, Detail, Problem, Status
@@ -75,3 +76,18 @@ def could_not_check(
 
 def detail(label: str, value: str, key: str | None = None, **params: Any) -> Detail:
     return Detail(label, value, Note(key, params) if key else None)
+
+
+@dataclass(frozen=True, slots=True)
+class Nested:
+    """A Note used as a parameter of another: ``{finding:zh}`` renders it in that language."""
+
+    note: Note
+
+    def __format__(self, spec: str) -> str:
+        return self.note.text(spec or "en")
+
+
+def within(key: str, inner: Problem, **params: Any) -> Problem:
+    """``inner`` restated inside message ``key`` (which shows it as ``{finding:<lang>}``)."""
+    return Problem(Note(key, {**params, "finding": Nested(inner.note)}), inner.severity, inner.rfc)

@@ -13,7 +13,10 @@ MAX_PARALLEL = 16
 
 
 def lookup_all(
-    resolver: dns.resolver.Resolver, questions: Sequence[tuple[str, str]]
+    resolver: dns.resolver.Resolver,
+    questions: Sequence[tuple[str, str]],
+    *,
+    max_workers: int = MAX_PARALLEL,
 ) -> tuple[Lookup, ...]:
     """``lookup()`` each ``(name, rdtype)``, in parallel, answers in the order asked."""
     if not questions:
@@ -22,6 +25,6 @@ def lookup_all(
         name, rdtype = questions[0]
         return (lookup(resolver, name, rdtype),)
     # The resolver is shared read-only across threads (STYLE: dnspython thread rules).
-    with ThreadPoolExecutor(max_workers=min(MAX_PARALLEL, len(questions))) as pool:
+    with ThreadPoolExecutor(max_workers=min(max_workers, len(questions))) as pool:
         futures = [pool.submit(lookup, resolver, name, rdtype) for name, rdtype in questions]
         return tuple(future.result() for future in futures)
