@@ -12,7 +12,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -250,6 +250,7 @@ class CodePane(QWidget):
     def _show(self, exp: Explanation) -> None:
         self._shown = exp
         write_code_page(self.page.document(), exp, self._context.lang)
+        self.page.moveCursor(QTextCursor.MoveOperation.Start)
 
     def _update_count(self) -> None:
         count = str(self.model.rowCount())

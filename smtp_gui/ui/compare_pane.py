@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Slot
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -191,6 +191,13 @@ class ComparePane(QWidget):
         a, b = comp.a, comp.b
         doc = DocumentBuilder(self.view.document())
         doc.title(f"{a.code}  ⟷  {b.code}")
+        doc.heading(self.tr("Key difference"))
+        doc.bullets([point.get(lang) for point in comp.key_points])
+        doc.heading(self.tr("When each applies"))
+        doc.bullets([comp.when_a.get(lang), comp.when_b.get(lang)])
+        for exp in (a, b):
+            for warning in exp.warnings:
+                doc.paragraph("⚠ " + warning.text(lang), colour=CLASS_COLOURS[4])
         doc.table(
             ["", f"{a.code}  {a.title.get(lang)}", f"{b.code}  {b.title.get(lang)}"],
             [
@@ -207,13 +214,7 @@ class ComparePane(QWidget):
             ],
             header_colours=[None, CLASS_COLOURS.get(a.cls), CLASS_COLOURS.get(b.cls)],
         )
-        for exp in (a, b):
-            for warning in exp.warnings:
-                doc.paragraph("⚠ " + warning.text(lang), colour=CLASS_COLOURS[4])
-        doc.heading(self.tr("Key difference"))
-        doc.bullets([point.get(lang) for point in comp.key_points])
-        doc.heading(self.tr("When each applies"))
-        doc.bullets([comp.when_a.get(lang), comp.when_b.get(lang)])
+        self.view.moveCursor(QTextCursor.MoveOperation.Start)
 
 
 def _code_of(label: str) -> str:
