@@ -3,20 +3,18 @@
 ``domain_checks(target)`` lists one ``DomainCheck`` per row (DESIGN.md's ``check domain``);
 each takes the shared, read-only resolver and returns a CheckResult, so the GUI can run
 each as its own background task and ``run_checks`` can run them all at once. The ``spf``
-row comes from ``smtp_gui.core.spf.spf_check``, looked up by name when the row runs.
+row is ``smtp_gui.core.spf_check.spf_check`` (RFC 7208, with its trace).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import importlib
 import re
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from functools import partial
-from typing import cast
 
 import dns.resolver
 
@@ -30,9 +28,9 @@ from smtp_gui.core.mta_sts import mta_sts_check
 from smtp_gui.core.mx import mx_check
 from smtp_gui.core.policy_records import bimi_check, tls_rpt_check
 from smtp_gui.core.ptr import normalize_ip, ptr_check
+from smtp_gui.core.spf_check import spf_check
 
 CHECK_NAMES = ("mx", "spf", "dmarc", "dkim", "ptr", "mta-sts", "tls-rpt", "bimi", "tlsa")
-SPF_MODULE = "smtp_gui.core.spf"  # spf_check(domain, resolver, ip=, sender=, helo=)
 _LABEL = re.compile(r"(?!-)[A-Za-z0-9_\-]{1,63}(?<!-)")
 
 CheckFunction = Callable[[dns.resolver.Resolver], CheckResult]
@@ -96,11 +94,9 @@ def make_target(
 
 
 def _spf(target: DomainTarget, resolver: dns.resolver.Resolver) -> CheckResult:
-    """The spf row: RFC 7208 evaluation lives in its own module, found by name."""
-    spf_check = importlib.import_module(SPF_MODULE).spf_check
-    result = spf_check(target.domain, resolver, ip=target.ip, sender=target.sender,
-                       helo=target.helo)
-    return cast(CheckResult, result)
+    """The spf row: RFC 7208 evaluation for the IP, sender and HELO name, if given."""
+    return spf_check(target.domain, resolver, ip=target.ip, sender=target.sender,
+                     helo=target.helo)
 
 
 def _ptr(target: DomainTarget, resolver: dns.resolver.Resolver) -> CheckResult:

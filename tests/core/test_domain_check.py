@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import threading
 import time
 
@@ -23,8 +22,6 @@ from smtp_gui.core.errors import InputError
 from smtp_gui.core.messages import Note
 from smtp_gui.core.resolver import Nameserver, ResolverConfig, build_resolver
 from tests.dnsserver import LoopbackDNSServer
-
-HAVE_SPF = importlib.util.find_spec("smtp_gui.core.spf") is not None
 
 
 @pytest.mark.parametrize(
@@ -92,12 +89,15 @@ def test_ptr_without_ip_is_info(resolver: dns.resolver.Resolver) -> None:
     assert result.status is Status.INFO and result.summary.key == "ptr.no_ip"
 
 
-@pytest.mark.skipif(not HAVE_SPF, reason="smtp_gui.core.spf arrives from the spf branch")
-def test_spf_row_uses_the_spf_module(resolver: dns.resolver.Resolver) -> None:
+def test_spf_row_evaluates_the_ip(resolver: dns.resolver.Resolver) -> None:
     target = make_target("rec-good.test", ip="198.51.100.25", sender="b@rec-good.test")
     (result,) = run_checks(domain_checks(target, ["spf"]), resolver)
-    assert result.name == "spf"
-    assert result.extra.get("failure") != "internal", result.summary.text("en")
+    assert result.name == "spf" and result.status is Status.PASS
+    assert result.extra["result"] == "pass"
+    assert result.record == "v=spf1 ip4:198.51.100.0/24 -all"
+    outside = make_target("rec-good.test", ip="192.0.2.1", sender="b@rec-good.test")
+    (failed,) = run_checks(domain_checks(outside, ["spf"]), resolver)
+    assert failed.extra["result"] == "fail" and failed.status is Status.FAIL
 
 
 def test_a_crashing_check_becomes_an_error_row(resolver: dns.resolver.Resolver) -> None:
@@ -127,7 +127,7 @@ def test_rows_run_at_once_and_report_as_they_finish(resolver: dns.resolver.Resol
 
 
 # --- a domain whose every query times out, is SERVFAIL or REFUSED: each row says so -------
-ROWS = [n for n in CHECK_NAMES if n != "spf" or HAVE_SPF]
+ROWS = list(CHECK_NAMES)
 
 
 @pytest.mark.parametrize(
