@@ -48,18 +48,6 @@ class SuiteDNSServer(LoopbackDNSServer):
         super().__init__()
         self.timeouts: dict[dns.name.Name, set[int]] = {}
 
-    def add(self, name: str, rdtype: str, *values: str) -> None:
-        """As LoopbackDNSServer.add, but keeps target names absolute: the base class parses
-        with dnspython's default ``relativize=True``, which turns ``mx.example.com.`` into
-        a relative name that cannot be put on the wire."""
-        owner = dns.name.from_text(name)
-        kind = dns.rdatatype.from_text(rdtype)
-        for value in values:
-            rdata = dns.rdata.from_text(
-                dns.rdataclass.IN, kind, value, origin=dns.name.root, relativize=False
-            )
-            self._add_rdata(owner, rdata)
-
     def answer(self, wire: bytes, transport: str) -> tuple[Behaviour, bytes | None]:
         try:
             question = dns.message.from_wire(wire).question

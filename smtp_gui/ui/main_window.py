@@ -25,6 +25,7 @@ from smtp_gui.ui.language import LANGUAGES
 if TYPE_CHECKING:
     from smtp_gui.ui.code_pane import CodePane
     from smtp_gui.ui.compare_pane import ComparePane
+    from smtp_gui.ui.decoder_pane import DecoderPane
 
 # The tabs, in order: (attribute, module, class). A pane is imported and built when it is
 # first needed, or all at once (the default); the app defers the hidden ones until after
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 PANES = (
     ("code_pane", "smtp_gui.ui.code_pane", "CodePane"),
     ("compare_pane", "smtp_gui.ui.compare_pane", "ComparePane"),
+    ("decoder_pane", "smtp_gui.ui.decoder_pane", "DecoderPane"),
 )
 FIRST_PANE = "compare_pane"
 
@@ -145,8 +147,15 @@ class MainWindow(QMainWindow):
     def compare_pane(self) -> ComparePane:
         return cast("ComparePane", self._pane("compare_pane"))
 
+    @property
+    def decoder_pane(self) -> DecoderPane:
+        return cast("DecoderPane", self._pane("decoder_pane"))
+
     def _wire_code_pane(self, pane: CodePane) -> None:
         pane.compare_requested.connect(self._on_code_pane_compare_requested)
+
+    def _wire_decoder_pane(self, pane: DecoderPane) -> None:
+        pane.code_requested.connect(self._on_decoder_pane_code_requested)
 
     # -- navigation -------------------------------------------------------------------------
     def show_code(self, code: str) -> None:
@@ -168,6 +177,7 @@ class MainWindow(QMainWindow):
         titles = {
             "code_pane": self.tr("&Codes"),
             "compare_pane": self.tr("Co&mpare"),
+            "decoder_pane": self.tr("&AUTH decoder"),
         }
         for name, title in titles.items():
             self.tabs.setTabText(self.tabs.indexOf(self._slots[name]), title)
@@ -218,6 +228,10 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_code_pane_compare_requested(self, code: str) -> None:
         self.show_comparison(code)
+
+    @Slot(str)
+    def _on_decoder_pane_code_requested(self, code: str) -> None:
+        self.show_code(code)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._context.settings.geometry = self.saveGeometry()
