@@ -23,6 +23,7 @@ from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.language import LANGUAGES
 
 if TYPE_CHECKING:
+    from smtp_gui.ui.checks_pane import ChecksPane
     from smtp_gui.ui.code_pane import CodePane
     from smtp_gui.ui.compare_pane import ComparePane
     from smtp_gui.ui.decoder_pane import DecoderPane
@@ -34,6 +35,7 @@ PANES = (
     ("code_pane", "smtp_gui.ui.code_pane", "CodePane"),
     ("compare_pane", "smtp_gui.ui.compare_pane", "ComparePane"),
     ("decoder_pane", "smtp_gui.ui.decoder_pane", "DecoderPane"),
+    ("checks_pane", "smtp_gui.ui.checks_pane", "ChecksPane"),
 )
 FIRST_PANE = "compare_pane"
 
@@ -151,6 +153,10 @@ class MainWindow(QMainWindow):
     def decoder_pane(self) -> DecoderPane:
         return cast("DecoderPane", self._pane("decoder_pane"))
 
+    @property
+    def checks_pane(self) -> ChecksPane:
+        return cast("ChecksPane", self._pane("checks_pane"))
+
     def _wire_code_pane(self, pane: CodePane) -> None:
         pane.compare_requested.connect(self._on_code_pane_compare_requested)
 
@@ -178,6 +184,7 @@ class MainWindow(QMainWindow):
             "code_pane": self.tr("&Codes"),
             "compare_pane": self.tr("Co&mpare"),
             "decoder_pane": self.tr("&AUTH decoder"),
+            "checks_pane": self.tr("&Blocklists && DNS"),
         }
         for name, title in titles.items():
             self.tabs.setTabText(self.tabs.indexOf(self._slots[name]), title)
