@@ -15,6 +15,28 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
+SAMPLE_AUTH = """S: 220 mail.example.com ESMTP
+C: EHLO client.example.org
+S: 250-mail.example.com
+S: 250 AUTH LOGIN PLAIN
+C: AUTH LOGIN
+S: 334 VXNlcm5hbWU6
+C: dGltQGV4YW1wbGUub3Jn
+S: 334 UGFzc3dvcmQ6
+C: dGFuc3RhYWZ0YW5zdGFhZg==
+S: 535 5.7.8 Authentication credentials invalid"""
+
+
+def _fill(pane: object) -> None:
+    """Put realistic sample input into a pane so its picture shows it at work."""
+    name = type(pane).__name__
+    if name == "DecoderPane":
+        pane.input.setPlainText(SAMPLE_AUTH)  # type: ignore[attr-defined]
+        pane.decode_now()  # type: ignore[attr-defined]
+    elif name == "CodePane":
+        pane.show_code("550 5.7.26")  # type: ignore[attr-defined]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", nargs="?", default="docs/screenshots")
@@ -39,13 +61,10 @@ def main() -> int:
         window.show()
         out = Path(args.out)
         out.mkdir(parents=True, exist_ok=True)
-        hooks = getattr(window, "screenshot_setups", {})
         for index in range(window.tabs.count()):
             window.tabs.setCurrentIndex(index)
-            pane = window.tabs.widget(index)
-            setup = hooks.get(pane.objectName()) if isinstance(hooks, dict) else None
-            if callable(setup):
-                setup()
+            pane = window.current_pane()
+            _fill(pane)
             for _ in range(5):
                 app.processEvents()
             name = pane.__class__.__name__.removesuffix("Pane").lower()

@@ -2,6 +2,121 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AuthEncoderPane</name>
+    <message>
+        <source>Build an answer</source>
+        <translation>构造应答</translation>
+    </message>
+    <message>
+        <source>LOGIN: user name and password, one answer each</source>
+        <translation>LOGIN：用户名和密码，各自一条应答</translation>
+    </message>
+    <message>
+        <source>PLAIN: authorization identity, user name, password</source>
+        <translation>PLAIN：授权身份、用户名、密码</translation>
+    </message>
+    <message>
+        <source>XOAUTH2: user and OAuth access token</source>
+        <translation>XOAUTH2：用户和 OAuth 访问令牌</translation>
+    </message>
+    <message>
+        <source>Text to Base64</source>
+        <translation>文本转 Base64</translation>
+    </message>
+    <message>
+        <source>Base64 to text</source>
+        <translation>Base64 转文本</translation>
+    </message>
+    <message>
+        <source>What to build</source>
+        <translation>要构造的内容</translation>
+    </message>
+    <message>
+        <source>&amp;Build:</source>
+        <translation>构造(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Authori&amp;zation identity (optional):</source>
+        <translation>授权身份（可选）(&amp;Z)：</translation>
+    </message>
+    <message>
+        <source>Authorization identity</source>
+        <translation>授权身份</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation>文本(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>Text to convert</source>
+        <translation>要转换的文本</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the first answer</source>
+        <translation>复制第一条应答</translation>
+    </message>
+    <message>
+        <source>Copy the second answer</source>
+        <translation>复制第二条应答</translation>
+    </message>
+    <message>
+        <source>Access &amp;token:</source>
+        <translation>访问令牌(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>访问令牌</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Answer to Username:</source>
+        <translation>对“Username:”的应答：</translation>
+    </message>
+    <message>
+        <source>PLAIN answer:</source>
+        <translation>PLAIN 应答：</translation>
+    </message>
+    <message>
+        <source>XOAUTH2 answer:</source>
+        <translation>XOAUTH2 应答：</translation>
+    </message>
+    <message>
+        <source>Base64:</source>
+        <translation>Base64：</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>文本：</translation>
+    </message>
+    <message>
+        <source>Answer to Password:</source>
+        <translation>对“Password:”的应答：</translation>
+    </message>
+    <message>
+        <source>Not text: shown as hexadecimal bytes.</source>
+        <translation>不是文本：以十六进制字节显示。</translation>
+    </message>
+</context>
+<context>
     <name>CodePage</name>
     <message>
         <source>Class</source>
@@ -195,6 +310,101 @@
     </message>
 </context>
 <context>
+    <name>DecoderPane</name>
+    <message>
+        <source>Decoding…</source>
+        <translation>正在解码…</translation>
+    </message>
+    <message>
+        <source>&amp;Paste a server line (334 …), Base64, or a whole AUTH exchange:</source>
+        <translation>粘贴服务器的一行（334 …）、一段 Base64 或一次完整的 AUTH 交互(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>334 VXNlcm5hbWU6
+
+or a transcript with S:/C:, &lt;&lt;&lt;/&gt;&gt;&gt;, swaks -&gt; / &lt;- markers, or none</source>
+        <translation>334 VXNlcm5hbWU6
+
+或一段带 S:/C:、&lt;&lt;&lt;/&gt;&gt;&gt;、swaks -&gt; / &lt;- 标记（或不带标记）的交互记录</translation>
+    </message>
+    <message>
+        <source>AUTH text to decode</source>
+        <translation>要解码的 AUTH 文本</translation>
+    </message>
+    <message>
+        <source>Decoded AUTH steps</source>
+        <translation>解码后的 AUTH 步骤</translation>
+    </message>
+    <message>
+        <source>&amp;Show passwords and tokens</source>
+        <translation>显示密码和令牌(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Show passwords and tokens</source>
+        <translation>显示密码和令牌</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>清除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Clear the input and forget the secrets</source>
+        <translation>清除输入并忘掉其中的机密信息</translation>
+    </message>
+    <message>
+        <source>Copy report</source>
+        <translation>复制报告</translation>
+    </message>
+    <message>
+        <source>Copy the report, secrets masked</source>
+        <translation>复制报告（机密信息已隐藏）</translation>
+    </message>
+    <message>
+        <source>Open the final reply in the code catalogue</source>
+        <translation>在代码目录中打开最终回复</translation>
+    </message>
+    <message>
+        <source>Check the CRAM-MD5 digest with a passwo&amp;rd:</source>
+        <translation>用密码核对 CRAM-MD5 摘要(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Password to check the CRAM-MD5 digest</source>
+        <translation>用于核对 CRAM-MD5 摘要的密码</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>核对</translation>
+    </message>
+    <message>
+        <source>Check the CRAM-MD5 digest</source>
+        <translation>核对 CRAM-MD5 摘要</translation>
+    </message>
+    <message>
+        <source>Decoding failed unexpectedly.</source>
+        <translation>解码意外失败。</translation>
+    </message>
+    <message>
+        <source>✔ The digest matches this password.</source>
+        <translation>✔ 摘要与此密码相符。</translation>
+    </message>
+    <message>
+        <source>✘ The digest does not match this password.</source>
+        <translation>✘ 摘要与此密码不符。</translation>
+    </message>
+    <message>
+        <source>not recognised</source>
+        <translation>未识别</translation>
+    </message>
+    <message>
+        <source>Mechanism: %1</source>
+        <translation>机制：%1</translation>
+    </message>
+    <message>
+        <source>Final reply %1 — explain ›</source>
+        <translation>最终回复 %1 — 查看说明 ›</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>SMTP troubleshooter</source>
@@ -207,6 +417,10 @@
     <message>
         <source>Co&amp;mpare</source>
         <translation>比较(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;AUTH decoder</source>
+        <translation>AUTH 解码(&amp;A)</translation>
     </message>
     <message>
         <source>Tools</source>

@@ -11,7 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from smtp_gui.core.base64text import Base64Decoded, decode_base64, hex_dump, visible
+from smtp_gui.core.base64text import (
+    HEX_DUMP_LIMIT,
+    Base64Decoded,
+    decode_base64,
+    hex_dump,
+    visible,
+)
 from smtp_gui.core.messages import Note
 from smtp_gui.core.sasl_digest_md5 import decode_digest_md5, looks_like_digest_md5
 from smtp_gui.core.sasl_mechs import (
@@ -190,16 +196,21 @@ def _payload_step(unit: Unit, direction: str | None, state: _State) -> Step:
         direction = _guess_direction(decoded)
     state.in_auth = True
     state.last_direction = direction
-    reading = _read(decoded, direction, state.ctx)
+    text = decoded.text
+    if text is None and _is_text_mechanism(state.ctx.mechanism):
+        # PLAIN, LOGIN ... carry text, whatever bytes a user put in a password: decode it as
+        # text so that the secret fields are found and masked, not shown in a hex dump.
+        text = decoded.data.decode("utf-8", "replace")
+    reading = _read(decoded.data, text, direction, state.ctx)
     if reading.mechanism and state.ctx.mechanism in (None, "SCRAM"):
         state.ctx.mechanism = reading.mechanism
     hex_text = None
     warnings = list(decoded.warnings) + list(reading.warnings)
-    if reading.binary or decoded.text is None:
+    if reading.binary or text is None:
         hex_text = hex_dump(decoded.data)
-        if len(decoded.data) > 64 * 1024:
+        if len(decoded.data) > HEX_DUMP_LIMIT:
             warnings.append(Note("sasl.warning.hex_truncated", {"size": len(decoded.data)}))
-    shown = None if decoded.text is None or reading.binary else visible(decoded.text)
+    shown = None if text is None or reading.binary else visible(text)
     end = len(unit.raw)
     return Step(direction, unit.raw, unit.code, shown, hex_text, reading.mechanism,
                 reading.fields, tuple(warnings), reading.meaning, unit.line,
@@ -207,10 +218,13 @@ def _payload_step(unit: Unit, direction: str | None, state: _State) -> Step:
                 (unit.payload_start, end), reading.secret_payload)
 
 
-def _read(decoded: Base64Decoded, direction: str, ctx: Context) -> Reading:
-    if is_ntlm(decoded.data):
-        return decode_ntlm(decoded.data)
-    text = decoded.text
+def _is_text_mechanism(mechanism: str | None) -> bool:
+    return mechanism is not None and (mechanism in _DECODERS or mechanism.startswith("SCRAM"))
+
+
+def _read(data: bytes, text: str | None, direction: str, ctx: Context) -> Reading:
+    if is_ntlm(data):
+        return decode_ntlm(data)
     if text is None:
         if ctx.mechanism and ctx.mechanism.startswith("GS"):
             return Reading(ctx.mechanism, Note("sasl.meaning.gssapi"), binary=True)

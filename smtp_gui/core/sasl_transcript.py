@@ -33,6 +33,7 @@ _ENHANCED = re.compile(r"([245]\.[0-9]{1,3}\.[0-9]{1,3})(?:\s|\Z)")
 _BLOB_CHARS = re.compile(r"[A-Za-z0-9+/=_\-\s]*")
 _INNER_SPACE = re.compile(r"\S[ \t\f\v]+\S")
 _NON_SPACE = re.compile(r"\S")
+_WRAP_WIDTHS = frozenset({60, 64, 72, 76})
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,8 +131,10 @@ def _as_blob(source: str) -> Unit | None:
 def _is_wrapped(lines: list[str]) -> bool:
     """Lines of one Base64 string wrapped at a fixed width (as RFCs and mailers print them)."""
     width = len(lines[0])
+    # Two lines of equal-looking length are as likely two messages (a challenge and its
+    # answer); only the usual wrap widths (MIME 76, PEM 64, ...) or three or more lines count.
     return (
-        width >= 40
+        (width in _WRAP_WIDTHS or (len(lines) >= 3 and width >= 40))
         and width % 4 == 0
         and all(len(line) == width and "=" not in line for line in lines[:-1])
         and len(lines[-1]) <= width
