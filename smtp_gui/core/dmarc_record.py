@@ -97,13 +97,20 @@ class DmarcRecord:
 
     def details(self) -> tuple[Detail, ...]:
         """Each tag, explicit or defaulted, with its meaning in words."""
-        known = tuple(d for n in ORDER if n in self.effective for d in _explain(self, n))
+        known: list[Detail] = []
+        for name in ORDER:
+            raw = self.tags.get(name)
+            effective = self.effective.get(name)
+            if raw is not None and (effective is None or not effective.explicit):
+                known.append(Detail(name, raw, Note("dmarc.invalid_detail", {})))
+            if effective is not None:
+                known.extend(_explain(self, name))
         unknown = tuple(
             Detail(t.name, t.value, Note("dmarc.unknown_detail", {}))
             for t in self.tags.tags
             if t.name not in _KNOWN
         )
-        return known + unknown
+        return tuple(known) + unknown
 
 
 def parse_dmarc(text: str, *, parked: bool = False) -> DmarcRecord:
