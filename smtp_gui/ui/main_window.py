@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from smtp_gui.ui.code_pane import CodePane
     from smtp_gui.ui.compare_pane import ComparePane
     from smtp_gui.ui.decoder_pane import DecoderPane
+    from smtp_gui.ui.probe_pane import ProbePane
 
 # The tabs, in order: (attribute, module, class). A pane is imported and built when it is
 # first needed, or all at once (the default); the app defers the hidden ones until after
@@ -34,6 +35,7 @@ PANES = (
     ("code_pane", "smtp_gui.ui.code_pane", "CodePane"),
     ("compare_pane", "smtp_gui.ui.compare_pane", "ComparePane"),
     ("decoder_pane", "smtp_gui.ui.decoder_pane", "DecoderPane"),
+    ("probe_pane", "smtp_gui.ui.probe_pane", "ProbePane"),
 )
 FIRST_PANE = "compare_pane"
 
@@ -151,11 +153,18 @@ class MainWindow(QMainWindow):
     def decoder_pane(self) -> DecoderPane:
         return cast("DecoderPane", self._pane("decoder_pane"))
 
+    @property
+    def probe_pane(self) -> ProbePane:
+        return cast("ProbePane", self._pane("probe_pane"))
+
     def _wire_code_pane(self, pane: CodePane) -> None:
         pane.compare_requested.connect(self._on_code_pane_compare_requested)
 
     def _wire_decoder_pane(self, pane: DecoderPane) -> None:
         pane.code_requested.connect(self._on_decoder_pane_code_requested)
+
+    def _wire_probe_pane(self, pane: ProbePane) -> None:
+        pane.code_requested.connect(self._on_probe_pane_code_requested)
 
     # -- navigation -------------------------------------------------------------------------
     def show_code(self, code: str) -> None:
@@ -165,6 +174,13 @@ class MainWindow(QMainWindow):
     def show_comparison(self, left: str, right: str | None = None) -> None:
         self.compare_pane.set_codes(left, right)
         self._show_pane("compare_pane")
+
+    def show_probe(self, target: str | None = None) -> None:
+        """Open the probe pane, with ``target`` in its server field (nothing is sent)."""
+        pane = self.probe_pane
+        if target is not None:
+            pane.target.setText(target)
+        self._show_pane("probe_pane")
 
     def current_pane(self) -> QWidget:
         slot = self.tabs.currentWidget()
@@ -178,6 +194,7 @@ class MainWindow(QMainWindow):
             "code_pane": self.tr("&Codes"),
             "compare_pane": self.tr("Co&mpare"),
             "decoder_pane": self.tr("&AUTH decoder"),
+            "probe_pane": self.tr("Pro&be"),
         }
         for name, title in titles.items():
             self.tabs.setTabText(self.tabs.indexOf(self._slots[name]), title)
@@ -231,6 +248,10 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_decoder_pane_code_requested(self, code: str) -> None:
+        self.show_code(code)
+
+    @Slot(str)
+    def _on_probe_pane_code_requested(self, code: str) -> None:
         self.show_code(code)
 
     def closeEvent(self, event: QCloseEvent) -> None:
