@@ -17,6 +17,7 @@ import hmac
 import ipaddress
 import socket
 import ssl
+import struct
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -299,6 +300,30 @@ def drop_after_ehlo(server: ScriptedServer, conn: socket.socket) -> None:
     """Greets, reads EHLO, and closes the connection without an answer."""
     conn.sendall(b"220 mail.test ESMTP\r\n")
     server.read_line(conn)
+
+
+def reset_after_ehlo(server: ScriptedServer, conn: socket.socket) -> None:
+    """Greets, reads EHLO, and resets the connection (RST, not FIN)."""
+    conn.sendall(b"220 mail.test ESMTP\r\n")
+    server.read_line(conn)
+    # SO_LINGER with a zero timeout makes close() send RST.
+    conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+
+
+def helo_only(server: ScriptedServer, conn: socket.socket) -> None:
+    """An old server: 502 for EHLO, 250 for HELO (RFC 5321 3.2), accepts everything else."""
+    conn.sendall(b"220 old.test SMTP\r\n")
+    while True:
+        line = server.read_line(conn).upper()
+        if not line:
+            return
+        if line.startswith(b"EHLO"):
+            conn.sendall(b"502 5.5.2 Command not recognized\r\n")
+        elif line.startswith(b"QUIT"):
+            conn.sendall(b"221 bye\r\n")
+            return
+        else:
+            conn.sendall(b"250 ok\r\n")
 
 
 def markup_replies(server: ScriptedServer, conn: socket.socket) -> None:

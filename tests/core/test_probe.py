@@ -30,6 +30,8 @@ from tests.smtpserver import (
     free_port,
     garbage,
     greet_554,
+    helo_only,
+    reset_after_ehlo,
     silent,
 )
 
@@ -320,6 +322,34 @@ def test_connection_dropped_after_ehlo(smtp_servers) -> None:  # type: ignore[no
     assert result.steps[-1].kind is StepKind.EHLO and result.steps[-1].error is not None
     assert "closed the connection after EHLO without answering" in result.result_text("en")
     assert "收到 EHLO 后未作回复就关闭了连接" in result.result_text("zh")
+
+
+def test_connection_reset_is_its_own_outcome(smtp_servers) -> None:  # type: ignore[no-untyped-def]
+    server = smtp_servers.scripted(reset_after_ehlo)
+    result = run_probe(_options(server.port))
+    assert result.outcome is Outcome.RESET
+    assert "reset the connection after EHLO" in result.result_text("en")
+    assert "重置了连接" in result.result_text("zh")
+
+
+def test_tls_failure_on_a_plain_port(smtp_servers) -> None:  # type: ignore[no-untyped-def]
+    server = smtp_servers.aiosmtpd()
+    result = run_probe(_options(server.port, tls=TlsMode.IMPLICIT))
+    assert result.outcome is Outcome.TLS_FAILED
+    assert result.steps[-1].kind is StepKind.TLS and result.steps[-1].error is not None
+    text = result.result_text("en")
+    assert "TLS handshake with 127.0.0.1 failed" in text and "choose STARTTLS" in text
+    assert "TLS 握手失败" in result.result_text("zh")
+
+
+def test_helo_when_ehlo_is_not_known(smtp_servers) -> None:  # type: ignore[no-untyped-def]
+    server = smtp_servers.scripted(helo_only)
+    result = run_probe(_options(server.port, mail_from=SENDER, rcpt_to=RCPT))
+    assert result.outcome is Outcome.ACCEPTED
+    assert _kinds(result)[:4] == ["connect", "greeting", "ehlo", "helo"]
+    assert result.capabilities == ()
+    helo = _step(result, StepKind.HELO)
+    assert any("falls back to HELO" in note.text("en") for note in helo.notes)
 
 
 def test_connection_refused() -> None:
