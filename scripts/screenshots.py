@@ -60,12 +60,53 @@ def _probe_sample(pane: object) -> None:
 _CLEANUPS: list[object] = []
 
 
-def _fill(pane: object) -> None:
+# The checks pane asks the loopback test server (tests/dnsserver.py) for fake lists.
+SAMPLE_LISTS = ",".join(
+    [
+        "zen.dnsbl.test=zen.spamhaus.org",
+        "spamcop.dnsbl.test=bl.spamcop.net",
+        "world.dnsbl.test=bl.spamcop.net",
+        "empty.dnsbl.test=bl.spamcop.net",
+        "dnswl.dnsbl.test=list.dnswl.org",
+        "slow.dnsbl.test=bl.spamcop.net",
+    ]
+)
+
+
+def _run_checks(pane: object, app: object, mid_picture: Path) -> None:
+    """A blocklist check against the loopback server: one picture mid-check, then done."""
+    import time
+
+    from tests.dnsserver import LoopbackDNSServer
+
+    server = LoopbackDNSServer()
+    server.load_zone_dir()
+    server.behave("slow.dnsbl.test", delay=1.0)
+    server.start()
+    pane.nameservers.setText(server.nameserver)  # type: ignore[attr-defined]
+    pane.options.setText(SAMPLE_LISTS)  # type: ignore[attr-defined]
+    done: list[bool] = []
+    pane.check_finished.connect(done.append)  # type: ignore[attr-defined]
+    pane.start_check("192.0.2.2")  # type: ignore[attr-defined]
+    started = time.monotonic()
+    while time.monotonic() - started < 0.4:
+        app.processEvents()  # type: ignore[attr-defined]
+    pane.window().grab().save(str(mid_picture))  # type: ignore[attr-defined]
+    print(mid_picture)
+    while not done:
+        app.processEvents()  # type: ignore[attr-defined]
+    pane.table.selectRow(0)  # type: ignore[attr-defined]
+    server.stop()
+
+
+def _fill(pane: object, app: object = None, mid_picture: Path | None = None) -> None:
     """Put realistic sample input into a pane so its picture shows it at work."""
     name = type(pane).__name__
-    if name == "ProbePane":
+    if name == "ChecksPane" and mid_picture is not None:
+        _run_checks(pane, app, mid_picture)
+    elif name == "ProbePane":
         _probe_sample(pane)
-    if name == "DecoderPane":
+    elif name == "DecoderPane":
         pane.input.setPlainText(SAMPLE_AUTH)  # type: ignore[attr-defined]
         pane.decode_now()  # type: ignore[attr-defined]
     elif name == "CodePane":
@@ -99,10 +140,10 @@ def main() -> int:
         for index in range(window.tabs.count()):
             window.tabs.setCurrentIndex(index)
             pane = window.current_pane()
-            _fill(pane)
+            name = pane.__class__.__name__.removesuffix("Pane").lower()
+            _fill(pane, app, out / f"{name}-running-{args.lang}.png")
             for _ in range(5):
                 app.processEvents()
-            name = pane.__class__.__name__.removesuffix("Pane").lower()
             path = out / f"{name}-{args.lang}.png"
             window.grab().save(str(path))
             print(path)

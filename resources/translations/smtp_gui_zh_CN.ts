@@ -117,6 +117,143 @@
     </message>
 </context>
 <context>
+    <name>CheckKinds</name>
+    <message>
+        <source>Blocklists (DNSBL)</source>
+        <translation>黑名单（DNSBL）</translation>
+    </message>
+    <message>
+        <source>IP address, domain or e-mail address, e.g. 192.0.2.1</source>
+        <translation>IP 地址、域名或邮箱地址，例如 192.0.2.1</translation>
+    </message>
+    <message>
+        <source>Lists: the shipped ones, or e.g. zen.spamhaus.org,bl.spamcop.net</source>
+        <translation>名单：默认使用内置名单，也可填写如 zen.spamhaus.org,bl.spamcop.net</translation>
+    </message>
+</context>
+<context>
+    <name>CheckResultsModel</name>
+    <message>
+        <source>List / check</source>
+        <translation>名单／检查项</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <source>Resolver</source>
+        <translation>解析器</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksPane</name>
+    <message>
+        <source>Checks running: %1</source>
+        <translation>正在运行的检查：%1</translation>
+    </message>
+    <message>
+        <source>Kind of check</source>
+        <translation>检查类型</translation>
+    </message>
+    <message>
+        <source>What to check</source>
+        <translation>要检查的对象</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Run the checks</source>
+        <translation>运行检查</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel the checks still running</source>
+        <translation>取消仍在进行的检查</translation>
+    </message>
+    <message>
+        <source>&amp;Nameservers:</source>
+        <translation>域名服务器(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>system resolver, or e.g. 192.0.2.53, [::1]:5353</source>
+        <translation>系统解析器，或如 192.0.2.53、[::1]:5353</translation>
+    </message>
+    <message>
+        <source>Nameservers to ask</source>
+        <translation>要查询的域名服务器</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation>超时(&amp;T)：</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Timeout per query in seconds</source>
+        <translation>每次查询的超时秒数</translation>
+    </message>
+    <message>
+        <source>&amp;Lists:</source>
+        <translation>名单(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Lists to query instead of the shipped ones</source>
+        <translation>代替内置名单要查询的名单</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Answers received</source>
+        <translation>已收到的回答</translation>
+    </message>
+    <message>
+        <source>Check results</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>Details of the selected result</source>
+        <translation>所选结果的详情</translation>
+    </message>
+    <message>
+        <source>Select a row to see everything about it.</source>
+        <translation>选择一行以查看全部详情。</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>&amp;Copy summary</source>
+        <translation>复制摘要(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the summary line</source>
+        <translation>复制摘要行</translation>
+    </message>
+</context>
+<context>
     <name>CodePage</name>
     <message>
         <source>Class</source>
@@ -421,6 +558,10 @@ or a transcript with S:/C:, &lt;&lt;&lt;/&gt;&gt;&gt;, swaks -&gt; / &lt;- marke
     <message>
         <source>&amp;AUTH decoder</source>
         <translation>AUTH 解码(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Blocklists &amp;&amp; DNS</source>
+        <translation>黑名单与 DNS(&amp;B)</translation>
     </message>
     <message>
         <source>Tools</source>

@@ -23,6 +23,7 @@ from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.language import LANGUAGES
 
 if TYPE_CHECKING:
+    from smtp_gui.ui.checks_pane import ChecksPane
     from smtp_gui.ui.code_pane import CodePane
     from smtp_gui.ui.compare_pane import ComparePane
     from smtp_gui.ui.decoder_pane import DecoderPane
@@ -35,6 +36,7 @@ PANES = (
     ("code_pane", "smtp_gui.ui.code_pane", "CodePane"),
     ("compare_pane", "smtp_gui.ui.compare_pane", "ComparePane"),
     ("decoder_pane", "smtp_gui.ui.decoder_pane", "DecoderPane"),
+    ("checks_pane", "smtp_gui.ui.checks_pane", "ChecksPane"),
     ("probe_pane", "smtp_gui.ui.probe_pane", "ProbePane"),
 )
 FIRST_PANE = "compare_pane"
@@ -154,6 +156,10 @@ class MainWindow(QMainWindow):
         return cast("DecoderPane", self._pane("decoder_pane"))
 
     @property
+    def checks_pane(self) -> ChecksPane:
+        return cast("ChecksPane", self._pane("checks_pane"))
+
+    @property
     def probe_pane(self) -> ProbePane:
         return cast("ProbePane", self._pane("probe_pane"))
 
@@ -194,7 +200,8 @@ class MainWindow(QMainWindow):
             "code_pane": self.tr("&Codes"),
             "compare_pane": self.tr("Co&mpare"),
             "decoder_pane": self.tr("&AUTH decoder"),
-            "probe_pane": self.tr("Pro&be"),
+            "checks_pane": self.tr("&Blocklists && DNS"),
+            "probe_pane": self.tr("Prob&e"),
         }
         for name, title in titles.items():
             self.tabs.setTabText(self.tabs.indexOf(self._slots[name]), title)

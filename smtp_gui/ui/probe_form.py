@@ -123,10 +123,10 @@ class ProbeForm(QWidget):
             "port": self.tr("Po&rt:"),
             "tls": self.tr("&TLS:"),
             "helo": self.tr("HE&LO name:"),
-            "from": self.tr("MAIL &FROM:"),
+            "from": self.tr("MA&IL FROM:"),
             "to": self.tr("RCPT T&O:"),
-            "auth": self.tr("AUT&H:"),
-            "user": self.tr("&User:"),
+            "auth": self.tr("A&UTH:"),
+            "user": self.tr("User &name:"),
             "password": self.tr("Pass&word:"),
             "timeout": self.tr("Timeout (s):"),
         }
