@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from smtp_gui.ui.code_pane import CodePane
     from smtp_gui.ui.compare_pane import ComparePane
     from smtp_gui.ui.decoder_pane import DecoderPane
+    from smtp_gui.ui.probe_pane import ProbePane
 
 # The tabs, in order: (attribute, module, class). A pane is imported and built when it is
 # first needed, or all at once (the default); the app defers the hidden ones until after
@@ -36,6 +37,7 @@ PANES = (
     ("compare_pane", "smtp_gui.ui.compare_pane", "ComparePane"),
     ("decoder_pane", "smtp_gui.ui.decoder_pane", "DecoderPane"),
     ("checks_pane", "smtp_gui.ui.checks_pane", "ChecksPane"),
+    ("probe_pane", "smtp_gui.ui.probe_pane", "ProbePane"),
 )
 FIRST_PANE = "compare_pane"
 
@@ -157,11 +159,18 @@ class MainWindow(QMainWindow):
     def checks_pane(self) -> ChecksPane:
         return cast("ChecksPane", self._pane("checks_pane"))
 
+    @property
+    def probe_pane(self) -> ProbePane:
+        return cast("ProbePane", self._pane("probe_pane"))
+
     def _wire_code_pane(self, pane: CodePane) -> None:
         pane.compare_requested.connect(self._on_code_pane_compare_requested)
 
     def _wire_decoder_pane(self, pane: DecoderPane) -> None:
         pane.code_requested.connect(self._on_decoder_pane_code_requested)
+
+    def _wire_probe_pane(self, pane: ProbePane) -> None:
+        pane.code_requested.connect(self._on_probe_pane_code_requested)
 
     # -- navigation -------------------------------------------------------------------------
     def show_code(self, code: str) -> None:
@@ -171,6 +180,13 @@ class MainWindow(QMainWindow):
     def show_comparison(self, left: str, right: str | None = None) -> None:
         self.compare_pane.set_codes(left, right)
         self._show_pane("compare_pane")
+
+    def show_probe(self, target: str | None = None) -> None:
+        """Open the probe pane, with ``target`` in its server field (nothing is sent)."""
+        pane = self.probe_pane
+        if target is not None:
+            pane.target.setText(target)
+        self._show_pane("probe_pane")
 
     def current_pane(self) -> QWidget:
         slot = self.tabs.currentWidget()
@@ -185,6 +201,7 @@ class MainWindow(QMainWindow):
             "compare_pane": self.tr("Co&mpare"),
             "decoder_pane": self.tr("&AUTH decoder"),
             "checks_pane": self.tr("&Blocklists && DNS"),
+            "probe_pane": self.tr("Prob&e"),
         }
         for name, title in titles.items():
             self.tabs.setTabText(self.tabs.indexOf(self._slots[name]), title)
@@ -238,6 +255,10 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_decoder_pane_code_requested(self, code: str) -> None:
+        self.show_code(code)
+
+    @Slot(str)
+    def _on_probe_pane_code_requested(self, code: str) -> None:
         self.show_code(code)
 
     def closeEvent(self, event: QCloseEvent) -> None:
