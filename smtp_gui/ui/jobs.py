@@ -22,12 +22,14 @@ import traceback
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 log = logging.getLogger(__name__)
 
 # DNS work is I/O-bound: fifty blocklist queries must be in flight at once.
 IO_THREADS = 64
+# Tasks handed to the pool per turn of the event loop.
+_START_CHUNK = 16
 
 
 class _Relay(QObject):
@@ -128,6 +130,14 @@ class JobController(QObject):
         self._relay.progressed.connect(self._on_task_progressed)
         self._total = 0
         self._done = 0
+        # Tasks waiting for their turn to be handed to the pool (see _START_CHUNK).
+        self._unstarted: list[_Task] = []
+        self._feeder = QTimer(self, singleShot=True, interval=0)
+        self._feeder.timeout.connect(self._on_feeder_timeout)
+        # progress_changed is coalesced: at most once per turn of the event loop, so a
+        # hundred answers arriving together do not repaint a progress bar a hundred times.
+        self._progress_timer = QTimer(self, singleShot=True, interval=0)
+        self._progress_timer.timeout.connect(self._on_progress_timer_timeout)
 
     @property
     def running(self) -> bool:
@@ -159,19 +169,39 @@ class JobController(QObject):
             raise ValueError("task keys in one batch must be unique")
         self._total = len(batch)
         self.progress_changed.emit(0, self._total)
-        for key, work in batch:
-            self._pool.start(
-                _Task(self._relay, self._generation, key, work, self._cancelled, streaming)
-            )
+        self._unstarted = [
+            _Task(self._relay, self._generation, key, work, self._cancelled, streaming)
+            for key, work in batch
+        ]
+        self._feed()
         if not batch:
             self.batch_finished.emit(False)
         return self._generation
+
+    def _feed(self) -> None:
+        """Hand the pool the next few tasks; the rest wait for the next turn of the loop.
+
+        Starting a worker costs the GUI thread a moment (the new thread takes the Python
+        lock), so a hundred at once would freeze the window for tens of milliseconds.
+        """
+        chunk, self._unstarted = self._unstarted[:_START_CHUNK], self._unstarted[_START_CHUNK:]
+        for task in chunk:
+            self._pool.start(task)
+        if self._unstarted:
+            self._feeder.start()
+
+    @Slot()
+    def _on_feeder_timeout(self) -> None:
+        self._feed()
 
     def cancel(self) -> None:
         """Stop the batch at once: queued tasks never start, running ones are ignored."""
         if not self._pending:
             return
         self._cancelled.set()
+        self._unstarted.clear()
+        self._feeder.stop()
+        self._progress_timer.stop()
         self._pool.clear()
         keys = list(self._pending)
         self._pending.clear()
@@ -194,9 +224,18 @@ class JobController(QObject):
         return True
 
     def _after(self) -> None:
+        if self._pending:
+            if not self._progress_timer.isActive():
+                self._progress_timer.start()
+            return
+        self._progress_timer.stop()
         self.progress_changed.emit(self._done, self._total)
-        if not self._pending:
-            self.batch_finished.emit(False)
+        self.batch_finished.emit(False)
+
+    @Slot()
+    def _on_progress_timer_timeout(self) -> None:
+        if self._pending:
+            self.progress_changed.emit(self._done, self._total)
 
     @Slot(int, object, object)
     def _on_task_finished(self, generation: int, key: Hashable, result: object) -> None:
