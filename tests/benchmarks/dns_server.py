@@ -1,11 +1,14 @@
-"""The loopback DNS server in its own process, for the blocklist benchmarks.
+"""The loopback DNS server in its own process, for the benchmarks.
 
-    python -m tests.benchmarks.dnsbl_server DELAY COUNT
+    python -m tests.benchmarks.dns_server dnsbl DELAY COUNT
+    python -m tests.benchmarks.dns_server domain DELAY
 
-Serves COUNT fake lists ``zNN.many.dnsbl.test`` (test entries, 192.0.2.2 listed) answering
-after DELAY seconds, plus ``dead.dnsbl.test`` that never answers; prints the port, then
-serves until standard input closes. A separate process, so the server's own Python work
-does not compete with the client being measured for one interpreter lock.
+``dnsbl``: COUNT fake lists ``zNN.many.dnsbl.test`` (test entries, 192.0.2.2 listed)
+answering after DELAY seconds, plus ``dead.dnsbl.test`` that never answers. ``domain``: the
+zone ``tests/benchmarks/bench.zone`` (MX, SPF with includes, DMARC, DKIM), every answer after
+DELAY seconds. Prints the port, then serves until standard input closes. A separate process,
+so the server's own Python work does not compete with the client being measured for one
+interpreter lock.
 
 The answers are those of ``LoopbackDNSServer.answer()`` (the same records and behaviours the
 tests use), served from one asyncio loop: each distinct question is answered once and then
@@ -18,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import sys
 import threading
+from pathlib import Path
 from typing import Any
 
 from tests.dnsserver import LoopbackDNSServer
@@ -49,8 +53,7 @@ class _FastUDP(asyncio.DatagramProtocol):
             self.transport.sendto(reply, addr)
 
 
-def main() -> int:
-    delay, count = float(sys.argv[1]), int(sys.argv[2])
+def _dnsbl_data(delay: float, count: int) -> LoopbackDNSServer:
     data = LoopbackDNSServer()
     for index in range(count):
         zone = f"z{index:03d}.many.dnsbl.test"
@@ -60,7 +63,19 @@ def main() -> int:
     data.add("2.0.0.127.dead.dnsbl.test", "A", "127.0.0.2")
     data.behave("many.dnsbl.test", delay=delay)
     data.behave("dead.dnsbl.test", drop=True)
+    return data
 
+
+def _domain_data(delay: float) -> LoopbackDNSServer:
+    data = LoopbackDNSServer()
+    data.load_zone_file(Path(__file__).with_name("bench.zone"))
+    data.behave("bench.test", delay=delay)
+    return data
+
+
+def main() -> int:
+    mode, delay = sys.argv[1], float(sys.argv[2])
+    data = _dnsbl_data(delay, int(sys.argv[3])) if mode == "dnsbl" else _domain_data(delay)
     loop = asyncio.new_event_loop()
     transport, _protocol = loop.run_until_complete(
         loop.create_datagram_endpoint(lambda: _FastUDP(data), local_addr=("127.0.0.1", 0))
