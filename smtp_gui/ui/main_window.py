@@ -91,13 +91,11 @@ class MainWindow(QMainWindow):
 
         self.file_menu = self.menuBar().addMenu("")
         self.quit_action = QAction(self, objectName="quitAction")
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.file_menu.addAction(self.quit_action)
         self.help_menu = self.menuBar().addMenu("")
         self.about_action = QAction(self, objectName="aboutAction")
         self.help_menu.addAction(self.about_action)
         self.find_action = QAction(self, objectName="findAction")
-        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.addAction(self.find_action)
 
         self.language_switch.currentIndexChanged.connect(self._on_language_switch_changed)
@@ -131,12 +129,21 @@ class MainWindow(QMainWindow):
 
     def build_remaining_panes(self, all_at_once: bool = False) -> None:
         """Build the panes not built yet: now, or one per turn of the event loop."""
+        self._install_shortcuts()
         for name, _module, _cls in PANES:
             if self._slots[name].pane is None:
                 self._pane(name)
                 if not all_at_once:
                     QTimer.singleShot(0, self.build_remaining_panes)
                     return
+
+    def _install_shortcuts(self) -> None:
+        """Keyboard shortcuts, set once. Not in __init__: the first setShortcut() makes
+        PySide6 build its Python enums for keys (hundreds of members), 40 ms that the first
+        paint need not wait for. Qt maps Ctrl to Command on macOS by itself."""
+        if self.quit_action.shortcut().isEmpty():
+            self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+            self.find_action.setShortcut(QKeySequence("Ctrl+F"))
 
     def _show_pane(self, name: str) -> QWidget:
         pane = self._pane(name)
