@@ -19,8 +19,16 @@ from smtp_gui.core.messages import Note
 _NOT_BASE64 = re.compile(r"[^A-Za-z0-9+/=\-_\s]")
 _WHITESPACE = re.compile(r"\s+")
 _INNER_WHITESPACE = re.compile(r"\S\s+\S")
-# A "=" followed later by data: padding is only allowed at the very end (RFC 4648 3.2).
-_PAD_THEN_DATA = re.compile(r"=[=\s]*[^=\s]")
+# Every character str.isspace() and the regex \s accept, written out (computing it at import
+# would cost start-up time).
+_SPACES = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+# Padding is only allowed at the very end (RFC 4648 3.2): only "=" and whitespace may trail
+# the data. Found with str.rstrip, not a regex such as "=[=\s]*[^=\s]", which backtracks
+# quadratically over a long run of "=" (a megabyte of them took hours).
+_PAD_OR_SPACE = "=" + _SPACES
 _URL_SAFE = str.maketrans("-_", "+/")
 
 # Control characters become their Unicode "control picture" (U+2400 + code) so that NUL, SOH
@@ -60,10 +68,10 @@ def decode_base64(source: str, *, offset: int = 0, line: int = 1, column: int = 
     bad = _NOT_BASE64.search(source)
     if bad is not None:
         raise _bad_character(source, bad.start(), offset, line, column)
-    misplaced = _PAD_THEN_DATA.search(source)
-    if misplaced is not None:
+    misplaced = source.find("=", 0, len(source.rstrip(_PAD_OR_SPACE)))
+    if misplaced >= 0:
         raise _bad_character(
-            source, misplaced.start(), offset, line, column, key="base64text.misplaced_padding"
+            source, misplaced, offset, line, column, key="base64text.misplaced_padding"
         )
     warnings: list[Note] = []
     stripped = source.strip()
