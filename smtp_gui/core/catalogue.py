@@ -22,6 +22,7 @@ PHASES = (
     "quit", "other", "any", "dsn",
 )  # fmt: skip
 RETRY = ("none", "continue", "later", "after-fix", "no")
+MAX_QUERY = 200  # characters of a search query that count; no code or word is that long
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,8 +240,14 @@ class Catalogue:
     # -- search -----------------------------------------------------------------------------
     def search(self, query: str, cls: int | None = None) -> list[Entry]:
         """Entries matching every word of ``query`` (code, title, keywords, text; en and zh),
-        best first: exact code, code prefix, title, keyword, then anywhere."""
-        words = [_normalize_query_word(w) for w in query.casefold().split()]
+        best first: exact code, code prefix, title, keyword, then anywhere.
+
+        Only the first ``MAX_QUERY`` characters count, and a repeated word counts once: a
+        pasted megabyte of words that all match would otherwise take minutes.
+        """
+        words = list(
+            dict.fromkeys(_normalize_query_word(w) for w in query[:MAX_QUERY].casefold().split())
+        )
         results: list[tuple[int, tuple[int, int, int], Entry]] = []
         for entry, (code_text, title_text, keyword_text, body) in zip(
             self.entries, self._haystacks, strict=True
