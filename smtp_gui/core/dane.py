@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import dns.resolver
 
 from smtp_gui.core.checks import CheckResult, Detail, Problem, Status
+from smtp_gui.core.digits import parse_digits
 from smtp_gui.core.findings import could_not_check, failure_problem, problem, status_of, within
 from smtp_gui.core.lookup import Lookup, Outcome
 from smtp_gui.core.messages import Note
@@ -55,7 +56,7 @@ def parse_tlsa(text: str) -> Tlsa:
     found: list[Problem] = []
     numbers: list[int | None] = []
     for part in parts[:3]:
-        numbers.append(int(part) if part.isdigit() and len(part) <= 3 else None)
+        numbers.append(parse_digits(part, max_digits=3))
     while len(numbers) < 3:
         numbers.append(None)
     usage, selector, mtype = numbers

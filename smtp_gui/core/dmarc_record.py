@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from smtp_gui.core.checks import Detail, Problem, Status
+from smtp_gui.core.digits import parse_digits
 from smtp_gui.core.findings import problem
 from smtp_gui.core.messages import Note
 from smtp_gui.core.taglist import (
@@ -233,16 +234,16 @@ def _alignment_and_reports(
     pct = explicit.get("pct")
     if pct is None:
         effective["pct"] = TagValue(_DEFAULTS["pct"], False)
-    elif pct.isdigit() and int(pct) <= 100:
-        effective["pct"] = TagValue(str(int(pct)), True)
+    elif (percent := parse_digits(pct)) is not None and percent <= 100:
+        effective["pct"] = TagValue(str(percent), True)
     else:
         found.append(_bad("pct", pct, "0-100"))
         effective["pct"] = TagValue(_DEFAULTS["pct"], False)
     ri = explicit.get("ri")
     if ri is None:
         effective["ri"] = TagValue(_DEFAULTS["ri"], False)
-    elif ri.isdigit() and int(ri) <= _UINT32:
-        effective["ri"] = TagValue(str(int(ri)), True)
+    elif (interval := parse_digits(ri)) is not None and interval <= _UINT32:
+        effective["ri"] = TagValue(str(interval), True)
     else:
         found.append(_bad("ri", ri, "0-4294967295"))
         effective["ri"] = TagValue(_DEFAULTS["ri"], False)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from smtp_gui.core.checks import Problem, Status
+from smtp_gui.core.digits import parse_digits
 from smtp_gui.core.findings import problem
 from smtp_gui.core.taglist import DUPLICATE, parse_tag_list
 
@@ -117,11 +118,11 @@ def parse_sts_policy(text: str) -> StsPolicy:
 
 
 def _max_age(value: str | None, found: list[Problem]) -> int | None:
-    if value is None or not value.isdigit() or len(value) > 10:
+    seconds = parse_digits(value, max_digits=10) if value is not None else None
+    if value is None or seconds is None:
         found.append(problem("mta_sts.policy_max_age", Status.FAIL, POLICY_RFC,
                              value=(value or "")[:20], limit=MAX_AGE_LIMIT))
         return None
-    seconds = int(value)
     if seconds > MAX_AGE_LIMIT:
         found.append(problem("mta_sts.policy_max_age", Status.FAIL, POLICY_RFC, value=value,
                              limit=MAX_AGE_LIMIT))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import dns.resolver
 
 from smtp_gui.core.checks import CheckResult, Detail, Problem, Status
+from smtp_gui.core.digits import parse_digits
 from smtp_gui.core.findings import could_not_check, failure_problem, problem, status_of
 from smtp_gui.core.lookup import Lookup, Outcome, lookup
 from smtp_gui.core.messages import Note
@@ -57,17 +58,25 @@ def parse_mx(records: tuple[str, ...]) -> tuple[MxRecord, ...]:
     found: list[MxRecord] = []
     for text in records:
         preference, _space, exchange = text.strip().partition(" ")
-        if not preference.isdigit():
+        value = _preference(preference)
+        if value is None:
             continue
         host = exchange.strip().lower()
         host = "" if host == "." else host.rstrip(".")
-        found.append(MxRecord(int(preference), host))
+        found.append(MxRecord(value, host))
     return tuple(sorted(found, key=lambda r: (r.preference, r.exchange)))
+
+
+def _preference(text: str) -> int | None:
+    """RFC 1035 3.3.9: a 16-bit unsigned integer."""
+    value = parse_digits(text)
+    return value if value is not None and value <= 65535 else None
 
 
 def _preference_order(text: str) -> tuple[int, str]:
     preference, _space, rest = text.partition(" ")
-    return (int(preference) if preference.isdigit() else 65536, rest)
+    value = _preference(preference)
+    return (65536 if value is None else value, rest)
 
 
 def _is_ip_literal(name: str) -> bool:

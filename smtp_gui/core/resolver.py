@@ -14,6 +14,7 @@ import dns.flags
 import dns.nameserver
 import dns.resolver
 
+from smtp_gui.core.digits import parse_digits
 from smtp_gui.core.errors import input_error
 
 DEFAULT_TIMEOUT = 3.0
@@ -110,9 +111,10 @@ def parse_nameserver(text: str) -> Nameserver:
 
 
 def _port(text: str, whole: str) -> int:
-    if not text.isdigit() or not 0 < int(text) < 65536:
+    port = parse_digits(text)
+    if port is None or not 0 < port < 65536:
         raise input_error("resolver.bad_port", value=whole)
-    return int(text)
+    return port
 
 
 @cache

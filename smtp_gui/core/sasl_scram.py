@@ -6,6 +6,7 @@ import base64
 import binascii
 import re
 
+from smtp_gui.core.digits import parse_digits
 from smtp_gui.core.messages import Note
 from smtp_gui.core.sasl_mechs import Context
 from smtp_gui.core.sasl_model import SERVER, Field, Reading
@@ -125,7 +126,8 @@ def _server_first(text: str, ctx: Context, mechanism: str) -> Reading:
     if salt_length is not None:
         fields.append(Field("salt_length", str(salt_length)))
     iterations = values.get("i", "?")
-    if iterations.isdigit() and int(iterations) < _MIN_ITERATIONS:
+    count = parse_digits(iterations)
+    if count is not None and count < _MIN_ITERATIONS:
         warnings.append(Note("sasl.warning.scram_iterations", {"iterations": iterations}))
     return Reading(mechanism, Note("sasl.meaning.scram_server_first", {"iterations": iterations}),
                    tuple(fields), tuple(warnings))

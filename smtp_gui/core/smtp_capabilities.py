@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from smtp_gui.core.digits import parse_digits
 from smtp_gui.core.messages import Note, has_message
 from smtp_gui.core.smtp_reply import Reply
 
@@ -124,9 +125,8 @@ def size_limit(capabilities: tuple[Capability, ...]) -> int | None:
     """RFC 1870 4: the SIZE parameter in bytes; 0 means no fixed limit; None if absent."""
     for cap in capabilities:
         if cap.keyword == "SIZE":
-            if cap.params and cap.params[0].isdigit():
-                return int(cap.params[0])
-            return 0
+            size = parse_digits(cap.params[0]) if cap.params else None
+            return size if size is not None else 0
     return None
 
 
@@ -144,8 +144,8 @@ def _explain(cap: Capability) -> Note:
     if keyword == "?":
         return Note("probe.cap.malformed", {"line": cap.line})
     if keyword == "SIZE":
-        if cap.params and cap.params[0].isdigit() and int(cap.params[0]) > 0:
-            size = int(cap.params[0])
+        size = parse_digits(cap.params[0]) if cap.params else None
+        if size:
             return Note("probe.cap.size", {"bytes": size, "human": _human_size(size)})
         return Note("probe.cap.size_unlimited")
     if keyword == "AUTH":
