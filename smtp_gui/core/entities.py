@@ -1,0 +1,237 @@
+"""IP addresses, domains, e-mail addresses and URLs named in a bounce, each validated.
+
+One regular expression finds candidate tokens: a run of non-delimiter characters that holds
+a dot, colon or at sign. It may only start where a token starts (a look-behind) and its
+repetitions are possessive, so it never backtracks and the pass is linear. Candidates are
+then checked with ``ipaddress``, the Public Suffix List and ``urllib.parse``; a dotted
+number after a version word (``Exim 4.72``, ``id 15.20.7452.28``) or in a provider's known
+version slot (Yahoo's ``- 4.16.55.1;``) is not an address.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from urllib.parse import parse_qsl, urlsplit
+
+from publicsuffixlist import PublicSuffixList
+
+_DELIMITERS = r"\s<>()\[\]{}\"'`,;|\\"
+_CANDIDATE = re.compile(rf"(?<![^{_DELIMITERS}])[^{_DELIMITERS}.:@]*+[.:@][^{_DELIMITERS}]*+")
+MAX_TOKEN = 2048
+MAX_ITEMS = 200
+# RFC 2606 / RFC 6761 reserved names, used in documentation and tests.
+_RESERVED_TLDS = frozenset({"example", "test", "invalid", "localhost"})
+# File names that look like domains under a real TLD (".zip" and ".mov" are TLDs).
+_FILE_TLDS = frozenset({"zip", "mov", "py", "md", "sh"})
+_VERSION_WORDS = frozenset(
+    {"version", "ver", "v", "id", "build", "release", "exim", "postfix", "sendmail"}
+)
+_IP_PARAMS = frozenset({"ip", "ipaddr", "ipaddress", "addr", "client_ip", "clientip"})
+_LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789!#$%&*+-/=?^_~.")
+_TRAILING = ".,:;!?)*'\""
+
+
+@dataclass(frozen=True, slots=True)
+class IpContext:
+    """A provider's version slot: an IPv4-looking number between these strings is not an IP."""
+
+    before: str
+    after: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entities:
+    ips: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()
+    emails: tuple[str, ...] = ()
+    urls: tuple[str, ...] = ()
+    url_ips: tuple[str, ...] = ()  # addresses passed as URL parameters (``?ip=203.0.113.7``)
+
+
+@cache
+def _psl() -> PublicSuffixList:
+    return PublicSuffixList()
+
+
+@cache
+def valid_domain(name: str) -> str | None:
+    """``name`` lower-cased without a trailing dot if it is a plausible host name, else None."""
+    host = name.lower().rstrip(".")
+    if not 3 < len(host) <= 253 or "." not in host or ".." in host:
+        return None
+    labels = host.split(".")
+    for label in labels:
+        if not 0 < len(label) <= 63 or label[0] == "-" or label[-1] == "-":
+            return None
+        if not all(c.isalnum() or c in "-_" for c in label):
+            return None
+    tld = labels[-1]
+    if tld.isdigit() or "_" in tld:
+        return None
+    if tld in _RESERVED_TLDS:
+        return host
+    if len(labels) == 2 and tld in _FILE_TLDS:
+        return None
+    if _psl().publicsuffix(host, accept_unknown=False) is None:
+        return None
+    if _psl().privatesuffix(host, accept_unknown=False) is None:
+        return None  # the name is itself a public suffix ("co.uk")
+    return host
+
+
+def valid_ip(text: str) -> str | None:
+    """The address in normal form if ``text`` is a routable-looking IPv4 or IPv6 address."""
+    try:
+        address = ipaddress.ip_address(text)
+    except ValueError:
+        return None
+    if (
+        address.is_loopback
+        or address.is_unspecified
+        or address.is_multicast
+        or address.is_link_local
+        or (isinstance(address, ipaddress.IPv4Address) and address.is_reserved)
+    ):
+        return None
+    return str(address)
+
+
+def valid_email(text: str) -> str | None:
+    local, at, domain = text.rpartition("@")
+    if not at or not 0 < len(local) <= 64 or local[0] == "." or local[-1] == ".":
+        return None
+    lowered = local.lower()
+    if not all(c in _LOCAL_CHARS or not c.isascii() for c in lowered):
+        return None
+    host = valid_domain(domain)
+    if host is None:
+        return None
+    return f"{lowered}@{host}"
+
+
+class _Collector:
+    def __init__(self, not_ip: Sequence[IpContext]) -> None:
+        self.not_ip = tuple(not_ip)
+        self.ips: dict[str, None] = {}
+        self.domains: dict[str, None] = {}
+        self.emails: dict[str, None] = {}
+        self.urls: dict[str, None] = {}
+        self.url_ips: dict[str, None] = {}
+        self.seen: dict[str, bool] = {}
+
+    def add(self, bucket: dict[str, None], value: str) -> None:
+        if len(bucket) < MAX_ITEMS:
+            bucket[value] = None
+
+    def token(self, text: str, start: int, end: int) -> None:
+        token = text[start:end]
+        if self.seen.get(token):
+            return  # an unconditional token already handled
+        lower = token.lower()
+        if lower.startswith(("http://", "https://")):
+            self._url(token)
+        elif "@" in token:
+            self._email(token)
+        elif token.count(":") >= 2 and self._ipv6(lower):
+            pass
+        elif not self._ipv4(token, text, start, end):
+            self._domain(token)
+        self.seen[token] = not any(c.isdigit() for c in token[:1])
+
+    def _url(self, token: str) -> None:
+        url = token.rstrip(_TRAILING)
+        try:
+            parts = urlsplit(url)
+            host = parts.hostname or ""
+        except ValueError:
+            return
+        checked = valid_ip(host) or valid_domain(host)
+        if checked is None:
+            return
+        self.add(self.urls, url)
+        self.add(self.ips if ":" in checked or checked[-1].isdigit() else self.domains, checked)
+        if parts.query and len(parts.query) < 1024:
+            for key, value in parse_qsl(parts.query):
+                address = valid_ip(value) if key.lower() in _IP_PARAMS else None
+                if address is not None:
+                    self.add(self.url_ips, address)
+                    self.add(self.ips, address)
+
+    def _email(self, token: str) -> None:
+        text = token.rstrip(_TRAILING)
+        if text.lower().startswith("mailto:"):
+            text = text[7:]
+        address = valid_email(text)
+        if address is not None:
+            self.add(self.emails, address)
+            self.add(self.domains, address.rpartition("@")[2])
+
+    def _ipv6(self, lower: str) -> bool:
+        text = lower[5:] if lower.startswith("ipv6:") else lower
+        text = text.rstrip(".,;")
+        if not all(c in "0123456789abcdef:." for c in text):
+            return False
+        address = valid_ip(text) or (valid_ip(text[:-1]) if text.endswith(":") else None)
+        if address is not None and ":" in address:
+            self.add(self.ips, address)
+            return True
+        return False
+
+    def _ipv4(self, token: str, text: str, start: int, end: int) -> bool:
+        stripped = token.strip(_TRAILING)
+        pieces = stripped.replace("=", ":").split(":")
+        for piece in {pieces[-1], pieces[0]}:
+            if piece.count(".") != 3 or not piece.replace(".", "").isdigit():
+                continue
+            address = valid_ip(piece)
+            if address is None:
+                return True  # a dotted number, but not a usable address: not a domain either
+            offset = start + token.find(piece)
+            if not self._version_slot(text, offset, offset + len(piece)):
+                self.add(self.ips, address)
+            return True
+        return False
+
+    def _version_slot(self, text: str, start: int, end: int) -> bool:
+        before = text[max(0, start - 16) : start]
+        word = before.rstrip(" /:(=").rsplit(None, 1)[-1:] if before.strip() else []
+        if word and word[0].lower().rstrip(":=") in _VERSION_WORDS:
+            return True
+        for context in self.not_ip:
+            if text.startswith(context.before, start - len(context.before)) and text.startswith(
+                context.after, end
+            ):
+                return True
+        return False
+
+    def _domain(self, token: str) -> None:
+        text = token.strip(_TRAILING)
+        text = text.split("/", 1)[0]
+        host, colon, port = text.partition(":")
+        if colon and not port.isdigit():
+            return
+        checked = valid_domain(host)
+        if checked is not None:
+            self.add(self.domains, checked)
+
+    def result(self) -> Entities:
+        return Entities(
+            tuple(self.ips),
+            tuple(self.domains),
+            tuple(self.emails),
+            tuple(self.urls),
+            tuple(self.url_ips),
+        )
+
+
+def extract(text: str, not_ip: Sequence[IpContext] = ()) -> Entities:
+    """Every valid address, domain, e-mail address and URL in ``text``, in order of appearance."""
+    collector = _Collector(not_ip)
+    for match in _CANDIDATE.finditer(text):
+        if match.end() - match.start() <= MAX_TOKEN:
+            collector.token(text, match.start(), match.end())
+    return collector.result()

@@ -1,0 +1,399 @@
+"""Find every reply in lines of text: transcripts, single lines and MTA bounce wordings.
+
+One pass over the lines, each cut to ``MAX_LINE``, with a little state: the last client
+command (the phase of the replies that follow), an open multi-line reply (RFC 5321 4.2.1:
+``550-`` lines continue, ``550 `` ends), whether we are inside the message content after a
+354, and a phase named by a bounce line just before its reply (Exim's ``after RCPT TO:``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from smtp_gui.core import bounce_formats as formats
+from smtp_gui.core.phases import Phase
+from smtp_gui.core.replies import (
+    CODE_WITH_ENHANCED,
+    MAX_LINE,
+    MAX_REPLY_TEXT,
+    Reply,
+    clean_text,
+    reply_at,
+)
+
+# A line can hold a reply only if it has three digits that could be a code.
+_MAYBE_CODE = re.compile(r"[2-5][0-9]{2}")
+_MAX_JOINED_LINES = 40
+_PHASE_TTL = 4  # a phase named on a line applies to a reply within this many lines
+_MAX_AUTH_LINES = 24
+_SERVER_MARKERS = frozenset({"<<<", "S:", "s:", "<-", "<**", "<~", "<~*", "R:", "<", "#"})
+_CLIENT_MARKERS = frozenset({">>>", "C:", "c:", "->", "**>", "~>", "*~>", ">"})
+_ADDRESS = re.compile(r"<([^<>\s]{1,320})>")
+
+
+@dataclass
+class _Draft:
+    basic: int | None
+    enhanced: str | None
+    parts: list[str]
+    phase: Phase | None
+    origin: str
+    line: int
+    separator: str = " "
+    remote: str = ""
+    recipient: str = ""
+    summary: bool = False
+    maybe_greeting: bool = False
+
+
+@dataclass
+class ScanResult:
+    """What one pass found: replies in order, plus hints for the advice."""
+
+    replies: list[Reply] = field(default_factory=list)
+    auth_exchange: str = ""  # the AUTH command and what followed, for the decoder
+    senders: list[str] = field(default_factory=list)  # MAIL FROM addresses
+    recipients: list[str] = field(default_factory=list)  # RCPT TO addresses
+    remotes: list[str] = field(default_factory=list)  # text naming the answering host
+    commands: int = 0
+
+
+class _Scanner:
+    def __init__(self, lines: Sequence[str]) -> None:
+        self.lines = lines
+        self.result = ScanResult()
+        self.drafts: list[_Draft] = []
+        self.open: _Draft | None = None
+        self.command_phase: Phase | None = None
+        self.command_since_reply = False
+        self.in_data = False
+        self.data_lines = 0
+        self.pending_phase: Phase | None = None
+        self.pending_ttl = 0
+        self.pending_remote = ""
+        self.pending_recipient = ""
+        self.last_marked_line = -10
+        self.last_marked_class = 0
+        self.auth_lines: list[str] | None = None
+
+    # -- the pass ---------------------------------------------------------------------------
+    def run(self) -> ScanResult:
+        index = 0
+        count = len(self.lines)
+        while index < count:
+            index = self._line(index)
+        self._flush()
+        self._finish()
+        return self.result
+
+    def _line(self, index: int) -> int:
+        raw = self.lines[index][:MAX_LINE]
+        stripped = raw.strip()
+        if not stripped:
+            self._flush()
+            self._tick()
+            return index + 1
+        marker, rest = formats.strip_marker(stripped)
+        self._record_auth(stripped, rest)
+        if self.in_data:
+            return self._data_line(index, marker, rest)
+        if _MAYBE_CODE.search(stripped) is not None:
+            parsed = reply_at(rest, 0)
+            if parsed is not None and rest[:1].isdigit():
+                self._line_reply(index, marker, parsed)
+                return index + 1
+        phase = formats.command_phase(rest) if (marker or rest[:1].isalpha()) else None
+        if phase is not None and (marker or _looks_like_command(rest)):
+            self._command(rest, phase, stripped)
+            return index + 1
+        self._flush()
+        lower = stripped.lower()
+        hint = formats.phase_hint(lower) if _may_hint(lower) else None
+        if _MAYBE_CODE.search(stripped) is not None:
+            end = self._embedded(index, raw, stripped, lower, hint)
+            if end is not None:
+                return end
+        if hint is not None and self._late_hint(lower, hint):
+            return index + 1
+        if hint is not None:
+            self.pending_phase, self.pending_ttl = hint, _PHASE_TTL
+            if hint is Phase.MAIL or hint is Phase.RCPT:
+                self._remember_address(stripped, hint)
+        if lower.endswith((" said:", "]:")) or (lower.startswith("host ") and lower.endswith(":")):
+            # The reply follows on the next lines (Postfix and Exim wrap it there).
+            cut = len(stripped) - (5 if lower.endswith(" said:") else 1)
+            self.pending_recipient, self.pending_remote = _split_remote(stripped[:cut])
+            self.pending_ttl = max(self.pending_ttl, _PHASE_TTL)
+        elif hint is None:
+            self._tick()
+        return index + 1
+
+    def _late_hint(self, lower: str, hint: Phase) -> bool:
+        """Postfix wraps ``(in reply to RCPT TO command)`` onto the line after the reply."""
+        if not lower.startswith(("reply to ", "(in reply to ", "in reply to ")):
+            return False
+        if self.drafts and self.drafts[-1].phase is None:
+            self.drafts[-1].phase = hint
+        return True
+
+    # -- transcripts ------------------------------------------------------------------------
+    def _line_reply(
+        self, index: int, marker: str, parsed: tuple[int, str | None, str, str]
+    ) -> None:
+        basic, enhanced, separator, text = parsed
+        current = self.open
+        if current is not None and current.basic == basic and current.separator == "-":
+            current.parts.append(text)
+            current.separator = separator
+            if current.enhanced is None:
+                current.enhanced = enhanced
+        else:
+            self._flush()
+            phase, greeting = self._phase_for_reply()
+            summary = (
+                marker == ""
+                and index - self.last_marked_line <= 2
+                and self.last_marked_class == basic // 100
+            )
+            current = _Draft(basic, enhanced, [text], phase, "transcript", index + 1)
+            current.separator = separator
+            current.maybe_greeting = greeting
+            current.summary = summary
+            current.remote = self.pending_remote
+            current.recipient = self.pending_recipient
+            self.pending_remote = ""
+            self.pending_recipient = ""
+            self.open = current
+        if marker in _SERVER_MARKERS and marker:
+            self.last_marked_line = index
+            self.last_marked_class = basic // 100
+        if separator != "-":
+            self._flush()
+        if basic == 354:
+            self.in_data = True
+            self.data_lines = 0
+
+    def _phase_for_reply(self) -> tuple[Phase | None, bool]:
+        """The phase for a reply that starts now, and whether it may be the greeting."""
+        if self.pending_phase is not None:
+            phase = self.pending_phase
+            self.pending_phase = None
+            return phase, False
+        if self.command_phase is None:
+            return None, not self.drafts
+        self.command_since_reply = False
+        return self.command_phase, False
+
+    def _command(self, text: str, phase: Phase, line: str) -> None:
+        self._flush()
+        self.result.commands += 1
+        self.command_phase = phase
+        self.command_since_reply = True
+        if phase is Phase.MAIL or phase is Phase.RCPT:
+            self._remember_address(text, phase)
+        if phase is Phase.AUTH and self.auth_lines is None:
+            self.auth_lines = [line]
+
+    def _remember_address(self, text: str, phase: Phase) -> None:
+        """The address in ``MAIL FROM:<a>`` / ``RCPT TO:<b>`` (also Exim's ``after MAIL FROM:``)."""
+        found = _ADDRESS.search(text[:600])
+        target = self.result.senders if phase is Phase.MAIL else self.result.recipients
+        if found is not None and len(target) < 50:
+            target.append(found.group(1))
+
+    def _data_line(self, index: int, marker: str, rest: str) -> int:
+        """Inside the message after 354: skip content until the lone dot."""
+        if rest == "." and marker not in _SERVER_MARKERS:
+            self.in_data = False
+            self.command_phase = Phase.END_OF_DATA
+            return index + 1
+        parsed = reply_at(rest, 0) if rest[:1].isdigit() else None
+        if parsed is not None and (
+            (marker and marker in _SERVER_MARKERS) or parsed[1] is not None or not self.data_lines
+        ):
+            self.in_data = False
+            self.command_phase = Phase.END_OF_DATA
+            self._line_reply(index, marker, parsed)
+            return index + 1
+        self.data_lines += 1
+        return index + 1
+
+    def _record_auth(self, stripped: str, rest: str) -> None:
+        """Keep the AUTH command and the lines after it, up to its final reply."""
+        lines = self.auth_lines
+        if lines is None or self.result.auth_exchange:
+            return
+        lines.append(stripped)
+        code = rest[:3]
+        if (code.isdigit() and code != "334") or len(lines) >= _MAX_AUTH_LINES:
+            self.result.auth_exchange = "\n".join(lines)[:8192]
+
+    # -- bounce wordings --------------------------------------------------------------------
+    def _embedded(
+        self, index: int, raw: str, stripped: str, lower: str, hint: Phase | None
+    ) -> int | None:
+        """A reply quoted after a lead-in (``said:``) or a code + enhanced code mid-line."""
+        start = -1
+        lead = ""
+        parsed = None
+        for lead_in in formats.REPLY_LEAD_INS:
+            pos = lower.find(lead_in)
+            if pos < 0 or (start >= 0 and pos >= start):
+                continue
+            cursor = pos + len(lead_in)
+            while cursor < len(stripped) and stripped[cursor] in " \t'\"#":
+                cursor += 1
+            if stripped.startswith("b'", cursor) or stripped.startswith('b"', cursor):
+                cursor += 2
+            found = reply_at(stripped, cursor)
+            if found is not None:
+                start, lead, parsed = pos, lead_in, found
+        if parsed is None:
+            match = CODE_WITH_ENHANCED.search(stripped)
+            if match is None:
+                return None
+            start = match.start()
+            parsed = reply_at(stripped, start)
+            if parsed is None:
+                return None
+        basic, enhanced, _separator, text = parsed
+        parts = [text]
+        end = index + 1
+        if lead.startswith("returned ") and lead[-1] in "'\"":
+            end = self._join_quoted(end, parts, lead[-1])
+        else:
+            end = self._join_indented(end, parts, _indent(raw))
+        joined = " ".join(parts)
+        lower_joined = joined.lower()
+        phase = formats.phase_hint(lower_joined) if _may_hint(lower_joined) else None
+        cut = lower_joined.find(formats.POSTFIX_IN_REPLY)
+        if cut >= 0:
+            joined = joined[:cut]
+        if phase is None:
+            phase = hint or self.pending_phase
+        self.pending_phase = None
+        remote = recipient = ""
+        if lead in (" said:", "]:", "refused to talk to me:"):
+            recipient, remote = _split_remote(stripped[: start + (1 if lead == "]:" else 0)])
+        if remote:
+            self.result.remotes.append(remote)
+        draft = _Draft(basic, enhanced, [joined], phase, "bounce", index + 1)
+        draft.remote = remote or self.pending_remote
+        draft.recipient = recipient or self.pending_recipient
+        self.pending_remote = self.pending_recipient = ""
+        self.drafts.append(draft)
+        return end
+
+    def _join_indented(self, index: int, parts: list[str], base: int) -> int:
+        """Postfix and folded fields wrap a long reply onto more-indented lines."""
+        total = len(parts[0])
+        taken = 0
+        while index < len(self.lines) and taken < _MAX_JOINED_LINES:
+            line = self.lines[index][:MAX_LINE]
+            if not line.strip() or _indent(line) <= base or total > MAX_REPLY_TEXT:
+                break
+            if formats.POSTFIX_IN_REPLY in parts[-1].lower() and ")" in parts[-1]:
+                break
+            parts.append(line.strip())
+            total += len(line)
+            taken += 1
+            index += 1
+        return index
+
+    def _join_quoted(self, index: int, parts: list[str], quote: str) -> int:
+        """``returned '550 ...'``: the reply ends at the closing quote."""
+        first = parts[0]
+        end = first.rfind(quote)
+        if end >= 0:
+            parts[0] = first[:end]
+            return index
+        taken = 0
+        while index < len(self.lines) and taken < 10:
+            line = self.lines[index][:MAX_LINE].strip()
+            index += 1
+            taken += 1
+            end = line.rfind(quote)
+            if end >= 0:
+                parts.append(line[:end])
+                break
+            parts.append(line)
+        return index
+
+    # -- bookkeeping ------------------------------------------------------------------------
+    def _tick(self) -> None:
+        if self.pending_ttl:
+            self.pending_ttl -= 1
+            if not self.pending_ttl:
+                self.pending_phase = None
+                self.pending_remote = ""
+
+    def _flush(self) -> None:
+        if self.open is not None:
+            self.drafts.append(self.open)
+            self.open = None
+
+    def _finish(self) -> None:
+        commands = self.result.commands
+        for draft in self.drafts:
+            phase = draft.phase
+            if draft.maybe_greeting and (draft.basic == 220 or commands):
+                phase = Phase.GREETING
+            text = clean_text(" ".join(draft.parts), draft.basic, draft.enhanced)
+            self.result.replies.append(
+                Reply(
+                    draft.basic,
+                    draft.enhanced,
+                    text,
+                    phase,
+                    draft.origin,
+                    draft.line,
+                    recipient=draft.recipient,
+                    remote=draft.remote,
+                    summary=draft.summary,
+                )
+            )
+
+
+def _split_remote(text: str) -> tuple[str, str]:
+    """``<bob@example.com>: host mx.example.com[192.0.2.1]`` -> (recipient, host part)."""
+    text = text.strip()
+    recipient = ""
+    if text.startswith("<"):
+        close = text.find(">", 0, 330)
+        if close > 0 and "@" in text[1:close]:
+            recipient = text[1:close]
+            text = text[close + 1 :].lstrip(": ")
+    if text.lower().startswith("host "):
+        text = text[5:]
+    return recipient, text.strip()[:200]
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def _may_hint(lower: str) -> bool:
+    """Cheap test before the phrase table: every phase hint has one of these words."""
+    return (
+        "reply to" in lower
+        or "after " in lower
+        or "like " in lower
+        or "rejected" in lower
+        or "failed" in lower
+        or "refused" in lower
+        or "progress" in lower
+        or "_" in lower
+    )
+
+
+def _looks_like_command(text: str) -> bool:
+    """An unmarked line is a command only in its usual upper-case spelling."""
+    head = text[:9]
+    return head.isupper() or head.startswith(("MAIL FROM", "RCPT TO", "EHLO ", "HELO "))
+
+
+def scan_replies(lines: Sequence[str]) -> ScanResult:
+    """Every reply in ``lines`` in order, with the phase it answered where the text says."""
+    return _Scanner(lines).run()
