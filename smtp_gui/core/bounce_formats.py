@@ -16,7 +16,7 @@ from smtp_gui.core.phases import Phase
 # Text after which a remote reply follows on the same line (lower case). The reply starts at
 # the first non-blank character after the lead-in (a quote is skipped).
 REPLY_LEAD_INS: tuple[str, ...] = (
-    " said:",  # Postfix "host X[ip] said:", qmail "Remote host said:"
+    "said:",  # Postfix "host X[ip] said:", qmail "Remote host said:"
     "refused to talk to me:",  # Postfix, greeting refused
     "smtp;",  # RFC 3464 Diagnostic-Code: smtp; 550 ...; Exchange "#< #5.1.1 smtp;550 ...>"
     "returned '",  # Exchange/Microsoft 365 "Remote Server returned '550 5.1.10 ...'"
@@ -31,6 +31,9 @@ REPLY_LEAD_INS: tuple[str, ...] = (
     "server replied:",
     "reply:",  # smtplib debug "reply: b'550 ...'"
     "error:",
+    "failed with:",  # MailFoundry
+    "with failure:",  # MailFoundry "responded with failure: 552 ..."
+    "error_code :",  # Zoho "ERROR_CODE :550, ERROR_CODE :5.1.1 ..."
 )
 
 # A phrase in a reply's own text, or in a line just before it, names the phase it answered.
@@ -66,6 +69,9 @@ PHASE_HINTS: tuple[tuple[str, Phase], ...] = (
     ("after starttls", Phase.STARTTLS),
     ("after auth", Phase.AUTH),
     ("after bdat", Phase.BDAT),
+    ("after rcpt command", Phase.RCPT),  # GMX, Exim variants
+    ("after mail command", Phase.MAIL),
+    ("after data command", Phase.DATA),
     # qmail
     ("does not like recipient", Phase.RCPT),
     ("does not like sender", Phase.MAIL),
@@ -166,19 +172,32 @@ def phase_hint(lower: str) -> Phase | None:
     return None
 
 
+_MARKER_STARTS = frozenset(marker[0] for marker in MARKERS if not marker[0].isalpha())
+
+
 def strip_marker(line: str) -> tuple[str, str]:
     """Split a transcript marker off ``line`` (already left-stripped): (marker, rest)."""
+    first = line[:1]
+    if line[1:2] == ":" and first in "SCscR":
+        return line[:2], line[2:].lstrip()
+    if first not in _MARKER_STARTS:
+        return "", line
     for marker in MARKERS:
         if line.startswith(marker):
             return marker, line[len(marker) :].lstrip()
     return "", line
 
 
+_VERB_STARTS = frozenset(verb[:4] for verb, _phase in COMMANDS)
+
+
 def command_phase(text: str) -> Phase | None:
     """The phase a client command line opens, or None when ``text`` is not a command."""
-    upper = text[:16].upper()
-    if text.strip() == ".":
+    if text == ".":
         return Phase.END_OF_DATA
+    upper = text[:16].upper()
+    if upper[:4] not in _VERB_STARTS:
+        return None
     for verb, phase in COMMANDS:
         if upper.startswith(verb):
             rest = upper[len(verb) : len(verb) + 1]

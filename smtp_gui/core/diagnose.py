@@ -8,6 +8,7 @@ read once with bounded work each, and no pattern can backtrack.
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -39,6 +40,9 @@ from smtp_gui.core.reply_scan import ScanResult, scan_replies
 from smtp_gui.core.text import EMPTY
 
 MAX_INPUT = 64 * 1024 * 1024
+_DSN_FIELD = re.compile(
+    r"^[ \t]{0,4}(?:status|diagnostic-code|final-recipient)[ \t]{0,4}:", re.I | re.M
+)
 _MAX_ATTACHED_DEPTH = 2
 _MAX_FAILURES_WEIGHED = 20
 _HEAD = 8192
@@ -63,7 +67,10 @@ def diagnose(data: str | bytes) -> Diagnosis:
         except Exception:  # noqa: BLE001 - the email package fails in many ways on hostile input
             parts = None
         if parts is not None:
-            return _from_message(parts, 0)
+            result = _from_message(parts, 0)
+            if result.replies:
+                return result
+            # Nothing readable in the parts (a broken MIME structure): read it all as text.
     if looks_like_html(text):
         return _analyse(html_to_text(text).splitlines(), (), None, "html")
     return _analyse(text.splitlines(), (), None, "text")
@@ -117,13 +124,18 @@ def _merge(replies: Sequence[Reply]) -> list[Reply]:
     """One entry per failing reply: the bounce text and the DSN often quote the same one."""
     merged: list[Reply] = []
     index: dict[tuple[int | None, str], int] = {}
+    exact: dict[tuple[int | None, str | None, str], int] = {}
     for reply in replies:
         if reply.cls not in (4, 5):
             merged.append(reply)
             continue
+        seen = exact.get((reply.basic, reply.enhanced, reply.text))
+        if seen is not None and merged[seen].phase == reply.phase:
+            continue  # the very same reply again (a transcript repeating a RCPT failure)
         key = dedupe_key(reply)
         if key not in index:
             index[key] = len(merged)
+            exact[(reply.basic, reply.enhanced, reply.text)] = len(merged)
             merged.append(reply)
             continue
         first = merged[index[key]]
@@ -163,7 +175,9 @@ def _analyse(
 ) -> Diagnosis:
     lines = _cut_original(all_lines)
     scan = scan_replies(lines)
-    text_recipients = dsn_from_lines(lines) if message is None else []
+    body = "\n".join(lines)
+    # DSN fields pasted as text, or a report whose parts were lost
+    text_recipients = dsn_from_lines(lines) if _DSN_FIELD.search(body) else []
     dsn = [*recipients, *text_recipients]
     dsn_replies = [r for r in (item.reply() for item in dsn) if r is not None]
     replies = _merge([*scan.replies, *dsn_replies])
@@ -181,7 +195,6 @@ def _analyse(
     remotes = [r.remote for r in replies if r.remote] + [d.remote_mta for d in dsn]
     pid = _detect(primary, failures, remotes, dsn, message, lines)
     found_provider = provider(pid) if pid else None
-    body = "\n".join(lines)
     headers = "" if message is None else "\n".join(v for _k, v in message.headers)
     entities = extract(
         body + "\n" + headers, found_provider.not_ip if found_provider is not None else ()

@@ -17,7 +17,14 @@ from email.message import EmailMessage, Message
 
 from smtp_gui.core import bounce_formats as formats
 from smtp_gui.core.html_text import html_to_text
-from smtp_gui.core.replies import MAX_LINE, Reply, clean_text, enhanced_at, reply_at
+from smtp_gui.core.replies import (
+    CODE_WITH_ENHANCED,
+    MAX_LINE,
+    Reply,
+    clean_text,
+    enhanced_at,
+    reply_at,
+)
 
 _MAX_PARTS = 200
 _MAX_DEPTH = 8
@@ -60,6 +67,8 @@ class DsnRecipient:
         parsed = reply_at(diagnostic, 0) if diagnostic[:1].isdigit() else None
         if parsed is None and diagnostic.startswith("#"):
             parsed = reply_at(diagnostic, 1)
+        if parsed is None:
+            parsed = _ses_reply(diagnostic[:MAX_LINE])
         if parsed is not None:
             basic, enhanced, _separator, text = parsed
             if enhanced is None and status and int(status[0]) == basic // 100:
@@ -83,6 +92,24 @@ class DsnRecipient:
             return None
         text = clean_text(diagnostic or self.action, None, status)
         return Reply(None, status, text, None, "dsn", self.line, self.recipient, self.remote_mta)
+
+
+def _ses_reply(diagnostic: str) -> tuple[int, str | None, str, str] | None:
+    """Amazon SES: ``5.1.0 - Unknown address error 550-'5.7.1 <x>... Access denied'``."""
+    inner = CODE_WITH_ENHANCED.search(diagnostic)
+    if inner is not None:
+        return reply_at(diagnostic, inner.start())
+    leading = enhanced_at(diagnostic, 0)
+    if leading is None or not diagnostic.startswith(" - ", leading[1]):
+        return None
+    quoted = diagnostic.find("-'", leading[1])
+    if quoted < 3 or not diagnostic[quoted - 3 : quoted].isdigit():
+        return None
+    found = reply_at(diagnostic, quoted - 3)
+    if found is None:
+        return None
+    basic, _enhanced, separator, text = found
+    return basic, leading[0], separator, text.lstrip("'")
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,7 +255,7 @@ def _walk(part: Message, walk: _Walk, depth: int) -> None:
             children = plain[:1] or children[-1:]
         for child in children:
             _walk(child, walk, depth + 1)
-    elif ctype.startswith("text/"):
+    elif ctype.startswith(("text/", "multipart/")):  # multipart here: its boundary is broken
         text = _text_of(part)
         if ctype == "text/html":
             text = html_to_text(text)

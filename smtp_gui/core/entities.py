@@ -1,7 +1,7 @@
 """IP addresses, domains, e-mail addresses and URLs named in a bounce, each validated.
 
 One regular expression finds candidate tokens: a run of non-delimiter characters that holds
-a dot, colon or at sign. It may only start where a token starts (a look-behind) and its
+a dot or at sign, or two colons. It may only start where a token starts (a look-behind) and its
 repetitions are possessive, so it never backtracks and the pass is linear. Candidates are
 then checked with ``ipaddress``, the Public Suffix List and ``urllib.parse``; a dotted
 number after a version word (``Exim 4.72``, ``id 15.20.7452.28``) or in a provider's known
@@ -33,6 +33,9 @@ _VERSION_WORDS = frozenset(
 _IP_PARAMS = frozenset({"ip", "ipaddr", "ipaddress", "addr", "client_ip", "clientip"})
 _LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789!#$%&*+-/=?^_~.")
 _TRAILING = ".,:;!?)*'\""
+_DELIMITER_CHARS = frozenset("<>()[]{}\"'`,;|\\")
+_MAX_OCCURRENCES = 64  # of one dotted quad, looking for a place that is not a version number
+_MAX_TRIES = 4096  # substring hits looked at per dotted quad (11.1.1.1 holds 1.1.1.1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,23 +117,26 @@ def valid_email(text: str) -> str | None:
 
 
 class _Collector:
-    def __init__(self, not_ip: Sequence[IpContext]) -> None:
+    def __init__(self, text: str, not_ip: Sequence[IpContext]) -> None:
+        self.text = text
         self.not_ip = tuple(not_ip)
-        self.ips: dict[str, None] = {}
+        self.ips: dict[str, int] = {}  # address -> order of the token that named it first
         self.domains: dict[str, None] = {}
         self.emails: dict[str, None] = {}
         self.urls: dict[str, None] = {}
         self.url_ips: dict[str, None] = {}
-        self.seen: dict[str, bool] = {}
+        self.order = 0
 
     def add(self, bucket: dict[str, None], value: str) -> None:
         if len(bucket) < MAX_ITEMS:
             bucket[value] = None
 
-    def token(self, text: str, start: int, end: int) -> None:
-        token = text[start:end]
-        if self.seen.get(token):
-            return  # an unconditional token already handled
+    def add_ip(self, address: str) -> None:
+        if address not in self.ips and len(self.ips) < MAX_ITEMS:
+            self.ips[address] = self.order
+
+    def token(self, token: str) -> None:
+        """Classify one distinct candidate token."""
         lower = token.lower()
         if lower.startswith(("http://", "https://")):
             self._url(token)
@@ -138,9 +144,8 @@ class _Collector:
             self._email(token)
         elif token.count(":") >= 2 and self._ipv6(lower):
             pass
-        elif not self._ipv4(token, text, start, end):
+        elif not self._ipv4(token):
             self._domain(token)
-        self.seen[token] = not any(c.isdigit() for c in token[:1])
 
     def _url(self, token: str) -> None:
         url = token.rstrip(_TRAILING)
@@ -153,13 +158,16 @@ class _Collector:
         if checked is None:
             return
         self.add(self.urls, url)
-        self.add(self.ips if ":" in checked or checked[-1].isdigit() else self.domains, checked)
+        if ":" in checked or checked[-1].isdigit():
+            self.add_ip(checked)
+        else:
+            self.add(self.domains, checked)
         if parts.query and len(parts.query) < 1024:
             for key, value in parse_qsl(parts.query):
                 address = valid_ip(value) if key.lower() in _IP_PARAMS else None
                 if address is not None:
                     self.add(self.url_ips, address)
-                    self.add(self.ips, address)
+                    self.add_ip(address)
 
     def _email(self, token: str) -> None:
         text = token.rstrip(_TRAILING)
@@ -177,26 +185,45 @@ class _Collector:
             return False
         address = valid_ip(text) or (valid_ip(text[:-1]) if text.endswith(":") else None)
         if address is not None and ":" in address:
-            self.add(self.ips, address)
+            self.add_ip(address)
             return True
         return False
 
-    def _ipv4(self, token: str, text: str, start: int, end: int) -> bool:
+    def _ipv4(self, token: str) -> bool:
+        """A dotted quad (alone, ``ip:`` + quad, quad + ``:port``): an address unless every
+        place it appears is a version slot."""
         stripped = token.strip(_TRAILING)
         pieces = stripped.replace("=", ":").split(":")
         for piece in {pieces[-1], pieces[0]}:
             if piece.count(".") != 3 or not piece.replace(".", "").isdigit():
                 continue
             address = valid_ip(piece)
-            if address is None:
-                return True  # a dotted number, but not a usable address: not a domain either
-            offset = start + token.find(piece)
-            if not self._version_slot(text, offset, offset + len(piece)):
-                self.add(self.ips, address)
-            return True
+            if address is not None and self._anywhere_not_version(token, piece):
+                self.add_ip(address)
+            return True  # a dotted number is never a domain
         return False
 
-    def _version_slot(self, text: str, start: int, end: int) -> bool:
+    def _anywhere_not_version(self, token: str, piece: str) -> bool:
+        """Look at the token's occurrences (as a whole token) until one is not a version."""
+        text = self.text
+        offset = token.find(piece)
+        pos = text.find(token)
+        looked = tries = 0
+        while pos >= 0 and looked < _MAX_OCCURRENCES and tries < _MAX_TRIES:
+            tries += 1
+            end = pos + len(token)
+            whole = (pos == 0 or _is_delimiter(text[pos - 1])) and (
+                end == len(text) or _is_delimiter(text[end])
+            )
+            if whole:
+                looked += 1
+                if not self._version_slot(pos + offset, pos + offset + len(piece)):
+                    return True
+            pos = text.find(token, pos + 1)
+        return False
+
+    def _version_slot(self, start: int, end: int) -> bool:
+        text = self.text
         before = text[max(0, start - 16) : start]
         word = before.rstrip(" /:(=").rsplit(None, 1)[-1:] if before.strip() else []
         if word and word[0].lower().rstrip(":=") in _VERSION_WORDS:
@@ -220,7 +247,7 @@ class _Collector:
 
     def result(self) -> Entities:
         return Entities(
-            tuple(self.ips),
+            tuple(sorted(self.ips, key=self.ips.__getitem__)),
             tuple(self.domains),
             tuple(self.emails),
             tuple(self.urls),
@@ -228,10 +255,20 @@ class _Collector:
         )
 
 
+def _is_delimiter(char: str) -> bool:
+    return char.isspace() or char in _DELIMITER_CHARS
+
+
 def extract(text: str, not_ip: Sequence[IpContext] = ()) -> Entities:
-    """Every valid address, domain, e-mail address and URL in ``text``, in order of appearance."""
-    collector = _Collector(not_ip)
-    for match in _CANDIDATE.finditer(text):
-        if match.end() - match.start() <= MAX_TOKEN:
-            collector.token(text, match.start(), match.end())
+    """Every valid address, domain, e-mail address and URL in ``text``, in order of appearance.
+
+    Distinct candidates are collected first (``findall`` and ``dict.fromkeys`` run in C, so a
+    log repeating one host name thousands of times costs little); only dotted quads go back
+    to the text, to see whether they stand in a version slot.
+    """
+    collector = _Collector(text, not_ip)
+    for order, token in enumerate(dict.fromkeys(_CANDIDATE.findall(text))):
+        if len(token) <= MAX_TOKEN:
+            collector.order = order
+            collector.token(token)
     return collector.result()

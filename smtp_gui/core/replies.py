@@ -17,13 +17,20 @@ from smtp_gui.core.phases import Phase
 MAX_LINE = 4096  # longer lines are cut: no reply line is that long (RFC 5321 4.5.3.1.5: 512)
 MAX_REPLY_TEXT = 2000  # a reply's joined text is cut here
 
-# A reply code at a position: three digits, then a space, tab, hyphen, quote or the end.
-_BASIC_AT = re.compile(r"([2-5][0-9]{2})(?=[ \t\-'\"]|$)")
+# A reply at a position: three digits, then a space, tab, hyphen, quote, colon or comma
+# (Yahoo's "550: : User unknown", Zoho's "ERROR_CODE :550,") or the end; then, optionally,
+# the enhanced code. Also read: Gmail's old repeated code ("554 554 5.7.0"), Zoho's
+# ", ERROR_CODE :5.1.1" and Exchange's "#5.1.1". All repetition is bounded.
+_REPLY_AT = re.compile(
+    r"([2-5][0-9]{2})(?=[ \t\-'\":,]|$)([ \t\-:'\"]?)[ \t']{0,8}(?:\1 )?(?:, ERROR_CODE :)?#?"
+    r"(?:([245]\.[0-9]{1,3}\.[0-9]{1,3})(?![0-9]|\.[0-9]))?"
+)
 # An enhanced code at a position, not part of a longer dotted number (4.16.55.1).
 _ENHANCED_AT = re.compile(r"([245])\.([0-9]{1,3})\.([0-9]{1,3})(?![0-9]|\.[0-9])")
-# A code and an enhanced code anywhere in a line: "<x@example.com>: 550 5.1.6 ...".
+# A code and an enhanced code anywhere in a line: "<x@example.com>: 550 5.1.6 ...",
+# Amazon SES "550-'5.7.1 ...'".
 CODE_WITH_ENHANCED = re.compile(
-    r"(?<![\w.#\-])([2-5][0-9]{2})[ \-]{1,2}([245]\.[0-9]{1,3}\.[0-9]{1,3})(?![0-9]|\.[0-9])"
+    r"(?<![\w.#\-])([2-5][0-9]{2})[ \-']{1,3}([245]\.[0-9]{1,3}\.[0-9]{1,3})(?![0-9]|\.[0-9])"
 )
 # A standalone enhanced code anywhere: "Status: 5.1.1", Exchange "#5.1.1", qmail "(#5.5.0)".
 ENHANCED_ANYWHERE = re.compile(r"(?<![\w.])([245]\.[0-9]{1,3}\.[0-9]{1,3})(?![0-9]|\.[0-9])")
@@ -94,56 +101,53 @@ def enhanced_at(text: str, pos: int) -> tuple[str, int] | None:
 
 def reply_at(text: str, pos: int) -> tuple[int, str | None, str, str] | None:
     """Read a reply starting at ``pos``: (basic, enhanced, separator, rest of the text)."""
-    match = _BASIC_AT.match(text, pos)
+    match = _REPLY_AT.match(text, pos)
     if match is None:
         return None
-    basic = int(match.group(1))
-    end = match.end()
-    separator = text[end : end + 1]
-    if separator in ("'", '"'):
+    separator = match.group(2)
+    if separator in ("'", '"', ":", "\t"):
         separator = " "
-    cursor = end + 1 if separator in (" ", "\t", "-") else end
-    while cursor < len(text) and text[cursor] in " \t":
-        cursor += 1
-    enhanced: str | None = None
-    found = enhanced_at(text, cursor)
-    if found is not None:
-        enhanced, cursor = found
-        # "550-5.7.1" and "550 #5.7.1" are both seen; skip the separator after the code.
-    elif text.startswith("#", cursor):
-        found = enhanced_at(text, cursor + 1)
-        if found is not None:
-            enhanced, cursor = found
-    return basic, enhanced, separator, text[cursor:].strip()
+    rest = text[match.end() :].strip()
+    return int(match.group(1)), match.group(3), separator, rest
 
 
 def clean_text(text: str, basic: int | None, enhanced: str | None) -> str:
     """Collapse white space and drop the repeated ``550-5.7.26`` prefixes of joined lines."""
-    words = text.split()
-    if basic is not None and words:
-        prefix = str(basic)
-        kept: list[str] = []
-        skip_enhanced = False
-        for word in words:
-            if skip_enhanced:
-                skip_enhanced = False
-                if word == enhanced:
-                    continue
-            if word == prefix or word == prefix + "-":
-                skip_enhanced = True
+    prefix = "" if basic is None else str(basic)
+    if prefix and prefix in text:
+        words = _drop_prefixes(text.split(), prefix, enhanced)
+    elif "  " in text or "\t" in text or "\n" in text or text.endswith("#"):
+        words = text.split()
+    else:
+        words = []  # already clean: the common case, kept fast
+    if words:
+        while words and words[-1] in ("##", "#", "'", "(in"):
+            words.pop()
+        text = " ".join(words)
+    elif text.endswith((" '", " (in")):
+        text = text.rsplit(" ", 1)[0]
+    if len(text) > MAX_REPLY_TEXT:
+        text = text[:MAX_REPLY_TEXT] + " …"
+    return text
+
+
+def _drop_prefixes(words: list[str], prefix: str, enhanced: str | None) -> list[str]:
+    kept: list[str] = []
+    skip_enhanced = False
+    for word in words:
+        if skip_enhanced:
+            skip_enhanced = False
+            if word == enhanced:
                 continue
-            if word.startswith(prefix + "-") and (
-                word[4:] == enhanced or word[4:].lstrip("#") == enhanced
-            ):
-                continue
-            kept.append(word)
-        words = kept
-    while words and words[-1] in ("##", "#", "'", "(in"):
-        words.pop()
-    result = " ".join(words)
-    if len(result) > MAX_REPLY_TEXT:
-        result = result[:MAX_REPLY_TEXT] + " …"
-    return result
+        if word == prefix or word == prefix + "-":
+            skip_enhanced = True
+            continue
+        if word.startswith(prefix + "-") and (
+            word[4:] == enhanced or word[4:].lstrip("#") == enhanced
+        ):
+            continue
+        kept.append(word)
+    return kept
 
 
 def dedupe_key(reply: Reply) -> tuple[int | None, str]:

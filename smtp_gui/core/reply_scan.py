@@ -20,6 +20,7 @@ from smtp_gui.core.replies import (
     MAX_REPLY_TEXT,
     Reply,
     clean_text,
+    enhanced_at,
     reply_at,
 )
 
@@ -33,7 +34,7 @@ _CLIENT_MARKERS = frozenset({">>>", "C:", "c:", "->", "**>", "~>", "*~>", ">"})
 _ADDRESS = re.compile(r"<([^<>\s]{1,320})>")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Draft:
     basic: int | None
     enhanced: str | None
@@ -89,27 +90,39 @@ class _Scanner:
         return self.result
 
     def _line(self, index: int) -> int:
-        raw = self.lines[index][:MAX_LINE]
+        raw = self.lines[index]
+        if len(raw) > MAX_LINE:
+            raw = raw[:MAX_LINE]
         stripped = raw.strip()
         if not stripped:
             self._flush()
             self._tick()
             return index + 1
         marker, rest = formats.strip_marker(stripped)
-        self._record_auth(stripped, rest)
+        if self.auth_lines is not None:
+            self._record_auth(stripped, rest)
         if self.in_data:
             return self._data_line(index, marker, rest)
-        if _MAYBE_CODE.search(stripped) is not None:
+        first = rest[:1]
+        if first.isdigit():
             parsed = reply_at(rest, 0)
-            if parsed is not None and rest[:1].isdigit():
+            if parsed is not None:
                 self._line_reply(index, marker, parsed)
                 return index + 1
-        phase = formats.command_phase(rest) if (marker or rest[:1].isalpha()) else None
+        phase = formats.command_phase(rest) if (marker or first.isalpha()) else None
         if phase is not None and (marker or _looks_like_command(rest)):
             self._command(rest, phase, stripped)
             return index + 1
         self._flush()
         lower = stripped.lower()
+        if self.pending_ttl and rest[:1].isdigit():
+            found = enhanced_at(rest, 0)
+            if found is not None and rest[found[1] : found[1] + 1] in (" ", ""):
+                # GMX and Exim variants: "host: mx.example.jp" then "5.2.2 <x>... Mailbox Full"
+                self._status_only(index, found[0], rest[found[1] :])
+                return index + 1
+        if "(#" in stripped and self._qmail_status(index, stripped):
+            return index + 1
         hint = formats.phase_hint(lower) if _may_hint(lower) else None
         if _MAYBE_CODE.search(stripped) is not None:
             end = self._embedded(index, raw, stripped, lower, hint)
@@ -121,9 +134,13 @@ class _Scanner:
             self.pending_phase, self.pending_ttl = hint, _PHASE_TTL
             if hint is Phase.MAIL or hint is Phase.RCPT:
                 self._remember_address(stripped, hint)
-        if lower.endswith((" said:", "]:")) or (lower.startswith("host ") and lower.endswith(":")):
+        if lower.startswith("<") and ">: host " in lower[:400]:
+            # Postfix: "<bob@example.com>: host mx.example.com[192.0.2.1]" and "said:" below
+            self.pending_recipient, self.pending_remote = _split_remote(stripped.split(" said:")[0])
+            self.pending_ttl = max(self.pending_ttl, _PHASE_TTL)
+        elif lower.endswith(("said:", "]:")) or (lower.startswith("host ") and lower.endswith(":")):
             # The reply follows on the next lines (Postfix and Exim wrap it there).
-            cut = len(stripped) - (5 if lower.endswith(" said:") else 1)
+            cut = len(stripped) - (5 if lower.endswith("said:") else 1)
             self.pending_recipient, self.pending_remote = _split_remote(stripped[:cut])
             self.pending_ttl = max(self.pending_ttl, _PHASE_TTL)
         elif hint is None:
@@ -150,27 +167,34 @@ class _Scanner:
             if current.enhanced is None:
                 current.enhanced = enhanced
         else:
-            self._flush()
+            if current is not None:
+                self.drafts.append(current)
             phase, greeting = self._phase_for_reply()
-            summary = (
-                marker == ""
+            current = _Draft(
+                basic,
+                enhanced,
+                [text],
+                phase,
+                "transcript",
+                index + 1,
+                separator,
+                self.pending_remote,
+                self.pending_recipient,
+                # Sendmail restates a remote reply ("<<< 554 5.7.1 ...") in its own words
+                not marker
                 and index - self.last_marked_line <= 2
-                and self.last_marked_class == basic // 100
+                and self.last_marked_class == basic // 100,
+                greeting,
             )
-            current = _Draft(basic, enhanced, [text], phase, "transcript", index + 1)
-            current.separator = separator
-            current.maybe_greeting = greeting
-            current.summary = summary
-            current.remote = self.pending_remote
-            current.recipient = self.pending_recipient
-            self.pending_remote = ""
-            self.pending_recipient = ""
+            if self.pending_remote or self.pending_recipient:
+                self.pending_remote = self.pending_recipient = ""
             self.open = current
-        if marker in _SERVER_MARKERS and marker:
+        if marker and marker in _SERVER_MARKERS:
             self.last_marked_line = index
             self.last_marked_class = basic // 100
         if separator != "-":
-            self._flush()
+            self.drafts.append(current)
+            self.open = None
         if basic == 354:
             self.in_data = True
             self.data_lines = 0
@@ -275,7 +299,7 @@ class _Scanner:
             phase = hint or self.pending_phase
         self.pending_phase = None
         remote = recipient = ""
-        if lead in (" said:", "]:", "refused to talk to me:"):
+        if lead in ("said:", "]:", "refused to talk to me:"):
             recipient, remote = _split_remote(stripped[: start + (1 if lead == "]:" else 0)])
         if remote:
             self.result.remotes.append(remote)
@@ -285,6 +309,32 @@ class _Scanner:
         self.pending_remote = self.pending_recipient = ""
         self.drafts.append(draft)
         return end
+
+    def _status_only(self, index: int, enhanced: str, text: str) -> None:
+        """A bare enhanced status standing for the remote reply."""
+        draft = _Draft(None, enhanced, [text], self.pending_phase, "bounce", index + 1)
+        draft.remote, draft.recipient = self.pending_remote, self.pending_recipient
+        self.pending_phase = None
+        self.pending_remote = self.pending_recipient = ""
+        self.drafts.append(draft)
+
+    def _qmail_status(self, index: int, stripped: str) -> bool:
+        """qmail ends a recipient's paragraph with its own status: ``... (#5.5.0)``."""
+        pos = stripped.find("(#")
+        found = enhanced_at(stripped, pos + 2)
+        if found is None or stripped[found[1] : found[1] + 1] != ")":
+            return False
+        enhanced = found[0]
+        last = self.drafts[-1] if self.drafts else None
+        if last is not None and index + 1 - last.line <= 3:
+            same_class = last.basic is not None and str(last.basic)[0] == enhanced[0]
+            if last.enhanced is None and same_class:
+                last.enhanced = enhanced
+            return True
+        text = (stripped[:pos] + stripped[found[1] + 1 :]).strip()
+        draft = _Draft(None, enhanced, [text], self.pending_phase, "bounce", index + 1)
+        self.drafts.append(draft)
+        return True
 
     def _join_indented(self, index: int, parts: list[str], base: int) -> int:
         """Postfix and folded fields wrap a long reply onto more-indented lines."""
@@ -336,12 +386,15 @@ class _Scanner:
 
     def _finish(self) -> None:
         commands = self.result.commands
+        append = self.result.replies.append
         for draft in self.drafts:
             phase = draft.phase
             if draft.maybe_greeting and (draft.basic == 220 or commands):
                 phase = Phase.GREETING
-            text = clean_text(" ".join(draft.parts), draft.basic, draft.enhanced)
-            self.result.replies.append(
+            parts = draft.parts
+            joined = parts[0] if len(parts) == 1 else " ".join(parts)
+            text = clean_text(joined, draft.basic, draft.enhanced)
+            append(
                 Reply(
                     draft.basic,
                     draft.enhanced,
@@ -349,9 +402,9 @@ class _Scanner:
                     phase,
                     draft.origin,
                     draft.line,
-                    recipient=draft.recipient,
-                    remote=draft.remote,
-                    summary=draft.summary,
+                    draft.recipient,
+                    draft.remote,
+                    draft.summary,
                 )
             )
 
