@@ -15,6 +15,69 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
+SAMPLE_AUTH = """S: 220 mail.example.com ESMTP
+C: EHLO client.example.org
+S: 250-mail.example.com
+S: 250 AUTH LOGIN PLAIN
+C: AUTH LOGIN
+S: 334 VXNlcm5hbWU6
+C: dGltQGV4YW1wbGUub3Jn
+S: 334 UGFzc3dvcmQ6
+C: dGFuc3RhYWZ0YW5zdGFhZg==
+S: 535 5.7.8 Authentication credentials invalid"""
+
+
+# The checks pane asks the loopback test server (tests/dnsserver.py) for fake lists.
+SAMPLE_LISTS = ",".join(
+    [
+        "zen.dnsbl.test=zen.spamhaus.org",
+        "spamcop.dnsbl.test=bl.spamcop.net",
+        "world.dnsbl.test=bl.spamcop.net",
+        "empty.dnsbl.test=bl.spamcop.net",
+        "dnswl.dnsbl.test=list.dnswl.org",
+        "slow.dnsbl.test=bl.spamcop.net",
+    ]
+)
+
+
+def _run_checks(pane: object, app: object, mid_picture: Path) -> None:
+    """A blocklist check against the loopback server: one picture mid-check, then done."""
+    import time
+
+    from tests.dnsserver import LoopbackDNSServer
+
+    server = LoopbackDNSServer()
+    server.load_zone_dir()
+    server.behave("slow.dnsbl.test", delay=1.0)
+    server.start()
+    pane.nameservers.setText(server.nameserver)  # type: ignore[attr-defined]
+    pane.options.setText(SAMPLE_LISTS)  # type: ignore[attr-defined]
+    done: list[bool] = []
+    pane.check_finished.connect(done.append)  # type: ignore[attr-defined]
+    pane.start_check("192.0.2.2")  # type: ignore[attr-defined]
+    started = time.monotonic()
+    while time.monotonic() - started < 0.4:
+        app.processEvents()  # type: ignore[attr-defined]
+    pane.window().grab().save(str(mid_picture))  # type: ignore[attr-defined]
+    print(mid_picture)
+    while not done:
+        app.processEvents()  # type: ignore[attr-defined]
+    pane.table.selectRow(0)  # type: ignore[attr-defined]
+    server.stop()
+
+
+def _fill(pane: object, app: object = None, mid_picture: Path | None = None) -> None:
+    """Put realistic sample input into a pane so its picture shows it at work."""
+    name = type(pane).__name__
+    if name == "ChecksPane" and mid_picture is not None:
+        _run_checks(pane, app, mid_picture)
+    elif name == "DecoderPane":
+        pane.input.setPlainText(SAMPLE_AUTH)  # type: ignore[attr-defined]
+        pane.decode_now()  # type: ignore[attr-defined]
+    elif name == "CodePane":
+        pane.show_code("550 5.7.26")  # type: ignore[attr-defined]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", nargs="?", default="docs/screenshots")
@@ -39,16 +102,13 @@ def main() -> int:
         window.show()
         out = Path(args.out)
         out.mkdir(parents=True, exist_ok=True)
-        hooks = getattr(window, "screenshot_setups", {})
         for index in range(window.tabs.count()):
             window.tabs.setCurrentIndex(index)
-            pane = window.tabs.widget(index)
-            setup = hooks.get(pane.objectName()) if isinstance(hooks, dict) else None
-            if callable(setup):
-                setup()
+            pane = window.current_pane()
+            name = pane.__class__.__name__.removesuffix("Pane").lower()
+            _fill(pane, app, out / f"{name}-running-{args.lang}.png")
             for _ in range(5):
                 app.processEvents()
-            name = pane.__class__.__name__.removesuffix("Pane").lower()
             path = out / f"{name}-{args.lang}.png"
             window.grab().save(str(path))
             print(path)

@@ -21,15 +21,21 @@ def default_settings() -> Settings:
     return Settings(backend)
 
 
-def create_main_window(settings: Settings | None = None, lang: str | None = None) -> MainWindow:
-    """The fully wired main window, not shown; a QApplication must already exist."""
+def create_main_window(
+    settings: Settings | None = None, lang: str | None = None, *, defer_panes: bool = False
+) -> MainWindow:
+    """The fully wired main window, not shown; a QApplication must already exist.
+
+    With ``defer_panes`` only the first pane is built; call ``build_remaining_panes()``
+    once the window is up (the app does, right after the first paint).
+    """
     app = QApplication.instance()
     if app is None:
         raise RuntimeError("create_main_window() needs a QApplication")
     settings = settings or default_settings()
     language = LanguageController(app)
     language.set_language(lang or settings.language or LanguageController.system_language())
-    window = MainWindow(AppContext(settings, language))
+    window = MainWindow(AppContext(settings, language), defer_panes=defer_panes)
     language.setParent(window)
     return window
 
@@ -60,7 +66,8 @@ def run_gui(*, smoke: bool = False, lang: str | None = None) -> int:
     app.setOrganizationName("smtp-gui")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("smtp-gui")
-    window = create_main_window(lang=lang)
+    window = create_main_window(lang=lang, defer_panes=True)
+    QTimer.singleShot(0, window.build_remaining_panes)
     watcher: _FirstPaint | None = None
     if smoke:
         watcher = _FirstPaint(app)

@@ -93,7 +93,9 @@ class LoopbackDNSServer:
         owner = dns.name.from_text(name)
         kind = dns.rdatatype.from_text(rdtype)
         for value in values:
-            rdata = dns.rdata.from_text(dns.rdataclass.IN, kind, value, origin=dns.name.root)
+            rdata = dns.rdata.from_text(
+                dns.rdataclass.IN, kind, value, origin=dns.name.root, relativize=False
+            )
             self._add_rdata(owner, rdata)
 
     def add_txt(self, name: str, strings: Iterable[str | bytes], rdtype: str = "TXT") -> None:

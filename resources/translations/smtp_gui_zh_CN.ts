@@ -2,6 +2,258 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AuthEncoderPane</name>
+    <message>
+        <source>Build an answer</source>
+        <translation>构造应答</translation>
+    </message>
+    <message>
+        <source>LOGIN: user name and password, one answer each</source>
+        <translation>LOGIN：用户名和密码，各自一条应答</translation>
+    </message>
+    <message>
+        <source>PLAIN: authorization identity, user name, password</source>
+        <translation>PLAIN：授权身份、用户名、密码</translation>
+    </message>
+    <message>
+        <source>XOAUTH2: user and OAuth access token</source>
+        <translation>XOAUTH2：用户和 OAuth 访问令牌</translation>
+    </message>
+    <message>
+        <source>Text to Base64</source>
+        <translation>文本转 Base64</translation>
+    </message>
+    <message>
+        <source>Base64 to text</source>
+        <translation>Base64 转文本</translation>
+    </message>
+    <message>
+        <source>What to build</source>
+        <translation>要构造的内容</translation>
+    </message>
+    <message>
+        <source>&amp;Build:</source>
+        <translation>构造(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Authori&amp;zation identity (optional):</source>
+        <translation>授权身份（可选）(&amp;Z)：</translation>
+    </message>
+    <message>
+        <source>Authorization identity</source>
+        <translation>授权身份</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation>文本(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>Text to convert</source>
+        <translation>要转换的文本</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the first answer</source>
+        <translation>复制第一条应答</translation>
+    </message>
+    <message>
+        <source>Copy the second answer</source>
+        <translation>复制第二条应答</translation>
+    </message>
+    <message>
+        <source>Access &amp;token:</source>
+        <translation>访问令牌(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>访问令牌</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Answer to Username:</source>
+        <translation>对“Username:”的应答：</translation>
+    </message>
+    <message>
+        <source>PLAIN answer:</source>
+        <translation>PLAIN 应答：</translation>
+    </message>
+    <message>
+        <source>XOAUTH2 answer:</source>
+        <translation>XOAUTH2 应答：</translation>
+    </message>
+    <message>
+        <source>Base64:</source>
+        <translation>Base64：</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>文本：</translation>
+    </message>
+    <message>
+        <source>Answer to Password:</source>
+        <translation>对“Password:”的应答：</translation>
+    </message>
+    <message>
+        <source>Not text: shown as hexadecimal bytes.</source>
+        <translation>不是文本：以十六进制字节显示。</translation>
+    </message>
+</context>
+<context>
+    <name>CheckKinds</name>
+    <message>
+        <source>Blocklists (DNSBL)</source>
+        <translation>黑名单（DNSBL）</translation>
+    </message>
+    <message>
+        <source>IP address, domain or e-mail address, e.g. 192.0.2.1</source>
+        <translation>IP 地址、域名或邮箱地址，例如 192.0.2.1</translation>
+    </message>
+    <message>
+        <source>Lists: the shipped ones, or e.g. zen.spamhaus.org,bl.spamcop.net</source>
+        <translation>名单：默认使用内置名单，也可填写如 zen.spamhaus.org,bl.spamcop.net</translation>
+    </message>
+</context>
+<context>
+    <name>CheckResultsModel</name>
+    <message>
+        <source>List / check</source>
+        <translation>名单／检查项</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <source>Resolver</source>
+        <translation>解析器</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksPane</name>
+    <message>
+        <source>Checks running: %1</source>
+        <translation>正在运行的检查：%1</translation>
+    </message>
+    <message>
+        <source>Kind of check</source>
+        <translation>检查类型</translation>
+    </message>
+    <message>
+        <source>What to check</source>
+        <translation>要检查的对象</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Run the checks</source>
+        <translation>运行检查</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel the checks still running</source>
+        <translation>取消仍在进行的检查</translation>
+    </message>
+    <message>
+        <source>&amp;Nameservers:</source>
+        <translation>域名服务器(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>system resolver, or e.g. 192.0.2.53, [::1]:5353</source>
+        <translation>系统解析器，或如 192.0.2.53、[::1]:5353</translation>
+    </message>
+    <message>
+        <source>Nameservers to ask</source>
+        <translation>要查询的域名服务器</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation>超时(&amp;T)：</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Timeout per query in seconds</source>
+        <translation>每次查询的超时秒数</translation>
+    </message>
+    <message>
+        <source>&amp;Lists:</source>
+        <translation>名单(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Lists to query instead of the shipped ones</source>
+        <translation>代替内置名单要查询的名单</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Answers received</source>
+        <translation>已收到的回答</translation>
+    </message>
+    <message>
+        <source>Check results</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>Details of the selected result</source>
+        <translation>所选结果的详情</translation>
+    </message>
+    <message>
+        <source>Select a row to see everything about it.</source>
+        <translation>选择一行以查看全部详情。</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>&amp;Copy summary</source>
+        <translation>复制摘要(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the summary line</source>
+        <translation>复制摘要行</translation>
+    </message>
+</context>
+<context>
     <name>CodePage</name>
     <message>
         <source>Class</source>
@@ -195,6 +447,101 @@
     </message>
 </context>
 <context>
+    <name>DecoderPane</name>
+    <message>
+        <source>Decoding…</source>
+        <translation>正在解码…</translation>
+    </message>
+    <message>
+        <source>&amp;Paste a server line (334 …), Base64, or a whole AUTH exchange:</source>
+        <translation>粘贴服务器的一行（334 …）、一段 Base64 或一次完整的 AUTH 交互(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>334 VXNlcm5hbWU6
+
+or a transcript with S:/C:, &lt;&lt;&lt;/&gt;&gt;&gt;, swaks -&gt; / &lt;- markers, or none</source>
+        <translation>334 VXNlcm5hbWU6
+
+或一段带 S:/C:、&lt;&lt;&lt;/&gt;&gt;&gt;、swaks -&gt; / &lt;- 标记（或不带标记）的交互记录</translation>
+    </message>
+    <message>
+        <source>AUTH text to decode</source>
+        <translation>要解码的 AUTH 文本</translation>
+    </message>
+    <message>
+        <source>Decoded AUTH steps</source>
+        <translation>解码后的 AUTH 步骤</translation>
+    </message>
+    <message>
+        <source>&amp;Show passwords and tokens</source>
+        <translation>显示密码和令牌(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Show passwords and tokens</source>
+        <translation>显示密码和令牌</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>清除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Clear the input and forget the secrets</source>
+        <translation>清除输入并忘掉其中的机密信息</translation>
+    </message>
+    <message>
+        <source>Copy report</source>
+        <translation>复制报告</translation>
+    </message>
+    <message>
+        <source>Copy the report, secrets masked</source>
+        <translation>复制报告（机密信息已隐藏）</translation>
+    </message>
+    <message>
+        <source>Open the final reply in the code catalogue</source>
+        <translation>在代码目录中打开最终回复</translation>
+    </message>
+    <message>
+        <source>Check the CRAM-MD5 digest with a passwo&amp;rd:</source>
+        <translation>用密码核对 CRAM-MD5 摘要(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Password to check the CRAM-MD5 digest</source>
+        <translation>用于核对 CRAM-MD5 摘要的密码</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>核对</translation>
+    </message>
+    <message>
+        <source>Check the CRAM-MD5 digest</source>
+        <translation>核对 CRAM-MD5 摘要</translation>
+    </message>
+    <message>
+        <source>Decoding failed unexpectedly.</source>
+        <translation>解码意外失败。</translation>
+    </message>
+    <message>
+        <source>✔ The digest matches this password.</source>
+        <translation>✔ 摘要与此密码相符。</translation>
+    </message>
+    <message>
+        <source>✘ The digest does not match this password.</source>
+        <translation>✘ 摘要与此密码不符。</translation>
+    </message>
+    <message>
+        <source>not recognised</source>
+        <translation>未识别</translation>
+    </message>
+    <message>
+        <source>Mechanism: %1</source>
+        <translation>机制：%1</translation>
+    </message>
+    <message>
+        <source>Final reply %1 — explain ›</source>
+        <translation>最终回复 %1 — 查看说明 ›</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>SMTP troubleshooter</source>
@@ -207,6 +554,14 @@
     <message>
         <source>Co&amp;mpare</source>
         <translation>比较(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;AUTH decoder</source>
+        <translation>AUTH 解码(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Blocklists &amp;&amp; DNS</source>
+        <translation>黑名单与 DNS(&amp;B)</translation>
     </message>
     <message>
         <source>Tools</source>

@@ -27,7 +27,9 @@ class Problem:
 
     def text(self, lang: str) -> str:
         sentence = self.note.text(lang)
-        return f"{sentence} ({self.rfc})" if self.rfc else sentence
+        if not self.rfc:
+            return sentence
+        return f"{sentence}（{self.rfc}）" if lang == "zh" else f"{sentence} ({self.rfc})"
 
 
 @dataclass(frozen=True, slots=True)

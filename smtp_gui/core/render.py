@@ -11,11 +11,20 @@ def _label(key: str, lang: str) -> str:
     return message_text(f"cli.label_{key}", lang)
 
 
+def _colon(lang: str) -> str:
+    return "：" if lang == "zh" else ": "
+
+
+def _sep(lang: str) -> str:
+    return "、" if lang == "zh" else ", "
+
+
 def explanation_text(exp: Explanation, lang: str) -> str:
     """The plain-text page for one code."""
     lines = [f"{exp.code}  {exp.title.get(lang)}"]
     lines.append(
-        f"{_label('class', lang)}: {exp.cls} {exp.class_name.get(lang)} — {exp.category.get(lang)}"
+        f"{_label('class', lang)}{_colon(lang)}{exp.cls}xx {exp.class_name.get(lang)} — "
+        f"{exp.category.get(lang)}"
     )
     if not exp.known:
         lines.append(message_text("cli.not_in_catalogue", lang))
@@ -29,10 +38,11 @@ def explanation_text(exp: Explanation, lang: str) -> str:
         ("note", exp.note),
     ):
         if text:
-            lines.extend(("", f"{_label(key, lang)}:", text.get(lang)))
-    lines.extend(("", f"{_label('phases', lang)}: {', '.join(exp.phase_names(lang))}"))
+            lines.extend(("", f"{_label(key, lang)}{_colon(lang).strip()}", text.get(lang)))
+    phases = _sep(lang).join(exp.phase_names(lang))
+    lines.extend(("", f"{_label('phases', lang)}{_colon(lang)}{phases}"))
     if exp.references:
-        lines.append(f"{_label('references', lang)}: {', '.join(exp.references)}")
+        lines.append(f"{_label('references', lang)}{_colon(lang)}{', '.join(exp.references)}")
     return "\n".join(lines)
 
 

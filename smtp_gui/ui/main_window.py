@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Slot
+import importlib
+from typing import TYPE_CHECKING, cast
+
+from PySide6.QtCore import QEvent, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -11,28 +14,60 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QTabWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
 from smtp_gui import __version__
-from smtp_gui.ui.code_pane import CodePane
-from smtp_gui.ui.compare_pane import ComparePane
 from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.language import LANGUAGES
 
+if TYPE_CHECKING:
+    from smtp_gui.ui.checks_pane import ChecksPane
+    from smtp_gui.ui.code_pane import CodePane
+    from smtp_gui.ui.compare_pane import ComparePane
+    from smtp_gui.ui.decoder_pane import DecoderPane
+
+# The tabs, in order: (attribute, module, class). A pane is imported and built when it is
+# first needed, or all at once (the default); the app defers the hidden ones until after
+# the first paint, so start-up pays only for the pane the user sees.
+PANES = (
+    ("code_pane", "smtp_gui.ui.code_pane", "CodePane"),
+    ("compare_pane", "smtp_gui.ui.compare_pane", "ComparePane"),
+    ("decoder_pane", "smtp_gui.ui.decoder_pane", "DecoderPane"),
+    ("checks_pane", "smtp_gui.ui.checks_pane", "ChecksPane"),
+)
+FIRST_PANE = "compare_pane"
+
+
+class _PaneSlot(QWidget):
+    """A tab's page: empty until its pane is built, then the pane fills it."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(objectName=f"{name}Slot")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.pane: QWidget | None = None
+
+    def set_pane(self, pane: QWidget) -> None:
+        self.pane = pane
+        self.layout().addWidget(pane)
+
 
 class MainWindow(QMainWindow):
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: AppContext, parent: QWidget | None = None, *, defer_panes: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("MainWindow")
         self._context = context
 
         self.tabs = QTabWidget(objectName="mainTabs")
         self.tabs.setDocumentMode(True)
-        self.code_pane = CodePane(context)
-        self.compare_pane = ComparePane(context)
-        self.tabs.addTab(self.code_pane, "")
-        self.tabs.addTab(self.compare_pane, "")
+        self._slots: dict[str, _PaneSlot] = {}
+        for name, _module, _cls in PANES:
+            self._slots[name] = _PaneSlot(name)
+            self.tabs.addTab(self._slots[name], "")
         self.setCentralWidget(self.tabs)
 
         self.toolbar = QToolBar(objectName="mainToolbar")
@@ -67,28 +102,92 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.about_action.triggered.connect(self._on_about_triggered)
         self.find_action.triggered.connect(self._on_find_triggered)
-        self.code_pane.compare_requested.connect(self._on_code_pane_compare_requested)
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
 
-        self.tabs.setCurrentWidget(self.compare_pane)
+        self.tabs.setCurrentWidget(self._slots[FIRST_PANE])
+        self._pane(FIRST_PANE)
+        if not defer_panes:
+            self.build_remaining_panes(all_at_once=True)
         self.resize(1100, 760)
         if not context.settings.geometry.isEmpty():
             self.restoreGeometry(context.settings.geometry)
         self.retranslate()
 
+    # -- panes ------------------------------------------------------------------------------
+    def _pane(self, name: str) -> QWidget:
+        """The pane ``name``, imported and built on first use."""
+        slot = self._slots[name]
+        if slot.pane is None:
+            _name, module_name, class_name = next(p for p in PANES if p[0] == name)
+            pane_class = getattr(importlib.import_module(module_name), class_name)
+            slot.set_pane(pane_class(self._context))
+            wire = getattr(self, f"_wire_{name}", None)
+            if wire is not None:
+                wire(slot.pane)
+        assert slot.pane is not None
+        return slot.pane
+
+    def build_remaining_panes(self, all_at_once: bool = False) -> None:
+        """Build the panes not built yet: now, or one per turn of the event loop."""
+        for name, _module, _cls in PANES:
+            if self._slots[name].pane is None:
+                self._pane(name)
+                if not all_at_once:
+                    QTimer.singleShot(0, self.build_remaining_panes)
+                    return
+
+    def _show_pane(self, name: str) -> QWidget:
+        pane = self._pane(name)
+        self.tabs.setCurrentWidget(self._slots[name])
+        return pane
+
+    @property
+    def code_pane(self) -> CodePane:
+        return cast("CodePane", self._pane("code_pane"))
+
+    @property
+    def compare_pane(self) -> ComparePane:
+        return cast("ComparePane", self._pane("compare_pane"))
+
+    @property
+    def decoder_pane(self) -> DecoderPane:
+        return cast("DecoderPane", self._pane("decoder_pane"))
+
+    @property
+    def checks_pane(self) -> ChecksPane:
+        return cast("ChecksPane", self._pane("checks_pane"))
+
+    def _wire_code_pane(self, pane: CodePane) -> None:
+        pane.compare_requested.connect(self._on_code_pane_compare_requested)
+
+    def _wire_decoder_pane(self, pane: DecoderPane) -> None:
+        pane.code_requested.connect(self._on_decoder_pane_code_requested)
+
     # -- navigation -------------------------------------------------------------------------
     def show_code(self, code: str) -> None:
-        self.tabs.setCurrentWidget(self.code_pane)
         self.code_pane.show_code(code)
+        self._show_pane("code_pane")
 
     def show_comparison(self, left: str, right: str | None = None) -> None:
-        self.tabs.setCurrentWidget(self.compare_pane)
         self.compare_pane.set_codes(left, right)
+        self._show_pane("compare_pane")
+
+    def current_pane(self) -> QWidget:
+        slot = self.tabs.currentWidget()
+        assert isinstance(slot, _PaneSlot)
+        return slot.pane or self._pane(slot.objectName().removesuffix("Slot"))
 
     # -- translation ------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("SMTP troubleshooter"))
-        self.tabs.setTabText(self.tabs.indexOf(self.code_pane), self.tr("&Codes"))
-        self.tabs.setTabText(self.tabs.indexOf(self.compare_pane), self.tr("Co&mpare"))
+        titles = {
+            "code_pane": self.tr("&Codes"),
+            "compare_pane": self.tr("Co&mpare"),
+            "decoder_pane": self.tr("&AUTH decoder"),
+            "checks_pane": self.tr("&Blocklists && DNS"),
+        }
+        for name, title in titles.items():
+            self.tabs.setTabText(self.tabs.indexOf(self._slots[name]), title)
         self.tabs.setAccessibleName(self.tr("Tools"))
         self.language_label.setText(self.tr("Language:") + " ")
         self.language_switch.setAccessibleName(self.tr("Language"))
@@ -121,9 +220,15 @@ class MainWindow(QMainWindow):
             ).replace("%1", __version__),
         )
 
+    @Slot(int)
+    def _on_tabs_current_changed(self, index: int) -> None:
+        slot = self.tabs.widget(index)
+        if isinstance(slot, _PaneSlot) and slot.pane is None:
+            self._pane(slot.objectName().removesuffix("Slot"))
+
     @Slot()
     def _on_find_triggered(self) -> None:
-        self.tabs.setCurrentWidget(self.code_pane)
+        self._show_pane("code_pane")
         self.code_pane.search.setFocus()
         self.code_pane.search.selectAll()
 
@@ -131,11 +236,14 @@ class MainWindow(QMainWindow):
     def _on_code_pane_compare_requested(self, code: str) -> None:
         self.show_comparison(code)
 
+    @Slot(str)
+    def _on_decoder_pane_code_requested(self, code: str) -> None:
+        self.show_code(code)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self._context.settings.geometry = self.saveGeometry()
-        for index in range(self.tabs.count()):
-            pane = self.tabs.widget(index)
-            shutdown = getattr(pane, "shutdown", None)
+        for slot in self._slots.values():
+            shutdown = getattr(slot.pane, "shutdown", None)
             if callable(shutdown):
                 shutdown()
         self._context.settings.sync()

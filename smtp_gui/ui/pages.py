@@ -20,8 +20,10 @@ def write_code_page(document: QTextDocument, exp: Explanation, lang: str) -> Non
         colour,
     )
     doc.label_value(QCoreApplication.translate("CodePage", "Category"), exp.category.get(lang))
+    separator = "、" if lang == "zh" else ", "
     doc.label_value(
-        QCoreApplication.translate("CodePage", "SMTP phases"), ", ".join(exp.phase_names(lang))
+        QCoreApplication.translate("CodePage", "SMTP phases"),
+        separator.join(exp.phase_names(lang)),
     )
     if not exp.known:
         doc.paragraph(

@@ -22,7 +22,8 @@ def _selected_codes(listing: QListView) -> list[str]:
 
 def test_typing_554_selects_554(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     search, listing, page = _widgets(window)
-    window.tabs.setCurrentWidget(window.code_pane)
+    window.show_code("")
+    assert window.current_pane() is window.code_pane
     qtbot.keyClicks(search, "554")
     assert _selected_codes(listing) == ["554"]
     text = page.toPlainText()

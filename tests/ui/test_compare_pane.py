@@ -18,7 +18,7 @@ def _widgets(window: MainWindow) -> tuple[QComboBox, QComboBox, QTextBrowser]:
 
 def test_opens_on_334_vs_554(window: MainWindow) -> None:
     _left, _right, view = _widgets(window)
-    assert window.tabs.currentWidget() is window.compare_pane
+    assert window.current_pane() is window.compare_pane
     text = view.toPlainText()
     assert "3xx Positive Intermediate" in text and "5xx Permanent Negative" in text
     assert "Key difference" in text and "When each applies" in text

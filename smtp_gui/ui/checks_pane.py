@@ -1,0 +1,370 @@
+"""Checks that ask DNS: type a target, pick the kind, watch the rows fill in as answers come.
+
+The pane only arranges widgets and rows: a ``CheckKind`` (check_kinds.py) plans each batch
+and ``JobController`` (jobs.py) runs its tasks off the GUI thread. Nothing here touches
+the network until the user presses Run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Hashable
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smtp_gui.core.dnsbl import resolver_warnings
+from smtp_gui.core.errors import InputError
+from smtp_gui.core.resolver import ResolverConfig, parse_nameserver
+from smtp_gui.core.text import Text
+from smtp_gui.ui.check_kinds import KINDS, CheckBatch, CheckKind
+from smtp_gui.ui.check_model import TONE_COLOURS, CheckResultsModel
+from smtp_gui.ui.context import AppContext
+from smtp_gui.ui.jobs import JobController
+
+_MAX_TARGET = 320
+_SPLIT = re.compile(r"[,\s]+")
+
+
+def resolver_config(nameservers: str, timeout: float) -> ResolverConfig:
+    """The nameserver field (``127.0.0.1:5353, [::1]``; empty: the system's) and timeout."""
+    servers = tuple(parse_nameserver(part) for part in _SPLIT.split(nameservers) if part)
+    return ResolverConfig(servers, timeout=timeout)
+
+
+class ChecksPane(QWidget):
+    """``checkTarget`` + ``runChecks`` start a batch; ``resultsTable`` fills as answers come;
+    ``checkProgress`` counts them; ``cancelChecks`` stops the rest and labels them."""
+
+    check_finished = Signal(bool)  # emitted in the GUI thread; True when cancelled
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._batch: CheckBatch | None = None
+        self._starting = False
+        self._summary: Text | None = None
+        self._notice: tuple[Text, ...] = ()  # warnings or an input error, in both languages
+
+        self.controller = JobController(self)
+        self.kind = QComboBox(objectName="checkKind")
+        for kind in KINDS:
+            self.kind.addItem("", kind.id)
+        self.target = QLineEdit(objectName="checkTarget")
+        self.target.setMaxLength(_MAX_TARGET)
+        self.target.setClearButtonEnabled(True)
+        self.run_button = QPushButton(objectName="runChecks")
+        self.run_button.setDefault(True)
+        self.cancel_button = QPushButton(objectName="cancelChecks")
+        self.cancel_button.setEnabled(False)
+        self.nameservers_label = QLabel()
+        self.nameservers = QLineEdit(objectName="checkNameservers")
+        self.nameservers.setText(context.settings.nameservers)
+        self.timeout_label = QLabel()
+        self.timeout = QDoubleSpinBox(objectName="checkTimeout")
+        self.timeout.setRange(0.2, 60.0)
+        self.timeout.setSingleStep(0.5)
+        self.timeout.setDecimals(1)
+        self.timeout.setValue(context.settings.timeout)
+        self.options_label = QLabel()
+        self.options = QLineEdit(objectName="checkOptions")
+        self.nameservers_label.setBuddy(self.nameservers)
+        self.timeout_label.setBuddy(self.timeout)
+        self.options_label.setBuddy(self.options)
+        self.warning = QLabel(objectName="checkWarning")
+        self.warning.setTextFormat(Qt.TextFormat.PlainText)
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet(f"color: {TONE_COLOURS['warn']};")
+        self.warning.hide()
+        self.progress = QProgressBar(objectName="checkProgress")
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.progress.setFormat("%v / %m")
+        self.model = CheckResultsModel(context.lang, self)
+        self.table = QTableView(objectName="resultsTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(CheckResultsModel.MEANING, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 210), (1, 90), (2, 150), (4, 50), (5, 130)):
+            self.table.setColumnWidth(column, width)
+        self.details = QPlainTextEdit(objectName="checkDetails")
+        self.details.setReadOnly(True)
+        self.summary = QLabel(objectName="checkSummary")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.copy_button = QPushButton(objectName="copySummary")
+        self.copy_button.setEnabled(False)
+
+        first = QHBoxLayout()
+        first.addWidget(self.kind)
+        first.addWidget(self.target, 1)
+        first.addWidget(self.run_button)
+        first.addWidget(self.cancel_button)
+        second = QHBoxLayout()
+        second.addWidget(self.nameservers_label)
+        second.addWidget(self.nameservers, 2)
+        second.addWidget(self.timeout_label)
+        second.addWidget(self.timeout)
+        second.addWidget(self.options_label)
+        second.addWidget(self.options, 3)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([420, 200])
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.summary, 1)
+        bottom.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.addLayout(first)
+        layout.addLayout(second)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.progress)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bottom)
+
+        self.run_button.clicked.connect(self._on_run_clicked)
+        self.target.returnPressed.connect(self._on_run_clicked)
+        self.cancel_button.clicked.connect(self._on_cancel_clicked)
+        self.copy_button.clicked.connect(self._on_copy_clicked)
+        self.kind.currentIndexChanged.connect(self._on_kind_changed)
+        self.nameservers.editingFinished.connect(self._on_nameservers_edited)
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_row_changed)
+        self.controller.task_finished.connect(self._on_controller_task_finished)
+        self.controller.task_failed.connect(self._on_controller_task_failed)
+        self.controller.tasks_cancelled.connect(self._on_controller_tasks_cancelled)
+        self.controller.progress_changed.connect(self._on_controller_progress_changed)
+        self.controller.batch_finished.connect(self._on_controller_batch_finished)
+        context.language.language_changed.connect(self._on_language_changed)
+        self.retranslate()
+        self._on_nameservers_edited()
+
+    # -- public -----------------------------------------------------------------------------
+    @property
+    def batch(self) -> CheckBatch | None:
+        return self._batch
+
+    @property
+    def running(self) -> bool:
+        return self.controller.running
+
+    def current_kind(self) -> CheckKind:
+        return KINDS[max(0, self.kind.currentIndex())]
+
+    def start_check(self, target: str | None = None) -> bool:
+        """Run the chosen kind of check on ``target`` (default: the field); False when the
+        input was refused (the reason is shown)."""
+        if target is not None:
+            self.target.setText(target)
+        try:
+            config = resolver_config(self.nameservers.text(), self.timeout.value())
+            batch = self.current_kind().prepare(self.target.text(), config, self.options.text())
+        except InputError as exc:
+            self._show_notice((Text(exc.text("en"), exc.text("zh")),), error=True)
+            return False
+        settings = self._context.settings
+        settings.nameservers = self.nameservers.text().strip()
+        settings.timeout = self.timeout.value()
+        if self._batch is not None:
+            self._batch.stop()  # its workers give up between queries
+        self._batch = batch
+        self._summary = None
+        self.model.reset(batch.pending_rows())
+        self.details.clear()
+        self._show_notice(batch.warnings)
+        tasks = batch.tasks()
+        self.summary.setText(self.tr("Checks running: %1").replace("%1", str(len(tasks))))
+        self.copy_button.setEnabled(False)
+        self.progress.setRange(0, max(1, len(tasks)))
+        self.progress.setValue(0)
+        self._starting = True
+        try:
+            self.controller.start(tasks)  # an older batch is cancelled and its answers dropped
+        finally:
+            self._starting = False
+        self.cancel_button.setEnabled(bool(tasks))
+        if not tasks:
+            self._finish(cancelled=False)
+        return True
+
+    def cancel_check(self) -> None:
+        if self._batch is not None:
+            self._batch.stop()
+        self.controller.cancel()
+
+    def shutdown(self) -> None:
+        """The window is closing: stop the workers and wait for them (bounded)."""
+        if self._batch is not None:
+            self._batch.stop()
+        self.controller.shutdown()
+
+    def summary_text(self) -> str:
+        return self._summary.get(self._context.lang) if self._summary else ""
+
+    # -- translation ------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        for index, kind in enumerate(KINDS):
+            self.kind.setItemText(index, kind.title())
+        kind = self.current_kind()
+        self.kind.setAccessibleName(self.tr("Kind of check"))
+        self.target.setPlaceholderText(kind.target_hint())
+        self.target.setAccessibleName(self.tr("What to check"))
+        self.run_button.setText(self.tr("&Run"))
+        self.run_button.setAccessibleName(self.tr("Run the checks"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel the checks still running"))
+        self.nameservers_label.setText(self.tr("&Nameservers:"))
+        self.nameservers.setPlaceholderText(
+            self.tr("system resolver, or e.g. 192.0.2.53, [::1]:5353")
+        )
+        self.nameservers.setAccessibleName(self.tr("Nameservers to ask"))
+        self.timeout_label.setText(self.tr("&Timeout:"))
+        self.timeout.setSuffix(self.tr(" s"))
+        self.timeout.setAccessibleName(self.tr("Timeout per query in seconds"))
+        self.options_label.setText(self.tr("&Lists:"))
+        self.options.setPlaceholderText(kind.options_hint())
+        self.options.setAccessibleName(self.tr("Lists to query instead of the shipped ones"))
+        self.warning.setAccessibleName(self.tr("Warning"))
+        self.progress.setAccessibleName(self.tr("Answers received"))
+        self.table.setAccessibleName(self.tr("Check results"))
+        self.details.setAccessibleName(self.tr("Details of the selected result"))
+        self.details.setPlaceholderText(self.tr("Select a row to see everything about it."))
+        self.summary.setAccessibleName(self.tr("Summary"))
+        self.copy_button.setText(self.tr("&Copy summary"))
+        self.copy_button.setAccessibleName(self.tr("Copy the summary line"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- slots ------------------------------------------------------------------------------
+    @Slot()
+    def _on_run_clicked(self) -> None:
+        self.start_check()
+
+    @Slot()
+    def _on_cancel_clicked(self) -> None:
+        self.cancel_check()
+
+    @Slot()
+    def _on_copy_clicked(self) -> None:
+        if self._summary is not None:
+            QGuiApplication.clipboard().setText(self.summary_text())
+
+    @Slot(int)
+    def _on_kind_changed(self, _index: int) -> None:
+        self.retranslate()
+
+    @Slot()
+    def _on_nameservers_edited(self) -> None:
+        """Warn before a check when the resolver is a public one (Spamhaus refuses those)."""
+        if self.running:
+            return
+        try:
+            config = resolver_config(self.nameservers.text(), self.timeout.value())
+        except InputError as exc:
+            self._show_notice((Text(exc.text("en"), exc.text("zh")),), error=True)
+            return
+        self._show_notice(resolver_warnings(config))
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_table_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_details(current.row() if current.isValid() else -1)
+
+    @Slot(object, object)
+    def _on_controller_task_finished(self, key: Hashable, result: object) -> None:
+        if self._batch is not None and self.model.row_for(key) is not None:
+            self.model.update(self._batch.finished_row(key, result))
+            self._refresh_details(key)
+
+    @Slot(object, str)
+    def _on_controller_task_failed(self, key: Hashable, error: str) -> None:
+        if self._batch is not None and self.model.row_for(key) is not None:
+            self.model.update(self._batch.failed_row(key, error))
+
+    @Slot(list)
+    def _on_controller_tasks_cancelled(self, keys: list[Hashable]) -> None:
+        if self._batch is None:
+            return
+        for key in keys:
+            if self.model.row_for(key) is not None:  # rows of an older batch are gone
+                self.model.update(self._batch.cancelled_row(key))
+
+    @Slot(int, int)
+    def _on_controller_progress_changed(self, done: int, total: int) -> None:
+        if not self._starting:
+            self.progress.setRange(0, max(1, total))
+            self.progress.setValue(done)
+
+    @Slot(bool)
+    def _on_controller_batch_finished(self, cancelled: bool) -> None:
+        if not self._starting:  # not the older batch a new one just replaced
+            self._finish(cancelled)
+
+    @Slot(str)
+    def _on_language_changed(self, lang: str) -> None:
+        self.model.set_language(lang)
+        if self._summary is not None:
+            self.summary.setText(self._summary.get(lang))
+        self._render_notice()
+        self._show_details(self.table.currentIndex().row())
+
+    # -- internals --------------------------------------------------------------------------
+    def _finish(self, cancelled: bool) -> None:
+        self.cancel_button.setEnabled(False)
+        if self._batch is not None:
+            count = sum(row.status == "cancelled" for row in self.model.rows())
+            self._summary = self._batch.summary(count)
+            self.summary.setText(self._summary.get(self._context.lang))
+            self.copy_button.setEnabled(True)
+        self.check_finished.emit(cancelled)
+
+    def _show_notice(self, texts: tuple[Text, ...], *, error: bool = False) -> None:
+        self._notice = texts
+        colour = TONE_COLOURS["bad"] if error else TONE_COLOURS["warn"]
+        self.warning.setStyleSheet(f"color: {colour};")
+        self._render_notice()
+
+    def _render_notice(self) -> None:
+        text = "\n".join(t.get(self._context.lang) for t in self._notice)
+        self.warning.setText(text)
+        self.warning.setVisible(bool(text))
+
+    def _show_details(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            item = self.model.row(row)
+            lang = self._context.lang
+            self.details.setPlainText(item.details.get(lang) or item.meaning.get(lang))
+        else:
+            self.details.clear()
+
+    def _refresh_details(self, key: Hashable) -> None:
+        current = self.table.currentIndex()
+        if current.isValid() and self.model.row(current.row()).key == key:
+            self._show_details(current.row())

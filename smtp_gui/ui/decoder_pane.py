@@ -1,0 +1,385 @@
+"""The AUTH workbench: paste a 334 line or a whole exchange, read each step, secrets hidden.
+
+Everything decoded is shown as plain text (``setPlainText``): a payload such as
+``<b>x</b>`` appears literally. Passwords, tokens and proofs are masked until
+``revealSecrets`` is ticked; the copied report is always masked; nothing pasted or decoded
+is written to the settings. Large pastes are decoded off the GUI thread via ``ui/jobs.py``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QTextCursor, QTextFormat
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smtp_gui.core.errors import InputError
+from smtp_gui.core.sasl import cram_md5_parts, decode_exchange, verify_cram_md5
+from smtp_gui.core.sasl_model import Exchange
+from smtp_gui.core.sasl_report import render_text
+from smtp_gui.ui.auth_encoder_pane import AuthEncoderPane
+from smtp_gui.ui.context import AppContext
+from smtp_gui.ui.jobs import JobController
+
+# Pastes longer than this are decoded in a worker so that typing never stutters.
+BACKGROUND_THRESHOLD = 200_000
+_DEBOUNCE_MS = 150
+
+
+# Exchanges with more steps than this are rendered in the worker too (10,000 steps: 0.2 s).
+_INLINE_STEPS = 300
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """A decode and its report for one language and reveal setting, or the input error."""
+
+    exchange: Exchange | None
+    error: InputError | None
+    lang: str
+    reveal: bool
+    report: str = ""
+
+    def fits(self, lang: str, reveal: bool) -> bool:
+        return self.lang == lang and self.reveal == reveal
+
+
+def _decode(text: str, lang: str, reveal: bool) -> _Outcome:
+    """Run in a worker or inline; never raises for bad input."""
+    try:
+        exchange = decode_exchange(text)
+    except InputError as exc:
+        return _Outcome(None, exc, lang, reveal)
+    return _Outcome(exchange, None, lang, reveal, render_text(exchange, lang, reveal))
+
+
+def _rerender(exchange: Exchange, lang: str, reveal: bool) -> _Outcome:
+    return _Outcome(exchange, None, lang, reveal, render_text(exchange, lang, reveal))
+
+
+class DecoderPane(QWidget):
+    """``decoderInput`` in, ``decoderOutput`` out; ``revealSecrets`` unmasks secrets."""
+
+    code_requested = Signal(str)  # the final reply's code, to show in the catalogue
+    output_updated = Signal()  # the output shows the latest input (emitted in the GUI thread)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._outcome: _Outcome | None = None
+        self._request = 0
+
+        self.input_label = QLabel()
+        self.input = QPlainTextEdit(objectName="decoderInput")
+        self.input.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.input_label.setBuddy(self.input)
+        self.reveal = QCheckBox(objectName="revealSecrets")
+        self.clear_button = QPushButton(objectName="decoderClear")
+        self.mechanism_label = QLabel(objectName="decoderMechanism")
+        self.mechanism_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.final_button = QPushButton(objectName="decoderFinalReply")
+        self.final_button.setFlat(True)
+        # Looks like a link, acts as a button: no rich text needed for the code it shows.
+        self.final_button.setStyleSheet(
+            "QPushButton { color: palette(link); text-decoration: underline; border: none; }"
+        )
+        self.final_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.final_button.hide()
+        self.status = QLabel(objectName="decoderStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.copy_button = QPushButton(objectName="copyDecoderReport")
+        self.output = QPlainTextEdit(objectName="decoderOutput")
+        self.output.setReadOnly(True)
+        self.output.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.output.setUndoRedoEnabled(False)
+        self.cram_label = QLabel()
+        self.cram_password = QLineEdit(objectName="cramPassword")
+        self.cram_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.cram_password.setMaxLength(1024)
+        self.cram_label.setBuddy(self.cram_password)
+        self.cram_check = QPushButton(objectName="cramCheck")
+        self.cram_result = QLabel(objectName="cramResult")
+        self.cram_result.setTextFormat(Qt.TextFormat.PlainText)
+        self.encoder = AuthEncoderPane(context)
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.input_label)
+        top_layout.addWidget(self.input, 1)
+        controls = QHBoxLayout()
+        controls.addWidget(self.reveal)
+        controls.addStretch(1)
+        controls.addWidget(self.clear_button)
+        top_layout.addLayout(controls)
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        summary = QHBoxLayout()
+        summary.addWidget(self.mechanism_label)
+        summary.addWidget(self.final_button)
+        summary.addWidget(self.status, 1)
+        summary.addWidget(self.copy_button)
+        bottom_layout.addLayout(summary)
+        bottom_layout.addWidget(self.output, 1)
+        self.cram_row = QWidget(objectName="cramRow")
+        cram = QHBoxLayout(self.cram_row)
+        cram.setContentsMargins(0, 0, 0, 0)
+        cram.addWidget(self.cram_label)
+        cram.addWidget(self.cram_password, 1)
+        cram.addWidget(self.cram_check)
+        cram.addWidget(self.cram_result, 2)
+        self.cram_row.hide()
+        bottom_layout.addWidget(self.cram_row)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(bottom)
+        splitter.setStretchFactor(1, 2)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.encoder)
+        side_layout.addStretch(1)
+        columns = QSplitter(Qt.Orientation.Horizontal)
+        columns.addWidget(splitter)
+        columns.addWidget(side)
+        columns.setStretchFactor(0, 3)
+        columns.setStretchFactor(1, 1)
+        columns.setSizes([720, 360])
+        layout = QVBoxLayout(self)
+        layout.addWidget(columns, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(_DEBOUNCE_MS)
+        self._jobs = JobController(self, max_threads=1)
+
+        self.input.textChanged.connect(self._on_input_text_changed)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self._jobs.task_finished.connect(self._on_jobs_task_finished)
+        self._jobs.task_failed.connect(self._on_jobs_task_failed)
+        self.reveal.toggled.connect(self._on_reveal_toggled)
+        self.clear_button.clicked.connect(self._on_clear_clicked)
+        self.final_button.clicked.connect(self._on_final_clicked)
+        self.copy_button.clicked.connect(self._on_copy_clicked)
+        self.cram_check.clicked.connect(self._on_cram_check_clicked)
+        self.cram_password.returnPressed.connect(self._on_cram_check_clicked)
+        context.language.language_changed.connect(self._on_language_changed)
+        self.retranslate()
+        self._render()
+
+    # -- public -----------------------------------------------------------------------------
+    @property
+    def exchange(self) -> Exchange | None:
+        return self._outcome.exchange if self._outcome else None
+
+    def decode_now(self) -> None:
+        """Decode the input now instead of after the typing pause."""
+        self._timer.stop()
+        self._request += 1
+        text = self.input.toPlainText()
+        if not text.strip():
+            self._jobs.cancel()
+            self._show(None)
+            return
+        lang, reveal = self._context.lang, self.reveal.isChecked()
+        if len(text) > BACKGROUND_THRESHOLD:
+            self.status.setText(self.tr("Decoding…"))
+            self._jobs.start([(self._request, partial(_decode, text, lang, reveal))])
+        else:
+            self._jobs.cancel()
+            self._show(_decode(text, lang, reveal))
+
+    def report(self) -> str:
+        """The plain-text report as copied: always masked."""
+        exchange = self.exchange
+        return render_text(exchange, self._context.lang) if exchange is not None else ""
+
+    def clear(self) -> None:
+        """Forget the paste, the decoded exchange and every secret the pane holds."""
+        self._jobs.cancel()
+        self._timer.stop()
+        self._request += 1
+        self.reveal.setChecked(False)
+        self.input.clear()  # also drops the undo history, which holds the paste
+        self.cram_password.setText("")  # unlike clear(), drops the undo history too
+        self.encoder.clear()
+        self._show(None)
+
+    def shutdown(self) -> None:
+        """Called by the main window when it closes."""
+        self._jobs.shutdown()
+        self.clear()
+
+    # -- translation ------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.input_label.setText(
+            self.tr("&Paste a server line (334 …), Base64, or a whole AUTH exchange:")
+        )
+        self.input.setPlaceholderText(
+            self.tr(
+                "334 VXNlcm5hbWU6\n\nor a transcript with S:/C:, <<</>>>, swaks -> / <- "
+                "markers, or none"
+            )
+        )
+        self.input.setAccessibleName(self.tr("AUTH text to decode"))
+        self.output.setAccessibleName(self.tr("Decoded AUTH steps"))
+        self.reveal.setText(self.tr("&Show passwords and tokens"))
+        self.reveal.setAccessibleName(self.tr("Show passwords and tokens"))
+        self.clear_button.setText(self.tr("C&lear"))
+        self.clear_button.setAccessibleName(self.tr("Clear the input and forget the secrets"))
+        self.copy_button.setText(self.tr("Copy report"))
+        self.copy_button.setAccessibleName(self.tr("Copy the report, secrets masked"))
+        self.final_button.setAccessibleName(self.tr("Open the final reply in the code catalogue"))
+        self.cram_label.setText(self.tr("Check the CRAM-MD5 digest with a passwo&rd:"))
+        self.cram_password.setAccessibleName(self.tr("Password to check the CRAM-MD5 digest"))
+        self.cram_check.setText(self.tr("Check"))
+        self.cram_check.setAccessibleName(self.tr("Check the CRAM-MD5 digest"))
+        self._update_summary()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- slots ------------------------------------------------------------------------------
+    @Slot()
+    def _on_input_text_changed(self) -> None:
+        self._timer.start()
+
+    @Slot()
+    def _on_timer_timeout(self) -> None:
+        self.decode_now()
+
+    @Slot(object, object)
+    def _on_jobs_task_finished(self, key: object, result: object) -> None:
+        if key == self._request and isinstance(result, _Outcome):
+            self._show(result)
+
+    @Slot(object, str)
+    def _on_jobs_task_failed(self, key: object, _message: str) -> None:
+        # A bug, not bad input (that comes back as an outcome); say so without details,
+        # which could quote the paste.
+        if key == self._request:
+            self._show(None)
+            self.status.setText(self.tr("Decoding failed unexpectedly."))
+
+    @Slot(bool)
+    def _on_reveal_toggled(self, checked: bool) -> None:
+        self.encoder.set_reveal(checked)
+        mode = QLineEdit.EchoMode.Normal if checked else QLineEdit.EchoMode.Password
+        self.cram_password.setEchoMode(mode)
+        self._render()
+
+    @Slot()
+    def _on_clear_clicked(self) -> None:
+        self.clear()
+
+    @Slot()
+    def _on_final_clicked(self) -> None:
+        exchange = self.exchange
+        if exchange is not None and exchange.final_code:
+            self.code_requested.emit(exchange.final_code)
+
+    @Slot()
+    def _on_copy_clicked(self) -> None:
+        report = self.report()
+        if report:
+            QGuiApplication.clipboard().setText(report)
+
+    @Slot()
+    def _on_cram_check_clicked(self) -> None:
+        exchange = self.exchange
+        parts = cram_md5_parts(exchange) if exchange is not None else None
+        if parts is None:
+            return
+        if verify_cram_md5(*parts, self.cram_password.text()):
+            self.cram_result.setText(self.tr("✔ The digest matches this password."))
+        else:
+            self.cram_result.setText(self.tr("✘ The digest does not match this password."))
+
+    @Slot(str)
+    def _on_language_changed(self, _lang: str) -> None:
+        self._render()
+
+    # -- internals --------------------------------------------------------------------------
+    def _show(self, outcome: _Outcome | None) -> None:
+        self._outcome = outcome
+        self.cram_result.clear()
+        self.status.clear()
+        self._render()
+
+    def _render(self) -> None:
+        """Show the outcome in the current language and reveal setting.
+
+        A report made for another setting is never shown, not even for a moment: a large
+        exchange is re-rendered in the worker while the output stays empty.
+        """
+        lang, reveal = self._context.lang, self.reveal.isChecked()
+        outcome = self._outcome
+        selections: list[QTextEdit.ExtraSelection] = []
+        if outcome is None:
+            self.output.setPlainText("")
+        elif outcome.error is not None:
+            self.output.setPlainText(outcome.error.text(lang))
+            selections = self._error_marks(outcome.error)
+        elif outcome.exchange is not None and not outcome.fits(lang, reveal):
+            if len(outcome.exchange.steps) <= _INLINE_STEPS:
+                self._outcome = outcome = _rerender(outcome.exchange, lang, reveal)
+                self.output.setPlainText(outcome.report)
+            else:
+                self.output.setPlainText("")
+                self._request += 1
+                work = partial(_rerender, outcome.exchange, lang, reveal)
+                self._jobs.start([(self._request, work)])
+                self.status.setText(self.tr("Decoding…"))
+                return
+        else:
+            self.output.setPlainText(outcome.report)
+        self.input.setExtraSelections(selections)
+        exchange = self.exchange
+        self.cram_row.setVisible(exchange is not None and cram_md5_parts(exchange) is not None)
+        self._update_summary()
+        self.output_updated.emit()
+
+    def _update_summary(self) -> None:
+        exchange = self.exchange
+        if exchange is None:
+            self.mechanism_label.setText("")
+            self.final_button.hide()
+            return
+        mechanism = exchange.mechanism or self.tr("not recognised")
+        self.mechanism_label.setText(self.tr("Mechanism: %1").replace("%1", mechanism))
+        code = exchange.final_code
+        self.final_button.setVisible(bool(code))
+        if code:
+            self.final_button.setText(self.tr("Final reply %1 — explain ›").replace("%1", code))
+
+    def _error_marks(self, error: InputError) -> list[QTextEdit.ExtraSelection]:
+        """Highlight the character an input error points at, without moving the cursor."""
+        position = error.position
+        if position is None or position >= len(self.input.toPlainText()):
+            return []
+        mark = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.input.document())
+        cursor.setPosition(position)
+        cursor.movePosition(
+            QTextCursor.MoveOperation.NextCharacter, QTextCursor.MoveMode.KeepAnchor
+        )
+        mark.cursor = cursor  # type: ignore[misc]
+        mark.format.setBackground(QColor("#f6c5c0"))
+        mark.format.setProperty(QTextFormat.Property.FullWidthSelection, False)
+        return [mark]
