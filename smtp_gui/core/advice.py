@@ -17,6 +17,8 @@ from smtp_gui.core.providers import Rule
 from smtp_gui.core.replies import Reply
 from smtp_gui.core.text import Text
 
+# Failures that a blocklist listing cannot cause.
+_NOT_REPUTATION = frozenset({"credentials", "tls", "relay", "address", "mailbox_full", "size"})
 KINDS = ("explain", "compare", "decode", "blacklist", "domain", "retry", "delist", "contact")
 MAX_ADVICE = 7
 
@@ -60,7 +62,7 @@ class _Ranked:
         self.keys: set[tuple[str, str]] = set()
 
     def add(self, score: int, advice: Advice) -> None:
-        key = (advice.kind, advice.target)
+        key = (advice.kind, advice.target or advice.note.en)
         if key in self.keys:
             return
         self.keys.add(key)

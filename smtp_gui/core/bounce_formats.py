@@ -172,6 +172,21 @@ def phase_hint(lower: str) -> Phase | None:
     return None
 
 
+def unwrap_debug(line: str) -> tuple[str, str] | None:
+    """Python smtplib's debug output: ``send: 'ehlo x\\r\\n'``, ``reply: b'250 ok\\r\\n'``."""
+    if line.startswith("send: '") or line.startswith('send: "'):
+        marker, rest = "C:", line[7:]
+    elif line.startswith("reply: b'") or line.startswith('reply: b"'):
+        marker, rest = "S:", line[9:]
+    else:
+        return None
+    for ending in ("\\r\\n'", '\\r\\n"', "'", '"'):
+        if rest.endswith(ending):
+            rest = rest[: -len(ending)]
+            break
+    return marker, rest.strip()
+
+
 _MARKER_STARTS = frozenset(marker[0] for marker in MARKERS if not marker[0].isalpha())
 
 
@@ -180,6 +195,10 @@ def strip_marker(line: str) -> tuple[str, str]:
     first = line[:1]
     if line[1:2] == ":" and first in "SCscR":
         return line[:2], line[2:].lstrip()
+    if first in "sr" and line.startswith(("send: ", "reply: b")):
+        unwrapped = unwrap_debug(line)
+        if unwrapped is not None:
+            return unwrapped
     if first not in _MARKER_STARTS:
         return "", line
     for marker in MARKERS:

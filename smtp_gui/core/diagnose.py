@@ -131,7 +131,8 @@ def _merge(replies: Sequence[Reply]) -> list[Reply]:
             continue
         seen = exact.get((reply.basic, reply.enhanced, reply.text))
         if seen is not None and merged[seen].phase == reply.phase:
-            continue  # the very same reply again (a transcript repeating a RCPT failure)
+            if merged[seen].origin == reply.origin:
+                continue  # the very same reply again (a transcript repeating a RCPT failure)
         key = dedupe_key(reply)
         if key not in index:
             index[key] = len(merged)
@@ -204,8 +205,12 @@ def _analyse(
     tags = sorted({tag for rule in rules for tag in rule.tags})
     explain_code = _explain_code(primary, rules)
 
-    parties = _parties(primary, failures, entities, remotes, scan, dsn, message, found_provider)
-    other = [r.code for r in failures[1:] if r.code and r.code != primary_code(primary)]
+    parties = _parties(
+        primary, failures, entities, remotes, scan, dsn, message, found_provider, tags
+    )
+    other = [
+        r.code for r in failures[1:] if r.code and not r.summary and r.code != primary_code(primary)
+    ]
     context = AdviceContext(
         primary=primary,
         explain_code=explain_code,
@@ -290,8 +295,8 @@ def _detect(
         size += len(line)
         if size > _HEAD:
             break
-    texts.append(("\n".join(head).lower(), 1))
-    return detect(texts, hosts)
+    enhanced = None if primary is None else primary.enhanced
+    return detect(texts, hosts, "\n".join(head).lower(), enhanced)
 
 
 def _parties(
@@ -303,10 +308,11 @@ def _parties(
     dsn: Sequence[DsnRecipient],
     message: MessageParts | None,
     found_provider: Provider | None,
+    tags: Sequence[str],
 ) -> Parties:
     """The sending IP and domain and the recipient, from the best source available."""
     remote = remote_addresses(remotes)
-    sender_ip = find_sender_ip(failures, entities, remote, entities.ips)
+    sender_ip = find_sender_ip(failures, entities, remote)
     skip = set(known_zones())
     recipient_candidates = [d.recipient for d in dsn if d.recipient] + scan.recipients
     if message is not None:
@@ -318,5 +324,6 @@ def _parties(
     sender_candidates = list(scan.senders) + [d.sender for d in dsn if d.sender]
     if message is not None:
         sender_candidates.append(message.header("to"))
-    sender_domain = find_sender_domain(primary, sender_candidates, skip, found_provider)
+    named = "auth" in tags or "ptr" in tags
+    sender_domain = find_sender_domain(primary, sender_candidates, skip, found_provider, named)
     return Parties(sender_ip, sender_domain, recipient, recipient_domain)

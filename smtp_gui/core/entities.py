@@ -19,7 +19,8 @@ from urllib.parse import parse_qsl, urlsplit
 
 from publicsuffixlist import PublicSuffixList
 
-_DELIMITERS = r"\s<>()\[\]{}\"'`,;|\\"
+# ASCII delimiters, and the full-width punctuation of Chinese text ("收件人：a@example.com").
+_DELIMITERS = r"\s<>()\[\]{}\"'`,;|\\：，；（）【】「」《》“”‘’、。"
 _CANDIDATE = re.compile(rf"(?<![^{_DELIMITERS}])[^{_DELIMITERS}.:@]*+[.:@][^{_DELIMITERS}]*+")
 MAX_TOKEN = 2048
 MAX_ITEMS = 200
@@ -33,7 +34,7 @@ _VERSION_WORDS = frozenset(
 _IP_PARAMS = frozenset({"ip", "ipaddr", "ipaddress", "addr", "client_ip", "clientip"})
 _LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789!#$%&*+-/=?^_~.")
 _TRAILING = ".,:;!?)*'\""
-_DELIMITER_CHARS = frozenset("<>()[]{}\"'`,;|\\")
+_DELIMITER_CHARS = frozenset("<>()[]{}\"'`,;|\\：，；（）【】「」《》“”‘’、。")
 _MAX_OCCURRENCES = 64  # of one dotted quad, looking for a place that is not a version number
 _MAX_TRIES = 4096  # substring hits looked at per dotted quad (11.1.1.1 holds 1.1.1.1)
 
@@ -226,7 +227,7 @@ class _Collector:
         text = self.text
         before = text[max(0, start - 16) : start]
         word = before.rstrip(" /:(=").rsplit(None, 1)[-1:] if before.strip() else []
-        if word and word[0].lower().rstrip(":=") in _VERSION_WORDS:
+        if word and word[0].lower().strip("([{<:=") in _VERSION_WORDS:
             return True
         for context in self.not_ip:
             if text.startswith(context.before, start - len(context.before)) and text.startswith(
@@ -237,6 +238,8 @@ class _Collector:
 
     def _domain(self, token: str) -> None:
         text = token.strip(_TRAILING)
+        if text[3:4] == "-" and text[:3].isdigit():
+            text = text[4:]  # a multi-line reply's first line: "250-mx.example.com"
         text = text.split("/", 1)[0]
         host, colon, port = text.partition(":")
         if colon and not port.isdigit():

@@ -45,12 +45,11 @@ def collect_findings(
     found: list[Text] = []
     if found_provider is not None:
         found.append(_message("diagnose.finding.provider", name=found_provider.name))
-    provider_tags: set[str] = set()
+    # A provider's own finding says it better than the generic explanations of its tags.
+    provider_says = any(rule.finding and rule.provider != GENERIC for rule in rules)
     for rule in rules:
         if rule.finding:
             found.append(rule.finding)
-        if rule.provider != GENERIC:
-            provider_tags.update(rule.tags)
     if primary.class_mismatch and primary.basic is not None and primary.enhanced is not None:
         found.append(
             message(
@@ -70,7 +69,7 @@ def collect_findings(
                     message("diagnose.finding.dead_blocklist", zone=entry.zone, status=entry.status)
                 )
     for tag in TAG_ORDER:
-        if tag in tags and tag not in provider_tags:
+        if tag in tags and not provider_says:
             found.append(message(f"diagnose.tag.{tag}"))
     if primary.phase is not None:
         found.append(_message("diagnose.finding.phase", phase=primary.phase.title()))

@@ -46,19 +46,15 @@ def remote_addresses(remotes: Iterable[str]) -> set[str]:
     return found
 
 
-def find_sender_ip(
-    failures: Sequence[Reply], entities: Entities, remote: set[str], text_ips: Sequence[str]
-) -> str:
+def find_sender_ip(failures: Sequence[Reply], entities: Entities, remote: set[str]) -> str:
     """An IP in the failing replies' text (Gmail ``[203.0.113.7 12]``, ``Client host [..]``),
-    else one passed in a URL (``?ip=``), else any non-receiver address in the text."""
+    else one passed in a URL (``?ip=``). Other addresses in a bounce are usually relays or
+    the receiver, so they are not guessed at."""
     for reply in failures:
         for address in extract(reply.text).ips:
             if address not in remote and listable(address):
                 return address
     for address in entities.url_ips:
-        if address not in remote and listable(address):
-            return address
-    for address in text_ips:
         if address not in remote and listable(address):
             return address
     return ""
@@ -69,10 +65,12 @@ def find_sender_domain(
     candidates: Sequence[str],
     skip: set[str],
     provider: Provider | None,
+    named_in_reply: bool,
 ) -> str:
-    """A domain the failing reply names (``SPF check for [example.com]``), else the first of
-    ``candidates`` (MAIL FROM, DSN sender, the bounce's recipient)."""
-    if primary is not None:
+    """For an authentication failure, a domain the failing reply names (``SPF check for
+    [example.com]``); else the first of ``candidates`` (MAIL FROM, DSN sender, the bounce's
+    recipient)."""
+    if primary is not None and named_in_reply:
         named = extract(primary.text)
         url_hosts = {_host_of(url) for url in named.urls}
         for domain in named.domains:

@@ -60,6 +60,7 @@ class Provider:
     domains: tuple[str, ...]
     not_ip: tuple[IpContext, ...]
     rules: tuple[Rule, ...]
+    codes: tuple[str, ...] = ()  # enhanced codes (or ranges) that only this provider uses
 
     def owns(self, host: str) -> bool:
         host = host.lower().rstrip(".")
@@ -114,6 +115,7 @@ def providers() -> tuple[Provider, ...]:
                     IpContext(str(c["before"]), str(c["after"])) for c in data.get("not_ip", ())
                 ),
                 rules=tuple(_rule(pid, r) for r in data.get("rules", ())),
+                codes=tuple(str(c) for c in data.get("codes", ())),
             )
         )
     loaded.sort(key=lambda p: p.id == GENERIC)
@@ -127,11 +129,18 @@ def provider(pid: str) -> Provider | None:
     return None
 
 
-def detect(weighted_texts: Sequence[tuple[str, int]], hosts: Iterable[tuple[str, int]]) -> str:
+def detect(
+    weighted_texts: Sequence[tuple[str, int]],
+    hosts: Iterable[tuple[str, int]],
+    surrounding: str = "",
+    enhanced: str | None = None,
+) -> str:
     """The provider id with the most weight of signatures, or "" when none is found.
 
     ``weighted_texts`` are lower-case texts (replies, bounce sender) with a weight each;
-    ``hosts`` are host names or addresses' domains with a weight.
+    ``hosts`` are host names or addresses' domains with a weight; ``surrounding`` is the
+    start of the bounce, where only whole phrases count (a host name there may be a relay);
+    ``enhanced`` is the failing reply's code, which some providers alone use.
     """
     scores: dict[str, int] = {}
     host_list = list(hosts)
@@ -142,6 +151,12 @@ def detect(weighted_texts: Sequence[tuple[str, int]], hosts: Iterable[tuple[str,
         for text, weight in weighted_texts:
             if any(signature in text for signature in item.signatures):
                 score += weight
+        if enhanced and any(_enhanced_matches(code, enhanced) for code in item.codes):
+            score += 3
+        if surrounding and any(
+            " " in signature and signature in surrounding for signature in item.signatures
+        ):
+            score += 1
         for host, weight in host_list:
             if item.owns(host):
                 score += weight

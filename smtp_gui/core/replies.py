@@ -126,6 +126,12 @@ def clean_text(text: str, basic: int | None, enhanced: str | None) -> str:
         text = " ".join(words)
     elif text.endswith((" '", " (in")):
         text = text.rsplit(" ", 1)[0]
+    text = text.strip()
+    # The close of a wrapper: "(reason: 550 ...)", "status=deferred (...)", "<host #5.1.1 ...>"
+    if text.endswith(")") and text.count(")") > text.count("("):
+        text = text[:-1].rstrip()
+    elif text.endswith(">") and text.count(">") > text.count("<"):
+        text = text[:-1].rstrip()
     if len(text) > MAX_REPLY_TEXT:
         text = text[:MAX_REPLY_TEXT] + " …"
     return text

@@ -32,6 +32,10 @@ _MAX_AUTH_LINES = 24
 _SERVER_MARKERS = frozenset({"<<<", "S:", "s:", "<-", "<**", "<~", "<~*", "R:", "<", "#"})
 _CLIENT_MARKERS = frozenset({">>>", "C:", "c:", "->", "**>", "~>", "*~>", ">"})
 _ADDRESS = re.compile(r"<([^<>\s]{1,320})>")
+# A line that is only an address, maybe in angle brackets, maybe "on <date>" after it.
+_LONE_ADDRESS = re.compile(
+    r"<?[A-Za-z0-9.!#$%&'*+/=?^_`{|}~\-]{1,64}@[A-Za-z0-9.\-]{1,253}>?:?(?: on [^<>]{1,60})?"
+)
 
 
 @dataclass(slots=True)
@@ -47,6 +51,7 @@ class _Draft:
     recipient: str = ""
     summary: bool = False
     maybe_greeting: bool = False
+    wrap_indent: int = 0  # Postfix wraps "said:" replies: more text may follow at this indent
 
 
 @dataclass
@@ -78,6 +83,7 @@ class _Scanner:
         self.last_marked_line = -10
         self.last_marked_class = 0
         self.auth_lines: list[str] | None = None
+        self.wrap_next = -1  # the line that may continue the last wrapped reply
 
     # -- the pass ---------------------------------------------------------------------------
     def run(self) -> ScanResult:
@@ -113,6 +119,12 @@ class _Scanner:
         if phase is not None and (marker or _looks_like_command(rest)):
             self._command(rest, phase, stripped)
             return index + 1
+        if index == self.wrap_next and self.open is None and self.drafts:
+            last = self.drafts[-1]
+            if last.wrap_indent and _indent(raw) >= last.wrap_indent:
+                last.parts.append(stripped)  # "... - gsmtp (in reply to end of DATA" + "command)"
+                self.wrap_next = index + 1
+                return index + 1
         self._flush()
         lower = stripped.lower()
         if self.pending_ttl and rest[:1].isdigit():
@@ -134,7 +146,21 @@ class _Scanner:
             self.pending_phase, self.pending_ttl = hint, _PHASE_TTL
             if hint is Phase.MAIL or hint is Phase.RCPT:
                 self._remember_address(stripped, hint)
-        if lower.startswith("<") and ">: host " in lower[:400]:
+        if _LONE_ADDRESS.fullmatch(stripped[:330]) is not None:
+            # Exim, Exchange and qmail put the failed address alone on a line above the reply.
+            self.pending_recipient = stripped.split()[0].strip("<>:")
+            self.pending_ttl = max(self.pending_ttl, _PHASE_TTL)
+        elif lower.startswith("host ") and lower.endswith("]") and " [" in lower:
+            # Exim 4.9x: "host mx.example.net [198.51.100.20]" on its own line
+            self.pending_remote = stripped[5:].strip()[:200]
+            self.pending_ttl = max(self.pending_ttl, _PHASE_TTL)
+        elif " does not like " in lower or (hint is not None and lower.startswith("connected to ")):
+            # qmail: "198.51.100.80 does not like recipient.", "Connected to X but ..."
+            words = stripped.split()
+            remote = words[2] if lower.startswith("connected to ") else words[0]
+            self.pending_remote = remote.rstrip(".,:")[:200]
+            self.result.remotes.append(self.pending_remote)
+        elif lower.startswith("<") and ">: host " in lower[:400]:
             # Postfix: "<bob@example.com>: host mx.example.com[192.0.2.1]" and "said:" below
             self.pending_recipient, self.pending_remote = _split_remote(stripped.split(" said:")[0])
             self.pending_ttl = max(self.pending_ttl, _PHASE_TTL)
@@ -188,6 +214,7 @@ class _Scanner:
             )
             if self.pending_remote or self.pending_recipient:
                 self.pending_remote = self.pending_recipient = ""
+                current.wrap_indent = _indent(self.lines[index])
             self.open = current
         if marker and marker in _SERVER_MARKERS:
             self.last_marked_line = index
@@ -195,6 +222,7 @@ class _Scanner:
         if separator != "-":
             self.drafts.append(current)
             self.open = None
+            self.wrap_next = index + 1 if current.wrap_indent else -1
         if basic == 354:
             self.in_data = True
             self.data_lines = 0
@@ -274,6 +302,13 @@ class _Scanner:
             found = reply_at(stripped, cursor)
             if found is not None:
                 start, lead, parsed = pos, lead_in, found
+        if parsed is None and stripped.startswith("["):
+            # Gmail: "[mx.example.net. 198.51.100.41: 550 permanent failure ...]"
+            colon = stripped.find(": ", 1, 300)
+            if colon > 0:
+                parsed = reply_at(stripped, colon + 2)
+                if parsed is not None:
+                    start, lead = colon, "[gmail]"
         if parsed is None:
             match = CODE_WITH_ENHANCED.search(stripped)
             if match is None:
@@ -283,6 +318,8 @@ class _Scanner:
             if parsed is None:
                 return None
         basic, enhanced, _separator, text = parsed
+        if lead == "[gmail]" and text.endswith("]"):
+            text = text[:-1]
         parts = [text]
         end = index + 1
         if lead.startswith("returned ") and lead[-1] in "'\"":
@@ -298,9 +335,16 @@ class _Scanner:
         if phase is None:
             phase = hint or self.pending_phase
         self.pending_phase = None
+        if enhanced is None:
+            # Postfix wraps "530\n 5.7.0 Must issue a STARTTLS command first."
+            found = enhanced_at(joined.lstrip(), 0)
+            if found is not None:
+                enhanced, joined = found[0], joined.lstrip()[found[1] :]
         remote = recipient = ""
         if lead in ("said:", "]:", "refused to talk to me:"):
             recipient, remote = _split_remote(stripped[: start + (1 if lead == "]:" else 0)])
+        elif lead == "[gmail]":
+            remote = stripped[1:start].strip()
         if remote:
             self.result.remotes.append(remote)
         draft = _Draft(basic, enhanced, [joined], phase, "bounce", index + 1)
@@ -393,6 +437,13 @@ class _Scanner:
                 phase = Phase.GREETING
             parts = draft.parts
             joined = parts[0] if len(parts) == 1 else " ".join(parts)
+            if draft.wrap_indent:
+                lower = joined.lower()
+                if phase is None and _may_hint(lower):
+                    phase = formats.phase_hint(" ".join(lower.split()))
+                cut = lower.find(formats.POSTFIX_IN_REPLY)
+                if cut >= 0:
+                    joined = joined[:cut]
             text = clean_text(joined, draft.basic, draft.enhanced)
             append(
                 Reply(
