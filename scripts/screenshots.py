@@ -76,6 +76,9 @@ def _fill(pane: object, app: object = None, mid_picture: Path | None = None) -> 
         pane.decode_now()  # type: ignore[attr-defined]
     elif name == "CodePane":
         pane.show_code("550 5.7.26")  # type: ignore[attr-defined]
+    elif name == "DiagnosePane":
+        corpus = Path(__file__).resolve().parents[1] / "tests" / "corpus" / "bounces"
+        pane.open_file(str(corpus / "13-postfix-spamhaus-zen.eml"))  # type: ignore[attr-defined]
 
 
 def main() -> int:

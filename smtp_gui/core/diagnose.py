@@ -130,9 +130,12 @@ def _merge(replies: Sequence[Reply]) -> list[Reply]:
             merged.append(reply)
             continue
         seen = exact.get((reply.basic, reply.enhanced, reply.text))
-        if seen is not None and merged[seen].phase == reply.phase:
-            if merged[seen].origin == reply.origin:
-                continue  # the very same reply again (a transcript repeating a RCPT failure)
+        if (
+            seen is not None
+            and merged[seen].phase == reply.phase
+            and merged[seen].origin == reply.origin
+        ):
+            continue  # the very same reply again (a transcript repeating a RCPT failure)
         key = dedupe_key(reply)
         if key not in index:
             index[key] = len(merged)

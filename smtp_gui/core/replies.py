@@ -128,13 +128,18 @@ def clean_text(text: str, basic: int | None, enhanced: str | None) -> str:
         text = text.rsplit(" ", 1)[0]
     text = text.strip()
     # The close of a wrapper: "(reason: 550 ...)", "status=deferred (...)", "<host #5.1.1 ...>"
-    if text.endswith(")") and text.count(")") > text.count("("):
-        text = text[:-1].rstrip()
-    elif text.endswith(">") and text.count(">") > text.count("<"):
+    if _unbalanced_close(text):
         text = text[:-1].rstrip()
     if len(text) > MAX_REPLY_TEXT:
         text = text[:MAX_REPLY_TEXT] + " …"
     return text
+
+
+def _unbalanced_close(text: str) -> bool:
+    last = text[-1:]
+    return (last == ")" and text.count(")") > text.count("(")) or (
+        last == ">" and text.count(">") > text.count("<")
+    )
 
 
 def _drop_prefixes(words: list[str], prefix: str, enhanced: str | None) -> list[str]:

@@ -337,9 +337,9 @@ class _Scanner:
         self.pending_phase = None
         if enhanced is None:
             # Postfix wraps "530\n 5.7.0 Must issue a STARTTLS command first."
-            found = enhanced_at(joined.lstrip(), 0)
-            if found is not None:
-                enhanced, joined = found[0], joined.lstrip()[found[1] :]
+            wrapped = enhanced_at(joined.lstrip(), 0)
+            if wrapped is not None:
+                enhanced, joined = wrapped[0], joined.lstrip()[wrapped[1] :]
         remote = recipient = ""
         if lead in ("said:", "]:", "refused to talk to me:"):
             recipient, remote = _split_remote(stripped[: start + (1 if lead == "]:" else 0)])

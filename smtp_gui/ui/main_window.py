@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from smtp_gui.ui.code_pane import CodePane
     from smtp_gui.ui.compare_pane import ComparePane
     from smtp_gui.ui.decoder_pane import DecoderPane
+    from smtp_gui.ui.diagnose_pane import DiagnosePane
 
 # The tabs, in order: (attribute, module, class). A pane is imported and built when it is
 # first needed, or all at once (the default); the app defers the hidden ones until after
@@ -36,6 +37,7 @@ PANES = (
     ("compare_pane", "smtp_gui.ui.compare_pane", "ComparePane"),
     ("decoder_pane", "smtp_gui.ui.decoder_pane", "DecoderPane"),
     ("checks_pane", "smtp_gui.ui.checks_pane", "ChecksPane"),
+    ("diagnose_pane", "smtp_gui.ui.diagnose_pane", "DiagnosePane"),
 )
 FIRST_PANE = "compare_pane"
 
@@ -157,6 +159,16 @@ class MainWindow(QMainWindow):
     def checks_pane(self) -> ChecksPane:
         return cast("ChecksPane", self._pane("checks_pane"))
 
+    @property
+    def diagnose_pane(self) -> DiagnosePane:
+        return cast("DiagnosePane", self._pane("diagnose_pane"))
+
+    def _wire_diagnose_pane(self, pane: DiagnosePane) -> None:
+        pane.code_requested.connect(self._on_diagnose_pane_code_requested)
+        pane.comparison_requested.connect(self._on_diagnose_pane_comparison_requested)
+        pane.decode_requested.connect(self._on_diagnose_pane_decode_requested)
+        pane.checks_requested.connect(self._on_diagnose_pane_checks_requested)
+
     def _wire_code_pane(self, pane: CodePane) -> None:
         pane.compare_requested.connect(self._on_code_pane_compare_requested)
 
@@ -172,6 +184,27 @@ class MainWindow(QMainWindow):
         self.compare_pane.set_codes(left, right)
         self._show_pane("compare_pane")
 
+    def show_decoder(self, text: str) -> None:
+        """Open the AUTH decoder with ``text`` in its input, decoded."""
+        decoder = self.decoder_pane
+        decoder.input.setPlainText(text)
+        decoder.decode_now()
+        self._show_pane("decoder_pane")
+
+    def show_checks(self, target: str, kind: str = "blocklist") -> None:
+        """Open the checks pane with ``target`` filled in and ``kind`` chosen (its id); the
+        user starts the check."""
+        checks = self.checks_pane
+        index = checks.kind.findData(kind)
+        if index >= 0:
+            checks.kind.setCurrentIndex(index)
+        checks.target.setText(target)
+        self._show_pane("checks_pane")
+
+    def show_diagnosis(self, text: str) -> None:
+        self.diagnose_pane.set_text(text)
+        self._show_pane("diagnose_pane")
+
     def current_pane(self) -> QWidget:
         slot = self.tabs.currentWidget()
         assert isinstance(slot, _PaneSlot)
@@ -185,6 +218,7 @@ class MainWindow(QMainWindow):
             "compare_pane": self.tr("Co&mpare"),
             "decoder_pane": self.tr("&AUTH decoder"),
             "checks_pane": self.tr("&Blocklists && DNS"),
+            "diagnose_pane": self.tr("&Diagnose"),
         }
         for name, title in titles.items():
             self.tabs.setTabText(self.tabs.indexOf(self._slots[name]), title)
@@ -239,6 +273,22 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_decoder_pane_code_requested(self, code: str) -> None:
         self.show_code(code)
+
+    @Slot(str)
+    def _on_diagnose_pane_code_requested(self, code: str) -> None:
+        self.show_code(code)
+
+    @Slot(str, str)
+    def _on_diagnose_pane_comparison_requested(self, left: str, right: str) -> None:
+        self.show_comparison(left, right)
+
+    @Slot(str)
+    def _on_diagnose_pane_decode_requested(self, text: str) -> None:
+        self.show_decoder(text)
+
+    @Slot(str, str)
+    def _on_diagnose_pane_checks_requested(self, target: str, kind: str) -> None:
+        self.show_checks(target, kind)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._context.settings.geometry = self.saveGeometry()

@@ -323,7 +323,10 @@ def test_too_large_input_is_refused() -> None:
 
 
 def test_html_is_reduced_to_text_not_rendered() -> None:
-    html = "<html><body><script>alert(1)</script><p>Remote Server returned '550 5.1.1 x'</p></body></html>"
+    html = (
+        "<html><body><script>alert(1)</script>"
+        "<p>Remote Server returned '550 5.1.1 x'</p></body></html>"
+    )
     assert html_to_text(html) == "Remote Server returned '550 5.1.1 x'"
     result = diagnose(html)
     assert result.primary is not None and result.primary.code == "550 5.1.1"

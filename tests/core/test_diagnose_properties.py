@@ -18,10 +18,12 @@ _PIECES = st.sampled_from(
     [
         "550", "550-", "5.7.1", "4.16.55.1", " ", "\n", "\t", "-", ".", ":", ";", "@", "[", "]",
         "(", ")", "<", ">", "'", '"', "#", "S: ", "C: ", ">>> ", "<<< ", "said:", "smtp;",
-        "Remote Server returned '", "(in reply to RCPT TO command)", "Status: ", "Diagnostic-Code: ",
+        "Remote Server returned '", "(in reply to RCPT TO command)", "Status: ",
+        "Diagnostic-Code: ",
         "Final-Recipient: rfc822; ", "example.com", "a@example.org", "203.0.113.7", "2001:db8::1",
         "http://", "?ip=", "DATA", "354 go", "AUTH LOGIN", "334 ", "zen.spamhaus.org", "Spamhaus",
-        "DT:SPM", "[TSS04]", "From: a@example.org\n", "Content-Type: multipart/report; boundary=b\n",
+        "DT:SPM", "[TSS04]", "From: a@example.org\n",
+        "Content-Type: multipart/report; boundary=b\n",
         "--b\n", "message/delivery-status", "<html>", "</p>", "用户", "\x00", "\ufffd",
     ]
 )  # fmt: skip
@@ -62,7 +64,7 @@ _ADVERSARIAL = st.sampled_from(
         "250-\n",
         "550-5.7.1 ",
         "550-5.7.1 x\n",
-        "[" ,
+        "[",
         "[[[(((<<<",
         "]]])))>>>",
         "1234567890",
