@@ -207,7 +207,9 @@ def strip_marker(line: str) -> tuple[str, str]:
     return "", line
 
 
-_VERB_STARTS = frozenset(verb[:4] for verb, _phase in COMMANDS)
+_VERBS_BY_START: dict[str, tuple[tuple[str, Phase], ...]] = {}
+for _verb, _phase in COMMANDS:
+    _VERBS_BY_START[_verb[:4]] = (*_VERBS_BY_START.get(_verb[:4], ()), (_verb, _phase))
 
 
 def command_phase(text: str) -> Phase | None:
@@ -215,9 +217,7 @@ def command_phase(text: str) -> Phase | None:
     if text == ".":
         return Phase.END_OF_DATA
     upper = text[:16].upper()
-    if upper[:4] not in _VERB_STARTS:
-        return None
-    for verb, phase in COMMANDS:
+    for verb, phase in _VERBS_BY_START.get(upper[:4], ()):
         if upper.startswith(verb):
             rest = upper[len(verb) : len(verb) + 1]
             if rest in ("", " ", ":", "\t"):

@@ -29,6 +29,7 @@ _MAYBE_CODE = re.compile(r"[2-5][0-9]{2}")
 _MAX_JOINED_LINES = 40
 _PHASE_TTL = 4  # a phase named on a line applies to a reply within this many lines
 _MAX_AUTH_LINES = 24
+_MAX_ADDRESSES = 50  # MAIL FROM / RCPT TO addresses kept from a transcript
 _SERVER_MARKERS = frozenset({"<<<", "S:", "s:", "<-", "<**", "<~", "<~*", "R:", "<", "#"})
 _CLIENT_MARKERS = frozenset({">>>", "C:", "c:", "->", "**>", "~>", "*~>", ">"})
 _ADDRESS = re.compile(r"<([^<>\s]{1,320})>")
@@ -250,10 +251,11 @@ class _Scanner:
 
     def _remember_address(self, text: str, phase: Phase) -> None:
         """The address in ``MAIL FROM:<a>`` / ``RCPT TO:<b>`` (also Exim's ``after MAIL FROM:``)."""
-        found = _ADDRESS.search(text[:600])
         target = self.result.senders if phase is Phase.MAIL else self.result.recipients
-        if found is not None and len(target) < 50:
-            target.append(found.group(1))
+        if len(target) < _MAX_ADDRESSES:
+            found = _ADDRESS.search(text[:600])
+            if found is not None:
+                target.append(found.group(1))
 
     def _data_line(self, index: int, marker: str, rest: str) -> int:
         """Inside the message after 354: skip content until the lone dot."""

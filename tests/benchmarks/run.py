@@ -22,7 +22,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from tests.benchmarks.common import Row, print_table  # noqa: E402
 
-BENCHMARKS = ["bench_startup", "bench_search", "bench_decode", "bench_dnsbl"]
+BENCHMARKS = ["bench_startup", "bench_search", "bench_decode", "bench_dnsbl", "bench_diagnose"]
 
 
 def main() -> int:
