@@ -96,6 +96,9 @@ def build_advice(context: AdviceContext) -> tuple[Advice, ...]:
             ranked.add(
                 60, Advice("decode", context.auth_exchange, message("diagnose.advice.decode"))
             )
+        if "routing" in tags and context.recipient_domain:
+            note = message("diagnose.advice.domain_routing", domain=context.recipient_domain)
+            ranked.add(86, Advice("domain", context.recipient_domain, note))
         return ranked.result()
 
     for rule in context.rules:

@@ -36,7 +36,7 @@ from smtp_gui.core.parties import (
     find_sender_ip,
     remote_addresses,
 )
-from smtp_gui.core.providers import Provider, Rule, detect, matching_rules, provider
+from smtp_gui.core.providers import GENERIC, Provider, Rule, detect, matching_rules, provider
 from smtp_gui.core.replies import Reply, dedupe_key
 from smtp_gui.core.reply_scan import ScanResult, scan_replies
 from smtp_gui.core.text import EMPTY
@@ -48,6 +48,7 @@ _DSN_FIELD = re.compile(
 _MAX_ATTACHED_DEPTH = 2
 _MAX_FAILURES_WEIGHED = 20
 _HEAD = 8192
+_HINT_TEXT = 16384  # of a text without any reply, read for wordings that name a cause
 
 
 @contextmanager
@@ -225,7 +226,14 @@ def _analyse(
         body + "\n" + headers, found_provider.not_ip if found_provider is not None else ()
     )
     blocklists = find_blocklists(entities.domains, [r.text for r in failures[:50]])
-    rules: list[Rule] = matching_rules(primary, pid) if primary is not None else []
+    if primary is not None:
+        rules: list[Rule] = matching_rules(primary, pid)
+    elif not replies:
+        # No code at all ("Host or domain name not found", "retry timeout exceeded"): the
+        # generic wording rules still say what kind of failure the text describes.
+        rules = matching_rules(Reply(None, None, body[:_HINT_TEXT]), GENERIC)
+    else:
+        rules = []
     tags = sorted({tag for rule in rules for tag in rule.tags})
     explain_code = _explain_code(primary, rules)
 
@@ -341,6 +349,8 @@ def _parties(
     recipient_candidates = [d.recipient for d in dsn if d.recipient] + scan.recipients
     if message is not None:
         recipient_candidates.append(message.header("x-failed-recipients"))
+    if primary is None and tags:
+        recipient_candidates.extend(entities.emails[:1])  # "<a@example.com>: Host not found"
     recipient = find_recipient(primary, recipient_candidates)
     recipient_domain = recipient.rpartition("@")[2] if "@" in recipient else ""
     if recipient_domain:

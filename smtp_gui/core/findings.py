@@ -41,6 +41,9 @@ def collect_findings(
     """Findings in reading order; empty lists of facts give no finding."""
     if primary is None:
         key = "diagnose.summary.only_success" if replies else "diagnose.summary.no_reply"
+        said = [message(f"diagnose.tag.{tag}") for tag in TAG_ORDER if tag in tags]
+        if said:
+            return (message(key, count=len(replies)), message("diagnose.finding.no_code"), *said)
         return (message(key, count=len(replies)),)
     found: list[Text] = []
     if found_provider is not None:

@@ -365,3 +365,11 @@ def test_to_dict_has_the_design_keys() -> None:
     assert {item["kind"] for item in data["advice_items"]} <= {
         "explain", "compare", "decode", "blacklist", "domain", "retry", "delist", "contact"
     }  # fmt: skip
+
+
+def test_no_code_but_a_known_wording() -> None:
+    text = "<bob@example.com>: Name service error for domain example.com: Host not\n    found"
+    result = diagnose(text)
+    assert result.primary is None and result.tags == ("routing",)
+    assert any("could not be reached" in finding.en for finding in result.findings)
+    assert [(a.kind, a.target) for a in result.advice] == [("domain", "example.com")]
