@@ -17,6 +17,7 @@ from dataclasses import replace
 from smtp_gui.core import bounce_formats as formats
 from smtp_gui.core.advice import AdviceContext, build_advice
 from smtp_gui.core.blocklists import find_blocklists, known_zones
+from smtp_gui.core.bounce_lines import ScanResult
 from smtp_gui.core.diagnosis import Diagnosis
 from smtp_gui.core.dsn import (
     DsnRecipient,
@@ -38,7 +39,7 @@ from smtp_gui.core.parties import (
 )
 from smtp_gui.core.providers import GENERIC, Provider, Rule, detect, matching_rules, provider
 from smtp_gui.core.replies import Reply, dedupe_key
-from smtp_gui.core.reply_scan import ScanResult, scan_replies
+from smtp_gui.core.reply_scan import scan_replies
 from smtp_gui.core.text import EMPTY
 
 MAX_INPUT = 64 * 1024 * 1024

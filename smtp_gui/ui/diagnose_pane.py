@@ -14,7 +14,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QMimeData, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
     QCommandLinkButton,
@@ -40,6 +40,7 @@ from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.diagnosis_page import write_diagnosis_page
 from smtp_gui.ui.jobs import JobController
 from smtp_gui.ui.pages import write_message_page
+from smtp_gui.ui.paste_edit import PasteEdit
 
 # Pastes longer than this are diagnosed in a worker (1 MB takes about 0.2 s).
 BACKGROUND_THRESHOLD = 200_000
@@ -57,23 +58,6 @@ def _diagnose_safely(data: str | bytes) -> Diagnosis | InputError:
         return diagnose(data)
     except InputError as error:
         return error
-
-
-class PasteEdit(QPlainTextEdit):
-    """A plain-text editor that hands dropped files to the pane instead of their path."""
-
-    file_dropped = Signal(str)
-
-    def canInsertFromMimeData(self, source: QMimeData) -> bool:
-        return source.hasUrls() or super().canInsertFromMimeData(source)
-
-    def insertFromMimeData(self, source: QMimeData) -> None:
-        if source.hasUrls():
-            for url in source.urls():
-                if url.isLocalFile():
-                    self.file_dropped.emit(url.toLocalFile())
-                    return
-        super().insertFromMimeData(source)
 
 
 class DiagnosePane(QWidget):
