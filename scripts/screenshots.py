@@ -27,6 +27,39 @@ C: dGFuc3RhYWZ0YW5zdGFhZg==
 S: 535 5.7.8 Authentication credentials invalid"""
 
 
+def _probe_sample(pane: object) -> None:
+    """A finished probe against a loopback aiosmtpd server (STARTTLS, AUTH, a 550 5.1.1).
+
+    Needs the test extra (aiosmtpd); without it the pane is shown empty. Connects only to
+    127.0.0.1.
+    """
+    try:
+        from tests.smtpserver import PASSWORD, UNKNOWN_RCPT, USER, LoopbackSMTP, make_certificate
+    except ImportError:
+        return
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    folder = Path(tempfile.mkdtemp())
+    server = LoopbackSMTP(starttls=make_certificate(folder), auth=True).start()
+    _CLEANUPS.append(server.stop)
+    pane.target.setText("127.0.0.1")  # type: ignore[attr-defined]
+    pane.port.setValue(server.port)  # type: ignore[attr-defined]
+    pane.mail_from.setText("bob@example.test")  # type: ignore[attr-defined]
+    pane.rcpt_to.setText(UNKNOWN_RCPT)  # type: ignore[attr-defined]
+    pane.auth.setCurrentIndex(pane.auth.findData("PLAIN"))  # type: ignore[attr-defined]
+    pane.user.setText(USER)  # type: ignore[attr-defined]
+    pane.password.setText(PASSWORD)  # type: ignore[attr-defined]
+    pane.insecure.setChecked(True)  # type: ignore[attr-defined]
+    loop = QEventLoop()
+    pane.jobs.batch_finished.connect(loop.quit)  # type: ignore[attr-defined]
+    QTimer.singleShot(15_000, loop.quit)
+    if pane.start_probe():  # type: ignore[attr-defined]
+        loop.exec()
+
+
+_CLEANUPS: list[object] = []
+
+
 # The checks pane asks the loopback test server (tests/dnsserver.py) for fake lists.
 SAMPLE_LISTS = ",".join(
     [
@@ -71,6 +104,8 @@ def _fill(pane: object, app: object = None, mid_picture: Path | None = None) -> 
     name = type(pane).__name__
     if name == "ChecksPane" and mid_picture is not None:
         _run_checks(pane, app, mid_picture)
+    elif name == "ProbePane":
+        _probe_sample(pane)
     elif name == "DecoderPane":
         pane.input.setPlainText(SAMPLE_AUTH)  # type: ignore[attr-defined]
         pane.decode_now()  # type: ignore[attr-defined]
@@ -116,6 +151,8 @@ def main() -> int:
             window.grab().save(str(path))
             print(path)
         window.close()
+    for cleanup in _CLEANUPS:
+        cleanup()  # type: ignore[operator]
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
@@ -41,22 +42,18 @@ def create_main_window(
 
 
 class _FirstPaint(QObject):
-    """Prints ``ok`` and quits once the window has painted (``--smoke``)."""
+    """Runs ``then`` once the window has painted for the first time."""
 
-    def __init__(self, app: QApplication) -> None:
+    def __init__(self, then: Callable[[], None]) -> None:
         super().__init__()
-        self._app = app
+        self._then = then
         self._done = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Paint and not self._done:
             self._done = True
-            QTimer.singleShot(0, self._finish)
+            QTimer.singleShot(0, self._then)
         return False
-
-    def _finish(self) -> None:
-        print("ok", flush=True)
-        self._app.quit()
 
 
 def run_gui(*, smoke: bool = False, lang: str | None = None) -> int:
@@ -66,12 +63,19 @@ def run_gui(*, smoke: bool = False, lang: str | None = None) -> int:
     app.setOrganizationName("smtp-gui")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("smtp-gui")
+    # Only the visible pane is built before the window appears; the others right after.
     window = create_main_window(lang=lang, defer_panes=True)
-    QTimer.singleShot(0, window.build_remaining_panes)
-    watcher: _FirstPaint | None = None
+
+    def after_first_paint() -> None:
+        if smoke:
+            print("ok", flush=True)
+            app.quit()
+        else:
+            window.build_remaining_panes()
+
+    watcher = _FirstPaint(after_first_paint)
+    window.installEventFilter(watcher)
     if smoke:
-        watcher = _FirstPaint(app)
-        window.installEventFilter(watcher)
 
         def give_up() -> None:
             print("smtp-gui: the window did not paint within 20 s", file=sys.stderr)

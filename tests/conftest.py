@@ -30,3 +30,16 @@ def resolver_config(dns_server: LoopbackDNSServer):  # type: ignore[no-untyped-d
     from smtp_gui.core.resolver import Nameserver, ResolverConfig
 
     return ResolverConfig((Nameserver(dns_server.host, dns_server.port),), timeout=1.0)
+
+
+@pytest.fixture
+def smtp_servers(tmp_path):  # type: ignore[no-untyped-def]
+    """Real SMTP servers on 127.0.0.1 (aiosmtpd, and scripted misbehaving ones): see
+    tests/smtpserver.py. Each is started on demand and stopped after the test."""
+    from tests.smtpserver import SMTPServers
+
+    servers = SMTPServers(tmp_path)
+    try:
+        yield servers
+    finally:
+        servers.stop()

@@ -564,6 +564,10 @@ or a transcript with S:/C:, &lt;&lt;&lt;/&gt;&gt;&gt;, swaks -&gt; / &lt;- marke
         <translation>黑名单与 DNS(&amp;B)</translation>
     </message>
     <message>
+        <source>Prob&amp;e</source>
+        <translation>探测(&amp;E)</translation>
+    </message>
+    <message>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
@@ -604,6 +608,350 @@ or a transcript with S:/C:, &lt;&lt;&lt;/&gt;&gt;&gt;, swaks -&gt; / &lt;- marke
 A troubleshooter for SMTP errors: reply codes, AUTH exchanges, blocklists and DNS.</source>
         <translation>smtp-gui %1
 SMTP 错误排查工具：回复码、AUTH 认证交互、黑名单与 DNS。</translation>
+    </message>
+</context>
+<context>
+    <name>ProbeDetails</name>
+    <message>
+        <source>Address lookup</source>
+        <translation>地址查询</translation>
+    </message>
+    <message>
+        <source>TCP connection</source>
+        <translation>TCP 连接</translation>
+    </message>
+    <message>
+        <source>Greeting</source>
+        <translation>问候语</translation>
+    </message>
+    <message>
+        <source>TLS handshake</source>
+        <translation>TLS 握手</translation>
+    </message>
+    <message>
+        <source>Probe result</source>
+        <translation>探测结果</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>MX hosts</source>
+        <translation>MX 主机</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>Decoded challenge</source>
+        <translation>解码后的质询</translation>
+    </message>
+    <message>
+        <source>What %1 means</source>
+        <translation>%1 的含义</translation>
+    </message>
+    <message>
+        <source>How to fix</source>
+        <translation>解决方法</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>Version and cipher</source>
+        <translation>版本与加密套件</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>颁发者</translation>
+    </message>
+    <message>
+        <source>Names</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>%1 days left</source>
+        <translation>剩余 %1 天</translation>
+    </message>
+    <message>
+        <source>Valid for %1</source>
+        <translation>对 %1 有效</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Capabilities</source>
+        <translation>服务器扩展</translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <translation>扩展</translation>
+    </message>
+    <message>
+        <source>What it means</source>
+        <translation>含义</translation>
+    </message>
+</context>
+<context>
+    <name>ProbeForm</name>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>服务器(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Po&amp;rt:</source>
+        <translation>端口(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;TLS:</source>
+        <translation>&amp;TLS：</translation>
+    </message>
+    <message>
+        <source>HE&amp;LO name:</source>
+        <translation>HELO 名称(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>MA&amp;IL FROM:</source>
+        <translation>MAIL FROM(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>RCPT T&amp;O:</source>
+        <translation>RCPT TO(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>A&amp;UTH:</source>
+        <translation>AUTH(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>User &amp;name:</source>
+        <translation>用户名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Timeout (s):</source>
+        <translation>超时（秒）：</translation>
+    </message>
+    <message>
+        <source>mail.example.com, 192.0.2.25 or example.com</source>
+        <translation>mail.example.com、192.0.2.25 或 example.com</translation>
+    </message>
+    <message>
+        <source>Server to probe</source>
+        <translation>要探测的服务器</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>25: server to server (MX); 587: submission; 465: TLS</source>
+        <translation>25：服务器之间投递（MX）；587：客户端提交；465：TLS</translation>
+    </message>
+    <message>
+        <source>TLS mode</source>
+        <translation>TLS 模式</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>STARTTLS (required)</source>
+        <translation>STARTTLS（必需）</translation>
+    </message>
+    <message>
+        <source>Implicit TLS</source>
+        <translation>隐式 TLS</translation>
+    </message>
+    <message>
+        <source>None (plain text)</source>
+        <translation>无（明文）</translation>
+    </message>
+    <message>
+        <source>this computer&apos;s name</source>
+        <translation>本机名称</translation>
+    </message>
+    <message>
+        <source>HELO name</source>
+        <translation>HELO 名称</translation>
+    </message>
+    <message>
+        <source>sender@example.com (optional)</source>
+        <translation>sender@example.com（可选）</translation>
+    </message>
+    <message>
+        <source>Sender address for MAIL FROM</source>
+        <translation>MAIL FROM 的发件人地址</translation>
+    </message>
+    <message>
+        <source>recipient@example.com (optional)</source>
+        <translation>recipient@example.com（可选）</translation>
+    </message>
+    <message>
+        <source>Recipient address for RCPT TO</source>
+        <translation>RCPT TO 的收件人地址</translation>
+    </message>
+    <message>
+        <source>No AUTH</source>
+        <translation>不认证</translation>
+    </message>
+    <message>
+        <source>AUTH mechanism</source>
+        <translation>AUTH 认证机制</translation>
+    </message>
+    <message>
+        <source>User name for AUTH</source>
+        <translation>AUTH 的用户名</translation>
+    </message>
+    <message>
+        <source>Password or token for AUTH (never saved)</source>
+        <translation>AUTH 的密码或令牌（从不保存）</translation>
+    </message>
+    <message>
+        <source>never saved</source>
+        <translation>从不保存</translation>
+    </message>
+    <message>
+        <source>Continue if the certificate does not validate</source>
+        <translation>证书验证失败时仍继续</translation>
+    </message>
+    <message>
+        <source>Continue without certificate validation</source>
+        <translation>跳过证书验证继续</translation>
+    </message>
+    <message>
+        <source>Timeout of each step in seconds</source>
+        <translation>每个步骤的超时时间（秒）</translation>
+    </message>
+</context>
+<context>
+    <name>ProbePane</name>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>&amp;Probe</source>
+        <translation>探测(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Start the probe</source>
+        <translation>开始探测</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel the probe</source>
+        <translation>取消探测</translation>
+    </message>
+    <message>
+        <source>Probe progress</source>
+        <translation>探测进度</translation>
+    </message>
+    <message>
+        <source>Current step</source>
+        <translation>当前步骤</translation>
+    </message>
+    <message>
+        <source>Probe result</source>
+        <translation>探测结果</translation>
+    </message>
+    <message>
+        <source>SMTP transcript</source>
+        <translation>SMTP 会话记录</translation>
+    </message>
+    <message>
+        <source>Step details</source>
+        <translation>步骤详情</translation>
+    </message>
+    <message>
+        <source>Copy transcript</source>
+        <translation>复制会话记录</translation>
+    </message>
+    <message>
+        <source>Copy the transcript, secrets masked</source>
+        <translation>复制会话记录（机密信息已隐藏）</translation>
+    </message>
+    <message>
+        <source>Open code page</source>
+        <translation>打开代码页面</translation>
+    </message>
+    <message>
+        <source>Open the selected reply&apos;s code page</source>
+        <translation>打开所选回复的代码页面</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>The probe was cancelled.</source>
+        <translation>探测已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptModel</name>
+    <message>
+        <source>Double-click to read %1 in the catalogue</source>
+        <translation>双击可在目录中查看 %1</translation>
     </message>
 </context>
 </TS>

@@ -9,7 +9,7 @@ from typing import Any
 from smtp_gui.commands.common import add_common_options
 
 # Modules smtp_gui.commands.check_<kind>; each has add_parser(check_subparsers).
-_CHECK_MODULES: tuple[str, ...] = ("blacklist", "spf")
+_CHECK_MODULES: tuple[str, ...] = ("blacklist", "domain", "spf")
 
 
 def add_resolver_options(parser: argparse.ArgumentParser) -> None:

@@ -19,6 +19,7 @@ from smtp_gui.core.advice import AdviceContext, build_advice
 from smtp_gui.core.blocklists import find_blocklists, known_zones
 from smtp_gui.core.bounce_lines import ScanResult
 from smtp_gui.core.diagnosis import Diagnosis
+from smtp_gui.core.diagnosis_findings import collect_findings
 from smtp_gui.core.dsn import (
     DsnRecipient,
     MessageParts,
@@ -28,7 +29,6 @@ from smtp_gui.core.dsn import (
 )
 from smtp_gui.core.entities import Entities, extract
 from smtp_gui.core.errors import input_error
-from smtp_gui.core.findings import collect_findings
 from smtp_gui.core.html_text import html_to_text, looks_like_html
 from smtp_gui.core.parties import (
     Parties,

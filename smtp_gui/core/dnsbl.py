@@ -13,7 +13,7 @@ from __future__ import annotations
 import enum
 import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,12 +31,11 @@ from smtp_gui.core.dnsbl_answer import (
 from smtp_gui.core.dnsbl_query import Target, parse_target, probe_targets, query_name
 from smtp_gui.core.dnsbl_summary import summarize
 from smtp_gui.core.dnsbl_zones import Zone, ZoneKind, default_zones, zones_from_specs
+from smtp_gui.core.io_pool import io_executor
 from smtp_gui.core.lookup import Lookup, Outcome, lookup
 from smtp_gui.core.messages import message
 from smtp_gui.core.resolver import ResolverConfig, build_resolver
 from smtp_gui.core.text import EMPTY, Text
-
-_MAX_WORKERS = 256  # threads that only wait on sockets: 50 lists x 2 queries in flight at once
 
 
 class Step(enum.StrEnum):
@@ -319,8 +318,7 @@ def run_check(
     handle = CheckResolver.from_config(config)
     checks = [ZoneCheck(plan.target, zone, handle.key, cache) for zone in plan.zones]
     results: dict[int, ZoneResult] = {}
-    workers = max(8, min(_MAX_WORKERS, 2 * len(checks)))
-    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="dnsbl")
+    pool = io_executor()
     pending: dict[Future[Lookup], tuple[int, Step]] = {}
     asked: set[tuple[int, Step]] = set()
 
@@ -352,6 +350,7 @@ def run_check(
                 else:
                     ask(index)
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        for future in pending:
+            future.cancel()  # not started yet: never will; running ones end at their timeout
     ordered = tuple(results[i] for i in sorted(results))
     return CheckReport(plan, handle.label, ordered, resolver_warnings(config))

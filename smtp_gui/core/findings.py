@@ -1,84 +1,93 @@
-"""What a diagnosis says in words: provider knowledge first, then what the codes mean."""
+"""Small builders shared by the domain checks: problems, the overall status, "could not check".
+
+A check's status is the worst of its problems' severities (fail > error > warn); info-only
+findings leave it a pass. A DNS timeout, SERVFAIL or REFUSED is always ``error`` and says which.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
-from smtp_gui.core.blocklists import Blocklist
-from smtp_gui.core.messages import message
-from smtp_gui.core.providers import GENERIC, Provider, Rule
-from smtp_gui.core.replies import Reply
-from smtp_gui.core.text import Text
+from smtp_gui.core.checks import CheckResult, Detail, Problem, Status
+from smtp_gui.core.lookup import Lookup, Outcome
+from smtp_gui.core.messages import Note
 
-# Tags in the order their explanations are worth reading.
-TAG_ORDER = (
-    "ip_reputation", "auth", "ptr", "credentials", "tls", "relay", "address", "routing",
-    "mailbox_full", "size", "content", "rate", "expired", "temporary",
-)  # fmt: skip
+_RANK = {Status.PASS: 0, Status.INFO: 1, Status.WARN: 2, Status.ERROR: 3, Status.FAIL: 4}
 
-
-def _message(key: str, **params: Any) -> Text:
-    """Like ``message``, but a ``Text`` parameter gives each language its own wording."""
-    base = message(key)
-
-    def pick(lang: str) -> dict[str, Any]:
-        return {k: (v.get(lang) if isinstance(v, Text) else v) for k, v in params.items()}
-
-    return Text(base.en.format(**pick("en")), base.zh.format(**pick("zh")))
+_FAILURE_KEYS = {
+    Outcome.TIMEOUT: "findings.timeout",
+    Outcome.SERVFAIL: "findings.servfail",
+    Outcome.REFUSED: "findings.refused",
+    Outcome.ERROR: "findings.error",
+}
 
 
-def collect_findings(
-    primary: Reply | None,
-    replies: Sequence[Reply],
-    rules: Sequence[Rule],
-    tags: Sequence[str],
-    blocklists: Sequence[Blocklist],
-    found_provider: Provider | None,
-    enriched: bool,
-    explain_code: str,
-) -> tuple[Text, ...]:
-    """Findings in reading order; empty lists of facts give no finding."""
-    if primary is None:
-        key = "diagnose.summary.only_success" if replies else "diagnose.summary.no_reply"
-        said = [message(f"diagnose.tag.{tag}") for tag in TAG_ORDER if tag in tags]
-        if said:
-            return (message(key, count=len(replies)), message("diagnose.finding.no_code"), *said)
-        return (message(key, count=len(replies)),)
-    found: list[Text] = []
-    if found_provider is not None:
-        found.append(_message("diagnose.finding.provider", name=found_provider.name))
-    # A provider's own finding says it better than the generic explanations of its tags.
-    provider_says = any(rule.finding and rule.provider != GENERIC for rule in rules)
-    for rule in rules:
-        if rule.finding:
-            found.append(rule.finding)
-    if primary.class_mismatch and primary.basic is not None and primary.enhanced is not None:
-        found.append(
-            message(
-                "diagnose.finding.class_mismatch",
-                basic=primary.basic,
-                enhanced=primary.enhanced,
-                basic_class=primary.basic // 100,
-                enhanced_class=primary.enhanced[0],
-            )
-        )
-    if blocklists:
-        names = ", ".join(f"{b.name} ({b.zone})" for b in blocklists)
-        found.append(message("diagnose.finding.blocklists", lists=names))
-        for entry in blocklists:
-            if entry.status not in ("active", ""):
-                found.append(
-                    message("diagnose.finding.dead_blocklist", zone=entry.zone, status=entry.status)
-                )
-    for tag in TAG_ORDER:
-        if tag in tags and not provider_says:
-            found.append(message(f"diagnose.tag.{tag}"))
-    if primary.phase is not None:
-        found.append(_message("diagnose.finding.phase", phase=primary.phase.title()))
-    if enriched and primary.enhanced:
-        found.append(message("diagnose.finding.status_from_dsn", enhanced=primary.enhanced))
-    if explain_code and explain_code != primary.code:
-        found.append(message("diagnose.finding.read_as", code=explain_code, stated=primary.code))
-    found.append(message(f"diagnose.finding.class{primary.cls}"))
-    return tuple(found)
+def problem(key: str, severity: Status, rfc: str = "", **params: Any) -> Problem:
+    return Problem(Note(key, params), severity, rfc)
+
+
+def worst(statuses: Iterable[Status], default: Status = Status.PASS) -> Status:
+    """The most serious of ``statuses`` (fail > error > warn > info > pass)."""
+    best = default
+    for status in statuses:
+        if _RANK[status] > _RANK[best]:
+            best = status
+    return best
+
+
+def status_of(problems: Iterable[Problem], default: Status = Status.PASS) -> Status:
+    """Overall status from the problems: info findings do not spoil a pass."""
+    found = worst((p.severity for p in problems), default)
+    return default if found is Status.INFO else found
+
+
+def failure_note(lookup: Lookup) -> Note:
+    """Why ``lookup`` could not be answered, as a sentence naming the query and the reason."""
+    key = _FAILURE_KEYS.get(lookup.outcome, "findings.error")
+    return Note(key, {"name": lookup.name, "rdtype": lookup.rdtype, "detail": lookup.detail})
+
+
+def failure_problem(lookup: Lookup) -> Problem:
+    return Problem(failure_note(lookup), Status.ERROR)
+
+
+def could_not_check(
+    name: str,
+    lookup: Lookup,
+    *,
+    problems: tuple[Problem, ...] = (),
+    details: tuple[Detail, ...] = (),
+    record: str | None = None,
+) -> CheckResult:
+    """The result of a check whose deciding query got no answer (timeout/SERVFAIL/REFUSED)."""
+    note = failure_note(lookup)
+    return CheckResult(
+        name,
+        Status.ERROR,
+        note,
+        record=record,
+        problems=(Problem(note, Status.ERROR), *problems),
+        details=details,
+        extra={"failure": str(lookup.outcome)},
+    )
+
+
+def detail(label: str, value: str, key: str | None = None, **params: Any) -> Detail:
+    return Detail(label, value, Note(key, params) if key else None)
+
+
+@dataclass(frozen=True, slots=True)
+class Nested:
+    """A Note used as a parameter of another: ``{finding:zh}`` renders it in that language."""
+
+    note: Note
+
+    def __format__(self, spec: str) -> str:
+        return self.note.text(spec or "en")
+
+
+def within(key: str, inner: Problem, **params: Any) -> Problem:
+    """``inner`` restated inside message ``key`` (which shows it as ``{finding:<lang>}``)."""
+    return Problem(Note(key, {**params, "finding": Nested(inner.note)}), inner.severity, inner.rfc)

@@ -10,6 +10,7 @@ import ipaddress
 from dataclasses import dataclass
 from functools import cache
 
+import dns.flags
 import dns.nameserver
 import dns.resolver
 
@@ -137,4 +138,7 @@ def build_resolver(config: ResolverConfig) -> dns.resolver.Resolver:
     resolver.timeout = config.timeout
     resolver.lifetime = config.timeout
     resolver.cache = None
+    # RFC 6840 5.7: a validating resolver sets AD in its answer only when the query asked
+    # with AD (or DO); without this, Lookup.dnssec_validated would always be False (DANE).
+    resolver.flags = dns.flags.RD | dns.flags.AD
     return resolver

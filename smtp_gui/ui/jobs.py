@@ -7,6 +7,11 @@ controller, emitted in the GUI thread: ``task_finished(key, result)`` as each on
 ``task_failed(key, message)`` when one raised, ``progress_changed(done, total)``, and
 ``batch_finished(cancelled)``. A newer batch or ``cancel()`` makes every answer of the older
 batch be dropped; ``cancel()`` reports the keys that never finished in ``tasks_cancelled``.
+
+A long task that reports as it goes is started with ``start_streaming``: its callable is
+given a ``TaskContext`` whose ``report(payload)`` arrives as ``task_progressed(key, payload)``
+in the GUI thread (in order, before ``task_finished``), and whose ``cancelled`` event is set
+by ``cancel()`` so the task can stop early.
 """
 
 from __future__ import annotations
@@ -17,12 +22,14 @@ import traceback
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 log = logging.getLogger(__name__)
 
 # DNS work is I/O-bound: fifty blocklist queries must be in flight at once.
 IO_THREADS = 64
+# Tasks handed to the pool per turn of the event loop.
+_START_CHUNK = 16
 
 
 class _Relay(QObject):
@@ -30,6 +37,28 @@ class _Relay(QObject):
 
     finished = Signal(int, object, object)  # generation, key, result
     failed = Signal(int, object, str)  # generation, key, message
+    progressed = Signal(int, object, object)  # generation, key, payload
+
+
+class TaskContext:
+    """Given to a streaming task: ``report()`` sends a payload to the GUI thread; ``cancelled``
+    is set when the batch is cancelled (check it, or hand it to code that does)."""
+
+    def __init__(
+        self, relay: _Relay, generation: int, key: Hashable, cancelled: threading.Event
+    ) -> None:
+        self._relay = relay
+        self._generation = generation
+        self._key = key
+        self.cancelled = cancelled
+
+    def report(self, payload: object) -> None:
+        if self.cancelled.is_set():
+            return
+        try:
+            self._relay.progressed.emit(self._generation, self._key, payload)
+        except RuntimeError:  # the controller is gone
+            log.debug("task %r reported after its controller was deleted", self._key)
 
 
 class _Task(QRunnable):
@@ -40,8 +69,9 @@ class _Task(QRunnable):
         relay: _Relay,
         generation: int,
         key: Hashable,
-        work: Callable[[], Any],
+        work: Callable[..., Any],
         cancelled: threading.Event,
+        streaming: bool = False,
     ) -> None:
         super().__init__()
         self.setAutoDelete(True)
@@ -50,12 +80,17 @@ class _Task(QRunnable):
         self._key = key
         self._work = work
         self._cancelled = cancelled
+        self._streaming = streaming
 
     def run(self) -> None:
         if self._cancelled.is_set():
             return
         try:
-            result = self._work()
+            if self._streaming:
+                context = TaskContext(self._relay, self._generation, self._key, self._cancelled)
+                result = self._work(context)
+            else:
+                result = self._work()
         except Exception as exc:  # noqa: BLE001 - a worker must never let an exception escape
             log.debug("task %r failed:\n%s", self._key, traceback.format_exc())
             message = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
@@ -76,6 +111,7 @@ class JobController(QObject):
 
     task_finished = Signal(object, object)  # key, result
     task_failed = Signal(object, str)  # key, message
+    task_progressed = Signal(object, object)  # key, payload (start_streaming tasks only)
     tasks_cancelled = Signal(list)  # keys that will never report
     progress_changed = Signal(int, int)  # done, total
     batch_finished = Signal(bool)  # True when it was cancelled
@@ -91,8 +127,17 @@ class JobController(QObject):
         self._relay = _Relay(self)
         self._relay.finished.connect(self._on_task_finished)
         self._relay.failed.connect(self._on_task_failed)
+        self._relay.progressed.connect(self._on_task_progressed)
         self._total = 0
         self._done = 0
+        # Tasks waiting for their turn to be handed to the pool (see _START_CHUNK).
+        self._unstarted: list[_Task] = []
+        self._feeder = QTimer(self, singleShot=True, interval=0)
+        self._feeder.timeout.connect(self._on_feeder_timeout)
+        # progress_changed is coalesced: at most once per turn of the event loop, so a
+        # hundred answers arriving together do not repaint a progress bar a hundred times.
+        self._progress_timer = QTimer(self, singleShot=True, interval=0)
+        self._progress_timer.timeout.connect(self._on_progress_timer_timeout)
 
     @property
     def running(self) -> bool:
@@ -104,6 +149,15 @@ class JobController(QObject):
 
     def start(self, tasks: Iterable[tuple[Hashable, Callable[[], Any]]]) -> int:
         """Start a new batch; an unfinished older batch is cancelled first."""
+        return self._start(tasks, streaming=False)
+
+    def start_streaming(
+        self, tasks: Iterable[tuple[Hashable, Callable[[TaskContext], Any]]]
+    ) -> int:
+        """Like ``start``, for tasks that take a ``TaskContext`` and report as they go."""
+        return self._start(tasks, streaming=True)
+
+    def _start(self, tasks: Iterable[tuple[Hashable, Callable[..., Any]]], streaming: bool) -> int:
         if self._pending:
             self.cancel()
         self._generation += 1
@@ -115,17 +169,39 @@ class JobController(QObject):
             raise ValueError("task keys in one batch must be unique")
         self._total = len(batch)
         self.progress_changed.emit(0, self._total)
-        for key, work in batch:
-            self._pool.start(_Task(self._relay, self._generation, key, work, self._cancelled))
+        self._unstarted = [
+            _Task(self._relay, self._generation, key, work, self._cancelled, streaming)
+            for key, work in batch
+        ]
+        self._feed()
         if not batch:
             self.batch_finished.emit(False)
         return self._generation
+
+    def _feed(self) -> None:
+        """Hand the pool the next few tasks; the rest wait for the next turn of the loop.
+
+        Starting a worker costs the GUI thread a moment (the new thread takes the Python
+        lock), so a hundred at once would freeze the window for tens of milliseconds.
+        """
+        chunk, self._unstarted = self._unstarted[:_START_CHUNK], self._unstarted[_START_CHUNK:]
+        for task in chunk:
+            self._pool.start(task)
+        if self._unstarted:
+            self._feeder.start()
+
+    @Slot()
+    def _on_feeder_timeout(self) -> None:
+        self._feed()
 
     def cancel(self) -> None:
         """Stop the batch at once: queued tasks never start, running ones are ignored."""
         if not self._pending:
             return
         self._cancelled.set()
+        self._unstarted.clear()
+        self._feeder.stop()
+        self._progress_timer.stop()
         self._pool.clear()
         keys = list(self._pending)
         self._pending.clear()
@@ -148,9 +224,18 @@ class JobController(QObject):
         return True
 
     def _after(self) -> None:
+        if self._pending:
+            if not self._progress_timer.isActive():
+                self._progress_timer.start()
+            return
+        self._progress_timer.stop()
         self.progress_changed.emit(self._done, self._total)
-        if not self._pending:
-            self.batch_finished.emit(False)
+        self.batch_finished.emit(False)
+
+    @Slot()
+    def _on_progress_timer_timeout(self) -> None:
+        if self._pending:
+            self.progress_changed.emit(self._done, self._total)
 
     @Slot(int, object, object)
     def _on_task_finished(self, generation: int, key: Hashable, result: object) -> None:
@@ -163,3 +248,8 @@ class JobController(QObject):
         if self._settle(generation, key):
             self.task_failed.emit(key, message)
             self._after()
+
+    @Slot(int, object, object)
+    def _on_task_progressed(self, generation: int, key: Hashable, payload: object) -> None:
+        if generation == self._generation and key in self._pending:
+            self.task_progressed.emit(key, payload)

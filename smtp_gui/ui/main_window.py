@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from smtp_gui.ui.compare_pane import ComparePane
     from smtp_gui.ui.decoder_pane import DecoderPane
     from smtp_gui.ui.diagnose_pane import DiagnosePane
+    from smtp_gui.ui.probe_pane import ProbePane
 
 # The tabs, in order: (attribute, module, class). A pane is imported and built when it is
 # first needed, or all at once (the default); the app defers the hidden ones until after
@@ -37,6 +38,7 @@ PANES = (
     ("compare_pane", "smtp_gui.ui.compare_pane", "ComparePane"),
     ("decoder_pane", "smtp_gui.ui.decoder_pane", "DecoderPane"),
     ("checks_pane", "smtp_gui.ui.checks_pane", "ChecksPane"),
+    ("probe_pane", "smtp_gui.ui.probe_pane", "ProbePane"),
     ("diagnose_pane", "smtp_gui.ui.diagnose_pane", "DiagnosePane"),
 )
 FIRST_PANE = "compare_pane"
@@ -91,13 +93,11 @@ class MainWindow(QMainWindow):
 
         self.file_menu = self.menuBar().addMenu("")
         self.quit_action = QAction(self, objectName="quitAction")
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.file_menu.addAction(self.quit_action)
         self.help_menu = self.menuBar().addMenu("")
         self.about_action = QAction(self, objectName="aboutAction")
         self.help_menu.addAction(self.about_action)
         self.find_action = QAction(self, objectName="findAction")
-        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.addAction(self.find_action)
 
         self.language_switch.currentIndexChanged.connect(self._on_language_switch_changed)
@@ -131,12 +131,21 @@ class MainWindow(QMainWindow):
 
     def build_remaining_panes(self, all_at_once: bool = False) -> None:
         """Build the panes not built yet: now, or one per turn of the event loop."""
+        self._install_shortcuts()
         for name, _module, _cls in PANES:
             if self._slots[name].pane is None:
                 self._pane(name)
                 if not all_at_once:
                     QTimer.singleShot(0, self.build_remaining_panes)
                     return
+
+    def _install_shortcuts(self) -> None:
+        """Keyboard shortcuts, set once. Not in __init__: the first setShortcut() makes
+        PySide6 build its Python enums for keys (hundreds of members), 40 ms that the first
+        paint need not wait for. Qt maps Ctrl to Command on macOS by itself."""
+        if self.quit_action.shortcut().isEmpty():
+            self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+            self.find_action.setShortcut(QKeySequence("Ctrl+F"))
 
     def _show_pane(self, name: str) -> QWidget:
         pane = self._pane(name)
@@ -169,11 +178,18 @@ class MainWindow(QMainWindow):
         pane.decode_requested.connect(self._on_diagnose_pane_decode_requested)
         pane.checks_requested.connect(self._on_diagnose_pane_checks_requested)
 
+    @property
+    def probe_pane(self) -> ProbePane:
+        return cast("ProbePane", self._pane("probe_pane"))
+
     def _wire_code_pane(self, pane: CodePane) -> None:
         pane.compare_requested.connect(self._on_code_pane_compare_requested)
 
     def _wire_decoder_pane(self, pane: DecoderPane) -> None:
         pane.code_requested.connect(self._on_decoder_pane_code_requested)
+
+    def _wire_probe_pane(self, pane: ProbePane) -> None:
+        pane.code_requested.connect(self._on_probe_pane_code_requested)
 
     # -- navigation -------------------------------------------------------------------------
     def show_code(self, code: str) -> None:
@@ -205,6 +221,13 @@ class MainWindow(QMainWindow):
         self.diagnose_pane.set_text(text)
         self._show_pane("diagnose_pane")
 
+    def show_probe(self, target: str | None = None) -> None:
+        """Open the probe pane, with ``target`` in its server field (nothing is sent)."""
+        pane = self.probe_pane
+        if target is not None:
+            pane.target.setText(target)
+        self._show_pane("probe_pane")
+
     def current_pane(self) -> QWidget:
         slot = self.tabs.currentWidget()
         assert isinstance(slot, _PaneSlot)
@@ -218,6 +241,7 @@ class MainWindow(QMainWindow):
             "compare_pane": self.tr("Co&mpare"),
             "decoder_pane": self.tr("&AUTH decoder"),
             "checks_pane": self.tr("&Blocklists && DNS"),
+            "probe_pane": self.tr("Prob&e"),
             "diagnose_pane": self.tr("&Diagnose"),
         }
         for name, title in titles.items():
@@ -289,6 +313,10 @@ class MainWindow(QMainWindow):
     @Slot(str, str)
     def _on_diagnose_pane_checks_requested(self, target: str, kind: str) -> None:
         self.show_checks(target, kind)
+
+    @Slot(str)
+    def _on_probe_pane_code_requested(self, code: str) -> None:
+        self.show_code(code)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._context.settings.geometry = self.saveGeometry()

@@ -7,14 +7,19 @@ import time
 
 from tests.benchmarks.common import Row, repeat
 
-LOGIN = "\n".join([
-    "C: AUTH LOGIN",
-    "S: 334 VXNlcm5hbWU6",
-    "C: YWxpY2U=",
-    "S: 334 UGFzc3dvcmQ6",
-    "C: VHIwdWI0ZG9yJjM=",
-    "S: 535 5.7.8 Error: authentication failed",
-]) + "\n"
+LOGIN = (
+    "\n".join(
+        [
+            "C: AUTH LOGIN",
+            "S: 334 VXNlcm5hbWU6",
+            "C: YWxpY2U=",
+            "S: 334 UGFzc3dvcmQ6",
+            "C: VHIwdWI0ZG9yJjM=",
+            "S: 535 5.7.8 Error: authentication failed",
+        ]
+    )
+    + "\n"
+)
 
 
 def _shapes(size: int) -> dict[str, str]:
@@ -42,11 +47,20 @@ def measure(runs: int) -> list[Row]:
     for name in small:
         one = repeat(lambda name=name: timed(small[name]), runs)
         ten = repeat(lambda name=name: timed(large[name]), max(1, runs // 2))
-        rows.append(Row(f"decode + report, 1 MB: {name}", one.fmt(), "-", None,
-                        "< 0.5 s", one.median < 0.5))
+        rows.append(
+            Row(f"decode + report, 1 MB: {name}", one.fmt(), "-", None, "< 0.5 s", one.median < 0.5)
+        )
         ratio = ten.median / one.median
-        rows.append(Row(f"decode + report, 10 MB: {name}", ten.fmt(), "1 MB", ratio,
-                        "<= 12x (linear)", ratio <= 12))
+        rows.append(
+            Row(
+                f"decode + report, 10 MB: {name}",
+                ten.fmt(),
+                "1 MB",
+                ratio,
+                "<= 12x (linear)",
+                ratio <= 12,
+            )
+        )
     rows.append(_window_gap())
     return rows
 
@@ -87,5 +101,11 @@ def _window_gap() -> Row:
         ticker.stop()
         window.close()
     worst = max(gaps, default=0)
-    return Row("window while decoding 1 MB (largest tick gap)", f"{worst} ms",
-               f"done in {elapsed:.2f} s", None, "< 200 ms", worst < 200)
+    return Row(
+        "window while decoding 1 MB (largest tick gap)",
+        f"{worst} ms",
+        f"done in {elapsed:.2f} s",
+        None,
+        "< 200 ms",
+        worst < 200,
+    )

@@ -22,7 +22,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from tests.benchmarks.common import Row, print_table  # noqa: E402
 
-BENCHMARKS = ["bench_startup", "bench_search", "bench_decode", "bench_dnsbl", "bench_diagnose"]
+BENCHMARKS = [
+    "bench_startup",
+    "bench_search",
+    "bench_decode",
+    "bench_dnsbl",
+    "bench_domain",
+    "bench_diagnose",
+]
 
 
 def main() -> int:

@@ -1,0 +1,150 @@
+"""``smtp-gui probe HOST|DOMAIN``: a live SMTP dialogue up to RCPT TO, never DATA.
+
+The password is never an argument: it is read from the terminal (no echo) or, with
+``--password-stdin``, from the first line of standard input. Exit status: 0 when everything
+asked for was accepted, 1 when the server refused something or could not be reached,
+2 for bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+from typing import Any
+
+from smtp_gui.commands.common import UsageError, add_common_options, emit, lang_of
+from smtp_gui.core.messages import message_text
+
+
+def add_parser(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "probe",
+        help="talk SMTP to a server up to RCPT TO (never DATA) and explain every reply",
+        description="Connect to HOST (or to the MX hosts of DOMAIN on port 25), read the "
+        "greeting, EHLO, STARTTLS, AUTH, MAIL FROM and RCPT TO, then RSET and QUIT. "
+        "Nothing is ever sent with DATA. Exit status 0: accepted; 1: refused or failed; "
+        "2: bad input.",
+    )
+    parser.add_argument("target", metavar="HOST|DOMAIN", help="host name, IP address or domain")
+    parser.add_argument("--port", type=int, default=25, metavar="N", help="default: 25")
+    parser.add_argument(
+        "--tls",
+        choices=("auto", "starttls", "implicit", "none"),
+        default="auto",
+        help="auto (default): implicit TLS on 465, else STARTTLS when offered; starttls: "
+        "required; implicit: TLS from the first byte; none: plain text (AUTH allowed)",
+    )
+    parser.add_argument("--helo", metavar="H", help="name for EHLO/HELO (default: this host)")
+    parser.add_argument("--from", dest="mail_from", metavar="A", help="MAIL FROM address")
+    parser.add_argument("--to", dest="rcpt_to", metavar="A", help="RCPT TO address")
+    parser.add_argument(
+        "--auth",
+        metavar="MECH",
+        type=str.upper,
+        choices=("PLAIN", "LOGIN", "CRAM-MD5", "XOAUTH2"),
+        help="authenticate with PLAIN, LOGIN, CRAM-MD5 or XOAUTH2 (needs --user)",
+    )
+    parser.add_argument("--user", metavar="U", help="user name for --auth")
+    parser.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password (XOAUTH2: the token) from the first line of standard input; "
+        "otherwise it is asked for on the terminal",
+    )
+    parser.add_argument(
+        "--timeout", type=float, default=10.0, metavar="S", help="seconds for each step"
+    )
+    parser.add_argument(
+        "--insecure",
+        action="store_true",
+        help="continue when the certificate does not validate (it is still reported)",
+    )
+    parser.add_argument("--cafile", metavar="PATH", help="trust only the CA certificates in PATH")
+    parser.add_argument(
+        "--mx",
+        choices=("auto", "yes", "no"),
+        default="auto",
+        help="look up the MX hosts of a domain: auto (default) = on port 25",
+    )
+    parser.add_argument(
+        "--nameserver",
+        action="append",
+        default=[],
+        metavar="HOST[:PORT]",
+        help="nameserver for the MX lookup (repeatable); default: the system's",
+    )
+    parser.add_argument(
+        "--reveal", action="store_true", help="show secrets in the transcript and JSON"
+    )
+    add_common_options(parser)
+    parser.set_defaults(handler=_run)
+
+
+def _password(args: argparse.Namespace, lang: str) -> str | None:
+    if args.auth is None:
+        if args.password_stdin or args.user:
+            raise UsageError(message_text("probe.auth_without_mechanism", lang))
+        return None
+    if args.password_stdin:
+        line = sys.stdin.readline()
+        return line.rstrip("\r\n")
+    if sys.stdin.isatty():
+        import getpass
+
+        prompt = message_text(
+            "probe.password_on_terminal", lang, user=args.user or "?", mechanism=args.auth
+        )
+        return getpass.getpass(prompt)
+    raise UsageError(message_text("probe.password_missing", lang))
+
+
+def _run(args: argparse.Namespace) -> int:
+    from smtp_gui.core.errors import input_error
+    from smtp_gui.core.probe import run_probe
+    from smtp_gui.core.probe_input import checked_options
+    from smtp_gui.core.probe_model import MxMode, ProbeOptions, Step, TlsMode
+    from smtp_gui.core.probe_report import report_tail, step_lines
+    from smtp_gui.core.resolver import parse_nameserver
+
+    lang = lang_of(args)
+    nameservers = tuple(
+        (ns.address, ns.port) for ns in (parse_nameserver(text) for text in args.nameserver)
+    )
+    options = ProbeOptions(
+        target=args.target,
+        port=args.port,
+        tls=TlsMode(args.tls),
+        helo=args.helo,
+        mail_from=args.mail_from,
+        rcpt_to=args.rcpt_to,
+        auth=args.auth,
+        user=args.user,
+        password=None,
+        timeout=args.timeout,
+        insecure=args.insecure,
+        ca_file=args.cafile,
+        mx=MxMode(args.mx),
+        nameservers=nameservers,
+    )
+    # Check everything else before asking for the password.
+    checked_options(dataclasses.replace(options, auth=None))
+    if args.auth and not args.user:
+        raise input_error("probe.auth_needs_user", mechanism=args.auth)
+    options = dataclasses.replace(options, password=_password(args, lang))
+
+    def stream(step: Step) -> None:
+        if not args.json:
+            for line in step_lines(step, lang, args.reveal):
+                sys.stdout.write(line + "\n")
+            sys.stdout.flush()
+
+    try:
+        result = run_probe(options, on_step=stream)
+    except KeyboardInterrupt:
+        return 130
+    if args.json:
+        emit(args, result.to_dict(lang, reveal=args.reveal), "")
+    else:
+        sys.stdout.write(report_tail(result, lang, args.reveal) + "\n")
+    return 0 if result.ok else 1

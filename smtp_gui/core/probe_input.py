@@ -1,0 +1,86 @@
+"""What the user typed for a probe, checked before anything is sent.
+
+Every value ends up in an SMTP command line, so none may contain CR, LF or other control
+characters (a bare CRLF would let a value inject a command: RFC 5321 2.3.8).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from smtp_gui.core.errors import input_error
+from smtp_gui.core.probe_model import AUTH_MECHANISMS, ProbeOptions
+from smtp_gui.core.probe_target import is_ip, normalize_target
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# RFC 5321 4.1.2: Domain / address-literal for EHLO; a loose check, the server judges the rest.
+_HELO = re.compile(r"[^\s<>()\\\",;]{1,255}\Z")
+# A mailbox as typed: local@domain, no spaces or angle brackets (they are added).
+_MAILBOX = re.compile(r"[^\s<>]{1,254}@[^\s<>@]{1,253}\Z")
+MAX_TIMEOUT = 300.0
+
+
+def _clean(field: str, value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = value.strip()
+    if _CONTROL.search(value):
+        raise input_error("probe.control_character", field=field)
+    return value
+
+
+def _mailbox(field: str, value: str | None, *, empty_ok: bool) -> str | None:
+    value = _clean(field, value)
+    if value is None:
+        return None
+    if value.startswith("<") and value.endswith(">"):
+        value = value[1:-1].strip()
+    if not value:
+        if empty_ok:
+            return ""  # RFC 5321 4.5.5: the null reverse-path <>
+        raise input_error("probe.bad_address", field=field, value=value)
+    if not _MAILBOX.match(value):
+        raise input_error("probe.bad_address", field=field, value=value[:100])
+    return value
+
+
+def checked_options(options: ProbeOptions) -> ProbeOptions:
+    """``options`` normalised, or InputError naming what is wrong."""
+    target = normalize_target(options.target)
+    if not 0 < options.port < 65536:
+        raise input_error("probe.bad_port", port=options.port)
+    if not 0 < options.timeout <= MAX_TIMEOUT:
+        raise input_error("probe.bad_timeout", value=options.timeout, limit=int(MAX_TIMEOUT))
+    helo = _clean("HELO", options.helo) or None
+    if helo is not None and not (_HELO.match(helo) or is_ip(helo.strip("[]"))):
+        raise input_error("probe.bad_helo", value=helo[:100])
+    mail_from = _mailbox("MAIL FROM", options.mail_from, empty_ok=True)
+    rcpt_to = _mailbox("RCPT TO", options.rcpt_to, empty_ok=False) if options.rcpt_to else None
+    auth = (options.auth or "").strip().upper() or None
+    user = _clean("user", options.user)
+    password = options.password
+    if auth is not None:
+        if auth not in AUTH_MECHANISMS:
+            raise input_error(
+                "probe.bad_mechanism", mechanism=auth[:40], known=", ".join(AUTH_MECHANISMS)
+            )
+        if not user:
+            raise input_error("probe.auth_needs_user", mechanism=auth)
+        if password is None:
+            raise input_error("probe.auth_needs_password", mechanism=auth)
+        if "\0" in user or "\0" in password or "\x01" in user or "\x01" in password:
+            raise input_error("probe.control_character", field="AUTH")
+    for address, port in options.nameservers:
+        if not is_ip(address) or not 0 < port < 65536:
+            raise input_error("probe.bad_nameserver", value=f"{address}:{port}")
+    return dataclasses.replace(
+        options,
+        target=target,
+        helo=helo,
+        mail_from=mail_from,
+        rcpt_to=rcpt_to,
+        auth=auth,
+        user=user if auth else None,
+        password=password if auth else None,
+    )

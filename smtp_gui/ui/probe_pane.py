@@ -1,0 +1,287 @@
+"""The live probe: name a server, press Probe, watch the SMTP dialogue step by step.
+
+Nothing is sent before ``runProbe`` is pressed. The probe runs in a worker through
+``ui/jobs.py`` and streams each step into ``probeTranscript``; every reply line opens its
+catalogue page (``code_requested``). The password field echoes as dots, is never written
+to the settings, and the transcript, details and copied text show secrets masked.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QGuiApplication, QTextCursor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smtp_gui.core.errors import InputError
+from smtp_gui.core.probe import run_probe
+from smtp_gui.core.probe_input import checked_options
+from smtp_gui.core.probe_model import ProbeOptions, ProbeResult, Step
+from smtp_gui.core.probe_report import probe_text
+from smtp_gui.ui.context import AppContext
+from smtp_gui.ui.document import CLASS_COLOURS
+from smtp_gui.ui.jobs import JobController, TaskContext
+from smtp_gui.ui.probe_details import step_title, write_overview, write_step
+from smtp_gui.ui.probe_form import ProbeForm
+from smtp_gui.ui.transcript_model import CODE_ROLE, STEP_ROLE, TranscriptModel
+
+_KEY = "probe"
+
+
+def _probe_task(options: ProbeOptions, task: TaskContext) -> ProbeResult:
+    """Runs in a worker: never touches a widget; each step goes out through ``report``."""
+    return run_probe(options, on_step=task.report, cancel=task.cancelled)
+
+
+class ProbePane(QWidget):
+    """``probeTarget`` … ``runProbe`` start a probe; ``probeTranscript`` streams it."""
+
+    code_requested = Signal(str)  # a reply's code, to show in the catalogue
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._steps: list[Step] = []
+        self._result: ProbeResult | None = None
+        self.jobs = JobController(self, max_threads=2)
+
+        self.form = ProbeForm()
+        # The form's fields under their short names (tests and MainWindow.show_probe use them).
+        self.target = self.form.target
+        self.port = self.form.port
+        self.tls_mode = self.form.tls_mode
+        self.helo = self.form.helo
+        self.mail_from = self.form.mail_from
+        self.rcpt_to = self.form.rcpt_to
+        self.auth = self.form.auth
+        self.user = self.form.user
+        self.password = self.form.password
+        self.insecure = self.form.insecure
+        self.timeout = self.form.timeout
+        self.run_button = QPushButton(objectName="runProbe")
+        self.cancel_button = QPushButton(objectName="cancelProbe")
+        self.cancel_button.setEnabled(False)
+        self.progress = QProgressBar(objectName="probeProgress")
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumWidth(160)
+        self.status = QLabel(objectName="probeStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary = QLabel(objectName="probeSummary")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.model = TranscriptModel(context.lang, self)
+        self.transcript = QListView(objectName="probeTranscript")
+        self.transcript.setModel(self.model)
+        self.transcript.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.transcript.setUniformItemSizes(True)
+        self.transcript.setWordWrap(False)
+        self.details = QTextBrowser(objectName="probeDetails")
+        self.details.setOpenLinks(False)
+        self.copy_button = QPushButton(objectName="copyTranscript")
+        self.open_code_button = QPushButton(objectName="probeOpenCode")
+        self.open_code_button.setEnabled(False)
+
+        self._layout()
+        self._connect()
+        self.retranslate()
+
+    def _layout(self) -> None:
+        for widget in (self.status, self.progress, self.run_button, self.cancel_button):
+            self.form.actions.addWidget(widget)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.transcript)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([600, 400])
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.open_code_button)
+        bottom.addWidget(self.copy_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addWidget(self.summary)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bottom)
+
+    def _connect(self) -> None:
+        self.run_button.clicked.connect(self._on_run_clicked)
+        self.cancel_button.clicked.connect(self._on_cancel_clicked)
+        self.copy_button.clicked.connect(self._on_copy_clicked)
+        self.open_code_button.clicked.connect(self._on_open_code_clicked)
+        self.form.submitted.connect(self._on_run_clicked)
+        self.transcript.activated.connect(self._on_transcript_activated)
+        self.transcript.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.jobs.task_progressed.connect(self._on_jobs_task_progressed)
+        self.jobs.task_finished.connect(self._on_jobs_task_finished)
+        self.jobs.task_failed.connect(self._on_jobs_task_failed)
+        self.jobs.tasks_cancelled.connect(self._on_jobs_tasks_cancelled)
+        self._context.language.language_changed.connect(self._on_language_changed)
+
+    # -- public -----------------------------------------------------------------------------
+    @property
+    def result(self) -> ProbeResult | None:
+        return self._result
+
+    @property
+    def running(self) -> bool:
+        return self.jobs.running
+
+    def start_probe(self) -> bool:
+        """Check the form and start; False (and the reason shown) when the input is wrong."""
+        try:
+            options = checked_options(self.form.options())
+        except InputError as exc:
+            self._show_summary(exc.text(self._context.lang), ok=False)
+            return False
+        self._steps.clear()
+        self._result = None
+        self.model.clear()
+        self.details.clear()
+        self._show_summary("", ok=True)
+        self._set_running(True)
+        self.status.setText(self.tr("Connecting…"))
+        self.jobs.start_streaming([(_KEY, partial(_probe_task, options))])
+        return True
+
+    def shutdown(self) -> None:
+        self.jobs.shutdown()
+
+    # -- translation ------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.run_button.setText(self.tr("&Probe"))
+        self.run_button.setAccessibleName(self.tr("Start the probe"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel the probe"))
+        self.progress.setAccessibleName(self.tr("Probe progress"))
+        self.status.setAccessibleName(self.tr("Current step"))
+        self.summary.setAccessibleName(self.tr("Probe result"))
+        self.transcript.setAccessibleName(self.tr("SMTP transcript"))
+        self.details.setAccessibleName(self.tr("Step details"))
+        self.copy_button.setText(self.tr("Copy transcript"))
+        self.copy_button.setAccessibleName(self.tr("Copy the transcript, secrets masked"))
+        self.open_code_button.setText(self.tr("Open code page"))
+        self.open_code_button.setAccessibleName(self.tr("Open the selected reply's code page"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- slots ------------------------------------------------------------------------------
+    @Slot()
+    def _on_run_clicked(self) -> None:
+        if not self.jobs.running:
+            self.start_probe()
+
+    @Slot()
+    def _on_cancel_clicked(self) -> None:
+        self.jobs.cancel()
+
+    @Slot(object, object)
+    def _on_jobs_task_progressed(self, _key: object, step: object) -> None:
+        if not isinstance(step, Step):
+            return
+        self._steps.append(step)
+        self.model.append_step(step)
+        self.transcript.scrollToBottom()
+        reply = f" → {step.code}" if step.code else ""
+        self.status.setText(f"{step_title(step)}{reply}")
+
+    @Slot(object, object)
+    def _on_jobs_task_finished(self, _key: object, result: object) -> None:
+        if not isinstance(result, ProbeResult):
+            return
+        self._result = result
+        self._set_running(False)
+        self.status.setText(self.tr("Finished"))
+        self._render_result()
+
+    @Slot(object, str)
+    def _on_jobs_task_failed(self, _key: object, message: str) -> None:
+        self._set_running(False)
+        self.status.setText(self.tr("Failed"))
+        self._show_summary(message, ok=False)
+
+    @Slot(list)
+    def _on_jobs_tasks_cancelled(self, _keys: list[object]) -> None:
+        self._set_running(False)
+        self.status.setText(self.tr("Cancelled"))
+        self._show_summary(self.tr("The probe was cancelled."), ok=False)
+
+    @Slot(QModelIndex)
+    def _on_transcript_activated(self, index: QModelIndex) -> None:
+        code = index.data(CODE_ROLE)
+        if code:
+            self.code_requested.emit(str(code))
+
+    @Slot(QItemSelection, QItemSelection)
+    def _on_selection_changed(self, _selected: QItemSelection, _old: QItemSelection) -> None:
+        self._render_details()
+
+    @Slot()
+    def _on_open_code_clicked(self) -> None:
+        code = self.transcript.currentIndex().data(CODE_ROLE)
+        if code:
+            self.code_requested.emit(str(code))
+
+    @Slot()
+    def _on_copy_clicked(self) -> None:
+        lang = self._context.lang
+        text = probe_text(self._result, lang) if self._result is not None else self.model.text()
+        QGuiApplication.clipboard().setText(text)
+
+    @Slot(str)
+    def _on_language_changed(self, lang: str) -> None:
+        self.model.set_language(lang)
+        if self._result is not None:
+            self._render_result()
+
+    # -- internals --------------------------------------------------------------------------
+    def _set_running(self, running: bool) -> None:
+        self.run_button.setEnabled(not running)
+        self.cancel_button.setEnabled(running)
+        if running:
+            self.progress.setRange(0, 0)  # busy: the number of steps is not known
+        else:
+            self.progress.setRange(0, 1)
+            self.progress.setValue(1)
+
+    def _show_summary(self, text: str, *, ok: bool) -> None:
+        self.summary.setText(text)
+        colour = CLASS_COLOURS[2] if ok else CLASS_COLOURS[5]
+        self.summary.setStyleSheet(f"QLabel {{ color: {colour}; font-weight: bold; }}")
+
+    def _render_result(self) -> None:
+        assert self._result is not None
+        self._show_summary(self._result.result_text(self._context.lang), ok=self._result.ok)
+        self._render_details()
+
+    def _render_details(self) -> None:
+        index = self.transcript.currentIndex()
+        selected = self.transcript.selectionModel().isSelected(index) if index.isValid() else False
+        code = index.data(CODE_ROLE) if selected else None
+        self.open_code_button.setEnabled(bool(code))
+        lang = self._context.lang
+        step_index = index.data(STEP_ROLE) if selected else None
+        steps = self._result.steps if self._result is not None else tuple(self._steps)
+        if isinstance(step_index, int) and 0 <= step_index < len(steps):
+            write_step(self.details.document(), steps[step_index], self._result, lang)
+        elif self._result is not None:
+            write_overview(self.details.document(), self._result, lang)
+        self.details.moveCursor(QTextCursor.MoveOperation.Start)

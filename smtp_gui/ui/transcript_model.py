@@ -1,0 +1,104 @@
+"""The probe's transcript as a list model: one row per swaks-style line, secrets always masked.
+
+Rows are plain model data (never rich text), so whatever a server sends is shown literally.
+Reply lines carry their code (``CODE_ROLE``) for the link to the catalogue.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFontDatabase
+
+from smtp_gui.core.probe_model import Direction, Step, TranscriptLine
+from smtp_gui.ui.document import CLASS_COLOURS
+
+CODE_ROLE = Qt.ItemDataRole.UserRole + 1  # "550 5.1.1" on reply lines, else None
+STEP_ROLE = Qt.ItemDataRole.UserRole + 2  # the index of the step a line belongs to
+
+_INFO_COLOUR = "#6b6b6b"
+_ERROR_COLOUR = CLASS_COLOURS[5]
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class TranscriptModel(QAbstractListModel):
+    """Lines appended step by step as the probe streams them."""
+
+    def __init__(self, lang: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lines: list[TranscriptLine] = []
+        self._lang = lang
+        self._font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+
+    # -- content ----------------------------------------------------------------------------
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._lines.clear()
+        self.endResetModel()
+
+    def append_step(self, step: Step) -> None:
+        if not step.lines:
+            return
+        first = len(self._lines)
+        self.beginInsertRows(QModelIndex(), first, first + len(step.lines) - 1)
+        self._lines.extend(step.lines)
+        self.endInsertRows()
+
+    def set_language(self, lang: str) -> None:
+        """Info and error lines are the app's own words: render them in ``lang``."""
+        self._lang = lang
+        if self._lines:
+            self.dataChanged.emit(self.index(0), self.index(len(self._lines) - 1))
+
+    def line(self, row: int) -> TranscriptLine:
+        return self._lines[row]
+
+    def text(self) -> str:
+        """Every line, masked: what Copy puts on the clipboard while a probe runs."""
+        return "\n".join(line.render(self._lang) for line in self._lines)
+
+    # -- QAbstractListModel -----------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._lines)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._lines):
+            return None
+        line = self._lines[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            # Never revealed: the GUI shows secrets masked, always.
+            return line.render(self._lang)
+        if role == Qt.ItemDataRole.FontRole:
+            return self._font
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return _brush(line)
+        if role == Qt.ItemDataRole.ToolTipRole and line.code:
+            text = QCoreApplication.translate(
+                "TranscriptModel", "Double-click to read %1 in the catalogue"
+            )
+            return text.replace("%1", line.code)
+        if role == CODE_ROLE:
+            return line.code
+        if role == STEP_ROLE:
+            return line.step
+        return None
+
+
+def _brush(line: TranscriptLine) -> QBrush | None:
+    if line.direction == Direction.ERROR:
+        return QBrush(QColor(_ERROR_COLOUR))
+    if line.direction == Direction.INFO:
+        return QBrush(QColor(_INFO_COLOUR))
+    if line.direction == Direction.RECEIVED and line.code:
+        colour = CLASS_COLOURS.get(int(line.code[0]))
+        return QBrush(QColor(colour)) if colour else None
+    return None

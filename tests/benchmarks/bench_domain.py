@@ -1,0 +1,117 @@
+"""Domain checks (MX, SPF with includes, DMARC, DKIM) on a loopback zone answering after 20 ms,
+against checkdmarc (SPF and DMARC) on the same zone and server, in the same run.
+
+checkdmarc takes a dnspython ``resolver``, so it is pointed at the loopback server's port
+directly; its DNS cache is cleared before every run so that both sides really ask.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from smtp_gui.core.domain_check import domain_checks, make_target, run_checks
+from smtp_gui.core.lookup import lookup
+from smtp_gui.core.resolver import Nameserver, ResolverConfig, build_resolver
+from tests.benchmarks.common import ROOT, Row, repeat
+
+DELAY = 0.02
+DOMAIN = "bench.test"
+
+
+@contextmanager
+def _server() -> Iterator[int]:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tests.benchmarks.dns_server", "domain", str(DELAY)],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        yield int(process.stdout.readline())
+    finally:
+        assert process.stdin is not None
+        process.stdin.close()
+        process.wait(10)
+
+
+def _timed(fn: object) -> float:
+    started = time.perf_counter()
+    fn()  # type: ignore[operator]
+    return time.perf_counter() - started
+
+
+def _checkdmarc(resolver: object) -> object | None:
+    try:
+        import checkdmarc.utils
+        from checkdmarc.dmarc import check_dmarc
+        from checkdmarc.spf import check_spf
+    except ImportError:
+        return None
+
+    def run() -> None:
+        checkdmarc.utils.DNS_CACHE.clear()
+        spf = check_spf(DOMAIN, resolver=resolver, timeout=2.0)  # type: ignore[arg-type]
+        dmarc = check_dmarc(DOMAIN, resolver=resolver, timeout=2.0)  # type: ignore[arg-type]
+        assert spf["valid"], spf
+        assert dmarc["valid"], dmarc
+
+    return run
+
+
+def measure(runs: int) -> list[Row]:
+    rows: list[Row] = []
+    with _server() as port:
+        config = ResolverConfig((Nameserver("127.0.0.1", port),), timeout=2.0)
+        resolver = build_resolver(config)
+        trip = repeat(lambda: _timed(lambda: lookup(resolver, DOMAIN, "MX")), runs)
+        target = make_target(DOMAIN, selectors=["s1"])
+        four = domain_checks(target, ("mx", "spf", "dmarc", "dkim"))
+        two = domain_checks(target, ("spf", "dmarc"))
+        for result in run_checks(four, resolver):
+            assert result.status.value in ("pass", "warn", "info"), result
+        full = repeat(lambda: _timed(lambda: run_checks(four, resolver)), runs)
+        pair = repeat(lambda: _timed(lambda: run_checks(two, resolver)), runs)
+        rows.append(
+            Row(
+                "domain check: MX, SPF (2-level includes), DMARC, DKIM; 20 ms answers",
+                full.fmt(),
+                f"one round trip {trip.fmt()}",
+                full.median / trip.median,
+                "-",
+                None,
+                "SPF's include chain is sequential by nature (RFC 7208)",
+            )
+        )
+        peer_resolver = build_resolver(config)
+        peer = _checkdmarc(peer_resolver)
+        if peer is None:
+            rows.append(
+                Row(
+                    "SPF + DMARC vs checkdmarc",
+                    pair.fmt(),
+                    "checkdmarc not installed",
+                    None,
+                    "-",
+                    None,
+                    "pip install checkdmarc (test extra)",
+                )
+            )
+        else:
+            theirs = repeat(lambda: _timed(peer), runs)  # type: ignore[arg-type]
+            rows.append(
+                Row(
+                    "SPF + DMARC vs checkdmarc, same zone and server",
+                    pair.fmt(),
+                    f"checkdmarc {theirs.fmt()}",
+                    pair.median / theirs.median,
+                    "faster",
+                    pair.median < theirs.median,
+                )
+            )
+    return rows

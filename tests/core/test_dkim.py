@@ -1,0 +1,109 @@
+"""The dkim check against the loopback server: given selectors, common selectors, failures."""
+
+from __future__ import annotations
+
+import dns.resolver
+import pytest
+
+from smtp_gui.core.checks import CheckResult, Status
+from smtp_gui.core.dkim import common_selectors, dkim_check, normalize_selector
+from smtp_gui.core.errors import InputError
+from smtp_gui.core.resolver import Nameserver, ResolverConfig, build_resolver
+from tests.dnsserver import LoopbackDNSServer
+
+
+@pytest.fixture
+def resolver(resolver_config: ResolverConfig) -> dns.resolver.Resolver:
+    return build_resolver(resolver_config)
+
+
+def _keys(result: CheckResult) -> list[str]:
+    return [p.note.key for p in result.problems]
+
+
+def test_common_selectors_are_tried_when_none_given(resolver: dns.resolver.Resolver) -> None:
+    result = dkim_check("rec-good.test", resolver)
+    assert result.status is Status.PASS
+    found = [s["selector"] for s in result.extra["selectors"]]
+    assert found == ["google", "selector1"]  # selector1 is a CNAME to the provider's key
+    assert result.extra["selectors"][0]["keys"][0]["bits"] == 2048
+    assert result.extra["selectors"][0]["provider"] == "Google Workspace"
+    assert len(result.extra["tried"]) == len(common_selectors())
+    assert "google (rsa 2048)" in result.summary.text("en")
+    assert result.record is not None and result.record.startswith("google: v=DKIM1; k=rsa; p=")
+
+
+@pytest.mark.parametrize(
+    ("selector", "status", "finding"),
+    [
+        ("google", Status.PASS, None),
+        ("ed", Status.PASS, None),
+        ("weak", Status.WARN, "dkim.rsa_weak"),
+        ("short", Status.FAIL, "dkim.rsa_too_short"),
+        ("revoked", Status.FAIL, "dkim.revoked"),
+        ("testing", Status.WARN, "dkim.testing"),
+        ("nosuch", Status.FAIL, "dkim.missing"),
+    ],
+)
+def test_given_selector(
+    resolver: dns.resolver.Resolver, selector: str, status: Status, finding: str | None
+) -> None:
+    result = dkim_check("rec-good.test", resolver, [selector])
+    assert result.status is status, [p.text("en") for p in result.problems]
+    assert result.extra["tried"] == [selector]
+    if finding is None:
+        assert _keys(result) == []
+    elif finding == "dkim.missing":
+        assert _keys(result) == ["dkim.missing"]
+    else:
+        wrapped = [p for p in result.problems if p.note.key == "dkim.at_selector"]
+        assert [p.note.params["finding"].note.key for p in wrapped] == [finding]
+        assert wrapped[0].text("en").startswith(f"Selector {selector}: ")
+        assert wrapped[0].text("zh").startswith(f"选择器 {selector}：")
+
+
+def test_invalid_key_record(resolver: dns.resolver.Resolver) -> None:
+    result = dkim_check("rec-bad.test", resolver, ["default"])
+    assert result.status is Status.FAIL
+    assert "p=!!not-base64!!" in (result.record or "")
+
+
+def test_no_common_selector_is_info_not_failure(resolver: dns.resolver.Resolver) -> None:
+    result = dkim_check("rec-nothing.test", resolver)
+    assert result.status is Status.INFO
+    assert "s=" in result.summary.text("en")
+
+
+def test_selector_normalization() -> None:
+    assert normalize_selector(" Google ") == "google"
+    assert normalize_selector("s1._domainkey") == "s1"
+    assert normalize_selector("2024.mail") == "2024.mail"
+    for bad in ("", "a b", "-x", "x..y", "é"):
+        with pytest.raises(InputError):
+            normalize_selector(bad)
+
+
+@pytest.mark.parametrize(
+    ("behaviour", "failure"),
+    [({"drop": True}, "timeout"), ({"rcode": 2}, "servfail"), ({"rcode": 5}, "refused")],
+)
+def test_could_not_check(
+    dns_server: LoopbackDNSServer, behaviour: dict[str, object], failure: str
+) -> None:
+    dns_server.behave("_domainkey.rec-slow.test", **behaviour)
+    config = ResolverConfig((Nameserver(dns_server.host, dns_server.port),), timeout=0.4)
+    resolver = build_resolver(config)
+    for selectors in ([], ["google"]):
+        result = dkim_check("rec-slow.test", resolver, selectors)
+        assert result.status is Status.ERROR
+        assert result.extra["failure"] == failure
+
+
+def test_one_selector_failing_among_others(
+    dns_server: LoopbackDNSServer, resolver: dns.resolver.Resolver
+) -> None:
+    dns_server.behave("weak._domainkey.rec-good.test", rcode=2)
+    result = dkim_check("rec-good.test", resolver, ["google", "weak"])
+    assert result.status is Status.ERROR
+    assert "findings.servfail" in _keys(result)
+    assert [s["selector"] for s in result.extra["selectors"]] == ["google"]
