@@ -21,7 +21,14 @@ from smtp_gui.core.bounce_lines import (
     split_remote,
 )
 from smtp_gui.core.phases import Phase
-from smtp_gui.core.replies import MAX_LINE, Reply, clean_text, enhanced_at, reply_at
+from smtp_gui.core.replies import (
+    MAX_LINE,
+    MAX_REPLY_TEXT,
+    Reply,
+    clean_text,
+    enhanced_at,
+    reply_at,
+)
 
 # A line can hold a reply only if it has three digits that could be a code.
 _MAYBE_CODE = re.compile(r"[2-5][0-9]{2}")
@@ -267,6 +274,21 @@ class _Scanner(BounceLines):
                 phase = Phase.GREETING
             parts = draft.parts
             joined = parts[0] if len(parts) == 1 else " ".join(parts)
+            if len(parts) == 1 and not draft.wrap_indent and _plain(joined, draft.basic):
+                append(
+                    Reply(
+                        draft.basic,
+                        draft.enhanced,
+                        joined,
+                        phase,
+                        draft.origin,
+                        draft.line,
+                        draft.recipient,
+                        draft.remote,
+                        draft.summary,
+                    )
+                )
+                continue  # the common one-line reply: nothing to clean
             if draft.wrap_indent:
                 lower = joined.lower()
                 if phase is None and may_hint(lower):
@@ -294,6 +316,17 @@ def _looks_like_command(text: str) -> bool:
     """An unmarked line is a command only in its usual upper-case spelling."""
     head = text[:9]
     return head.isupper() or head.startswith(("MAIL FROM", "RCPT TO", "EHLO ", "HELO "))
+
+
+def _plain(text: str, basic: int | None) -> bool:
+    """True when ``clean_text`` would return ``text`` unchanged (checked cheaply)."""
+    return (
+        len(text) <= MAX_REPLY_TEXT
+        and "  " not in text
+        and "\t" not in text
+        and not text.endswith(("#", "'", ")", ">", " (in"))
+        and (basic is None or str(basic) not in text)
+    )
 
 
 def scan_replies(lines: Sequence[str]) -> ScanResult:
