@@ -542,6 +542,125 @@ or a transcript with S:/C:, &lt;&lt;&lt;/&gt;&gt;&gt;, swaks -&gt; / &lt;- marke
     </message>
 </context>
 <context>
+    <name>DiagnosePane</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>&amp;Paste a bounce, an NDR, a DSN or an SMTP transcript, or drop a file:</source>
+        <translation>粘贴退信、NDR、DSN 或 SMTP 会话记录，或拖入文件(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>550-5.7.26 This mail is unauthenticated…
+
+or a whole .eml, a Postfix or Exim bounce, a Microsoft 365 NDR, or S:/C: lines</source>
+        <translation>550-5.7.26 This mail is unauthenticated…
+
+或整封 .eml、Postfix 或 Exim 退信、Microsoft 365 NDR，或 S:/C: 会话行</translation>
+    </message>
+    <message>
+        <source>Bounce or transcript to diagnose</source>
+        <translation>要诊断的退信或会话记录</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open an .eml or text file</source>
+        <translation>打开 .eml 或文本文件</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <source>Paste from the clipboard</source>
+        <translation>从剪贴板粘贴</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>清除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Clear the input</source>
+        <translation>清除输入</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>诊断结果</translation>
+    </message>
+    <message>
+        <source>Copy diagnosis</source>
+        <translation>复制诊断结果</translation>
+    </message>
+    <message>
+        <source>Copy the diagnosis as text</source>
+        <translation>以文本形式复制诊断结果</translation>
+    </message>
+    <message>
+        <source>Next steps:</source>
+        <translation>下一步：</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>The diagnosis failed unexpectedly.</source>
+        <translation>诊断意外失败。</translation>
+    </message>
+    <message>
+        <source>Open a bounce</source>
+        <translation>打开退信</translation>
+    </message>
+    <message>
+        <source>Messages and text (*.eml *.txt *.log *.html *.htm);;All files (*)</source>
+        <translation>邮件和文本 (*.eml *.txt *.log *.html *.htm);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Diagnosing…</source>
+        <translation>正在诊断…</translation>
+    </message>
+    <message>
+        <source>Cannot diagnose this</source>
+        <translation>无法诊断</translation>
+    </message>
+    <message>
+        <source>Nothing to diagnose yet</source>
+        <translation>还没有可诊断的内容</translation>
+    </message>
+    <message>
+        <source>Paste a bounce message, a delivery status notification (Status:, Diagnostic-Code:), a Microsoft 365 or Exchange NDR, or an SMTP transcript above, or drop an .eml file onto it.</source>
+        <translation>请在上方粘贴退信、投递状态通知（Status:、Diagnostic-Code:）、Microsoft 365 或 Exchange 的 NDR，或 SMTP 会话记录，也可以把 .eml 文件拖到输入框中。</translation>
+    </message>
+    <message>
+        <source>Explain %1</source>
+        <translation>解释 %1</translation>
+    </message>
+    <message>
+        <source>Compare %1 with %2</source>
+        <translation>对比 %1 和 %2</translation>
+    </message>
+    <message>
+        <source>Decode the AUTH exchange</source>
+        <translation>解码 AUTH 会话</translation>
+    </message>
+    <message>
+        <source>Check blocklists</source>
+        <translation>检查黑名单</translation>
+    </message>
+    <message>
+        <source>Check the domain</source>
+        <translation>检查域名</translation>
+    </message>
+    <message>
+        <source>Open the delisting page</source>
+        <translation>打开解封页面</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>SMTP troubleshooter</source>
@@ -566,6 +685,10 @@ or a transcript with S:/C:, &lt;&lt;&lt;/&gt;&gt;&gt;, swaks -&gt; / &lt;- marke
     <message>
         <source>Prob&amp;e</source>
         <translation>探测(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Diagnose</source>
+        <translation>诊断(&amp;D)</translation>
     </message>
     <message>
         <source>Tools</source>

@@ -34,12 +34,12 @@ if TYPE_CHECKING:
 # first needed, or all at once (the default); the app defers the hidden ones until after
 # the first paint, so start-up pays only for the pane the user sees.
 PANES = (
+    ("diagnose_pane", "smtp_gui.ui.diagnose_pane", "DiagnosePane"),  # where a bounce starts
     ("code_pane", "smtp_gui.ui.code_pane", "CodePane"),
     ("compare_pane", "smtp_gui.ui.compare_pane", "ComparePane"),
     ("decoder_pane", "smtp_gui.ui.decoder_pane", "DecoderPane"),
     ("checks_pane", "smtp_gui.ui.checks_pane", "ChecksPane"),
     ("probe_pane", "smtp_gui.ui.probe_pane", "ProbePane"),
-    ("diagnose_pane", "smtp_gui.ui.diagnose_pane", "DiagnosePane"),
 )
 FIRST_PANE = "compare_pane"
 
