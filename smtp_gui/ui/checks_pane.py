@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QEvent, QMimeData, QModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,22 +20,25 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
+    QMenu,
     QProgressBar,
     QPushButton,
     QSplitter,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from smtp_gui.core.dnsbl import resolver_warnings
 from smtp_gui.core.errors import InputError
 from smtp_gui.core.resolver import ResolverConfig, parse_nameserver
 from smtp_gui.core.text import Text
+from smtp_gui.ui.check_batch import FIELD_IP, FIELD_LISTS
+from smtp_gui.ui.check_details import CheckDetailsView
 from smtp_gui.ui.check_kinds import KINDS, CheckBatch, CheckKind
 from smtp_gui.ui.check_model import TONE_COLOURS, CheckResultsModel
 from smtp_gui.ui.context import AppContext
+from smtp_gui.ui.domain_fields import DomainFields
 from smtp_gui.ui.jobs import JobController
 
 _MAX_TARGET = 320
@@ -58,6 +61,7 @@ class ChecksPane(QWidget):
         super().__init__(parent)
         self._context = context
         self._batch: CheckBatch | None = None
+        self._batch_kind: CheckKind | None = None
         self._starting = False
         self._summary: Text | None = None
         self._notice: tuple[Text, ...] = ()  # warnings or an input error, in both languages
@@ -87,6 +91,7 @@ class ChecksPane(QWidget):
         self.nameservers_label.setBuddy(self.nameservers)
         self.timeout_label.setBuddy(self.timeout)
         self.options_label.setBuddy(self.options)
+        self.domain_fields = DomainFields()
         self.warning = QLabel(objectName="checkWarning")
         self.warning.setTextFormat(Qt.TextFormat.PlainText)
         self.warning.setWordWrap(True)
@@ -108,16 +113,28 @@ class ChecksPane(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(CheckResultsModel.MEANING, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 210), (1, 90), (2, 150), (4, 50), (5, 130)):
-            self.table.setColumnWidth(column, width)
-        self.details = QPlainTextEdit(objectName="checkDetails")
-        self.details.setReadOnly(True)
+        rows = self.table.verticalHeader()
+        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        self._set_column_widths(KINDS[0])
+        self.detail_view = CheckDetailsView()
+        self.details = self.detail_view.text  # checkDetails
+        self.trace = self.detail_view.trace  # spfTrace
         self.summary = QLabel(objectName="checkSummary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.copy_button = QPushButton(objectName="copySummary")
         self.copy_button.setEnabled(False)
+        # Copy report: plain text on a click, Markdown from its menu (check_report.py).
+        self.report_button = QToolButton(objectName="copyReport")
+        self.report_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.report_button.setEnabled(False)
+        self.copy_text_action = QAction(self, objectName="copyReportText")
+        self.copy_markdown_action = QAction(self, objectName="copyReportMarkdown")
+        report_menu = QMenu(self.report_button)
+        report_menu.addAction(self.copy_text_action)
+        report_menu.addAction(self.copy_markdown_action)
+        self.report_button.setMenu(report_menu)
 
         first = QHBoxLayout()
         first.addWidget(self.kind)
@@ -133,16 +150,18 @@ class ChecksPane(QWidget):
         second.addWidget(self.options, 3)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
-        splitter.addWidget(self.details)
+        splitter.addWidget(self.detail_view)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([420, 200])
+        splitter.setSizes([300, 320])
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary, 1)
+        bottom.addWidget(self.report_button, 0, Qt.AlignmentFlag.AlignTop)
         bottom.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.addLayout(first)
         layout.addLayout(second)
+        layout.addWidget(self.domain_fields)
         layout.addWidget(self.warning)
         layout.addWidget(self.progress)
         layout.addWidget(splitter, 1)
@@ -152,6 +171,9 @@ class ChecksPane(QWidget):
         self.target.returnPressed.connect(self._on_run_clicked)
         self.cancel_button.clicked.connect(self._on_cancel_clicked)
         self.copy_button.clicked.connect(self._on_copy_clicked)
+        self.report_button.clicked.connect(self._on_report_button_clicked)
+        self.copy_text_action.triggered.connect(self._on_copy_text_action_triggered)
+        self.copy_markdown_action.triggered.connect(self._on_copy_markdown_action_triggered)
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
         self.nameservers.editingFinished.connect(self._on_nameservers_edited)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_row_changed)
@@ -181,9 +203,11 @@ class ChecksPane(QWidget):
         input was refused (the reason is shown)."""
         if target is not None:
             self.target.setText(target)
+        kind = self.current_kind()
+        options = {FIELD_LISTS: self.options.text(), **self.domain_fields.values()}
         try:
             config = resolver_config(self.nameservers.text(), self.timeout.value())
-            batch = self.current_kind().prepare(self.target.text(), config, self.options.text())
+            batch = kind.prepare(self.target.text(), config, options)
         except InputError as exc:
             self._show_notice((Text(exc.text("en"), exc.text("zh")),), error=True)
             return False
@@ -193,13 +217,18 @@ class ChecksPane(QWidget):
         if self._batch is not None:
             self._batch.stop()  # its workers give up between queries
         self._batch = batch
+        self._batch_kind = kind
         self._summary = None
         self.model.reset(batch.pending_rows())
-        self.details.clear()
+        self.model.set_titles(kind.column_titles())
+        self._set_column_widths(kind)
+        self.detail_view.clear()
         self._show_notice(batch.warnings)
         tasks = batch.tasks()
         self.summary.setText(self.tr("Checks running: %1").replace("%1", str(len(tasks))))
         self.copy_button.setEnabled(False)
+        self.report_button.setEnabled(False)
+        self.report_button.setVisible(kind.reports)
         self.progress.setRange(0, max(1, len(tasks)))
         self.progress.setValue(0)
         self._starting = True
@@ -226,6 +255,30 @@ class ChecksPane(QWidget):
     def summary_text(self) -> str:
         return self._summary.get(self._context.lang) if self._summary else ""
 
+    def report_text(self, markdown: bool = False) -> str:
+        """The finished batch's full report in the current language ("" if it has none)."""
+        if self._batch is None or self.running:
+            return ""
+        return self._batch.report(self._context.lang, markdown)
+
+    def copy_report(self, markdown: bool = False) -> None:
+        text = self.report_text(markdown)
+        if text:
+            data = QMimeData()
+            data.setText(text)
+            if markdown:
+                data.setData("text/markdown", text.encode("utf-8"))
+            QGuiApplication.clipboard().setMimeData(data)
+
+    def show_target(self, target: str, kind: str) -> None:
+        """Choose ``kind`` (``domain``, ``blocklist`` or its alias ``blacklist``) and fill in
+        ``target``; the user starts the check."""
+        index = self.kind.findData("blocklist" if kind == "blacklist" else kind)
+        if index < 0:
+            raise ValueError(f"unknown kind of check: {kind!r}")
+        self.kind.setCurrentIndex(index)
+        self.target.setText(target)
+
     # -- translation ------------------------------------------------------------------------
     def retranslate(self) -> None:
         for index, kind in enumerate(KINDS):
@@ -249,14 +302,22 @@ class ChecksPane(QWidget):
         self.options_label.setText(self.tr("&Lists:"))
         self.options.setPlaceholderText(kind.options_hint())
         self.options.setAccessibleName(self.tr("Lists to query instead of the shipped ones"))
+        self.options_label.setVisible(FIELD_LISTS in kind.fields)
+        self.options.setVisible(FIELD_LISTS in kind.fields)
+        self.domain_fields.setVisible(FIELD_IP in kind.fields)
+        shown = self._batch_kind or kind  # the table keeps the titles of what it shows
+        self.model.set_titles(shown.column_titles())
+        self.report_button.setVisible(shown.reports)
         self.warning.setAccessibleName(self.tr("Warning"))
         self.progress.setAccessibleName(self.tr("Answers received"))
         self.table.setAccessibleName(self.tr("Check results"))
-        self.details.setAccessibleName(self.tr("Details of the selected result"))
-        self.details.setPlaceholderText(self.tr("Select a row to see everything about it."))
         self.summary.setAccessibleName(self.tr("Summary"))
         self.copy_button.setText(self.tr("&Copy summary"))
         self.copy_button.setAccessibleName(self.tr("Copy the summary line"))
+        self.report_button.setText(self.tr("Co&py report"))
+        self.report_button.setAccessibleName(self.tr("Copy the full report for a ticket"))
+        self.copy_text_action.setText(self.tr("Copy as plain text"))
+        self.copy_markdown_action.setText(self.tr("Copy as Markdown"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -277,9 +338,22 @@ class ChecksPane(QWidget):
         if self._summary is not None:
             QGuiApplication.clipboard().setText(self.summary_text())
 
+    @Slot()
+    def _on_report_button_clicked(self) -> None:
+        self.copy_report()
+
+    @Slot()
+    def _on_copy_text_action_triggered(self) -> None:
+        self.copy_report()
+
+    @Slot()
+    def _on_copy_markdown_action_triggered(self) -> None:
+        self.copy_report(markdown=True)
+
     @Slot(int)
     def _on_kind_changed(self, _index: int) -> None:
         self.retranslate()
+        self._on_nameservers_edited()
 
     @Slot()
     def _on_nameservers_edited(self) -> None:
@@ -291,7 +365,7 @@ class ChecksPane(QWidget):
         except InputError as exc:
             self._show_notice((Text(exc.text("en"), exc.text("zh")),), error=True)
             return
-        self._show_notice(resolver_warnings(config))
+        self._show_notice(self.current_kind().resolver_warnings(config))
 
     @Slot(QModelIndex, QModelIndex)
     def _on_table_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -343,7 +417,14 @@ class ChecksPane(QWidget):
             self._summary = self._batch.summary(count)
             self.summary.setText(self._summary.get(self._context.lang))
             self.copy_button.setEnabled(True)
+            self.report_button.setEnabled(self._batch_kind is not None
+                                          and self._batch_kind.reports)
         self.check_finished.emit(cancelled)
+
+    def _set_column_widths(self, kind: CheckKind) -> None:
+        for column, width in enumerate(kind.column_widths()):
+            if column != CheckResultsModel.MEANING:  # that one stretches
+                self.table.setColumnWidth(column, width)
 
     def _show_notice(self, texts: tuple[Text, ...], *, error: bool = False) -> None:
         self._notice = texts
@@ -359,10 +440,10 @@ class ChecksPane(QWidget):
     def _show_details(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():
             item = self.model.row(row)
-            lang = self._context.lang
-            self.details.setPlainText(item.details.get(lang) or item.meaning.get(lang))
+            result = self._batch.result_for(item.key) if self._batch is not None else None
+            self.detail_view.show_row(item, result, self._context.lang)
         else:
-            self.details.clear()
+            self.detail_view.clear()
 
     def _refresh_details(self, key: Hashable) -> None:
         current = self.table.currentIndex()

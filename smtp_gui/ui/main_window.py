@@ -181,6 +181,12 @@ class MainWindow(QMainWindow):
         self.compare_pane.set_codes(left, right)
         self._show_pane("compare_pane")
 
+    def show_checks(self, target: str, kind: str = "blocklist") -> None:
+        """Open the checks pane with ``target`` filled in and ``kind`` chosen (``domain``,
+        ``blocklist`` or ``blacklist``); the user starts the check."""
+        self.checks_pane.show_target(target, kind)
+        self._show_pane("checks_pane")
+
     def show_probe(self, target: str | None = None) -> None:
         """Open the probe pane, with ``target`` in its server field (nothing is sent)."""
         pane = self.probe_pane
