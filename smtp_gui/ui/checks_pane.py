@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable
 
-from PySide6.QtCore import QEvent, QMimeData, QModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,12 +20,10 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMenu,
     QProgressBar,
     QPushButton,
     QSplitter,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -36,10 +34,12 @@ from smtp_gui.core.text import Text
 from smtp_gui.ui.check_batch import FIELD_IP, FIELD_LISTS
 from smtp_gui.ui.check_details import CheckDetailsView
 from smtp_gui.ui.check_kinds import KINDS, CheckBatch, CheckKind
-from smtp_gui.ui.check_model import TONE_COLOURS, CheckResultsModel
+from smtp_gui.ui.check_model import CheckResultsModel
 from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.domain_fields import DomainFields
 from smtp_gui.ui.jobs import JobController
+from smtp_gui.ui.notice_label import NoticeLabel
+from smtp_gui.ui.report_button import ReportButton
 
 _MAX_TARGET = 320
 _SPLIT = re.compile(r"[,\s]+")
@@ -64,7 +64,6 @@ class ChecksPane(QWidget):
         self._batch_kind: CheckKind | None = None
         self._starting = False
         self._summary: Text | None = None
-        self._notice: tuple[Text, ...] = ()  # warnings or an input error, in both languages
 
         self.controller = JobController(self)
         self.kind = QComboBox(objectName="checkKind")
@@ -92,11 +91,7 @@ class ChecksPane(QWidget):
         self.timeout_label.setBuddy(self.timeout)
         self.options_label.setBuddy(self.options)
         self.domain_fields = DomainFields()
-        self.warning = QLabel(objectName="checkWarning")
-        self.warning.setTextFormat(Qt.TextFormat.PlainText)
-        self.warning.setWordWrap(True)
-        self.warning.setStyleSheet(f"color: {TONE_COLOURS['warn']};")
-        self.warning.hide()
+        self.warning = NoticeLabel(context.lang, name="checkWarning")  # warnings, bad input
         self.progress = QProgressBar(objectName="checkProgress")
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
@@ -125,16 +120,7 @@ class ChecksPane(QWidget):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.copy_button = QPushButton(objectName="copySummary")
         self.copy_button.setEnabled(False)
-        # Copy report: plain text on a click, Markdown from its menu (check_report.py).
-        self.report_button = QToolButton(objectName="copyReport")
-        self.report_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-        self.report_button.setEnabled(False)
-        self.copy_text_action = QAction(self, objectName="copyReportText")
-        self.copy_markdown_action = QAction(self, objectName="copyReportMarkdown")
-        report_menu = QMenu(self.report_button)
-        report_menu.addAction(self.copy_text_action)
-        report_menu.addAction(self.copy_markdown_action)
-        self.report_button.setMenu(report_menu)
+        self.report_button = ReportButton(self.report_text)  # the domain kind's full report
 
         first = QHBoxLayout()
         first.addWidget(self.kind)
@@ -171,9 +157,6 @@ class ChecksPane(QWidget):
         self.target.returnPressed.connect(self._on_run_clicked)
         self.cancel_button.clicked.connect(self._on_cancel_clicked)
         self.copy_button.clicked.connect(self._on_copy_clicked)
-        self.report_button.clicked.connect(self._on_report_button_clicked)
-        self.copy_text_action.triggered.connect(self._on_copy_text_action_triggered)
-        self.copy_markdown_action.triggered.connect(self._on_copy_markdown_action_triggered)
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
         self.nameservers.editingFinished.connect(self._on_nameservers_edited)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_row_changed)
@@ -209,7 +192,7 @@ class ChecksPane(QWidget):
             config = resolver_config(self.nameservers.text(), self.timeout.value())
             batch = kind.prepare(self.target.text(), config, options)
         except InputError as exc:
-            self._show_notice((Text(exc.text("en"), exc.text("zh")),), error=True)
+            self.warning.show_texts((Text(exc.text("en"), exc.text("zh")),), error=True)
             return False
         settings = self._context.settings
         settings.nameservers = self.nameservers.text().strip()
@@ -223,7 +206,7 @@ class ChecksPane(QWidget):
         self.model.set_titles(kind.column_titles())
         self._set_column_widths(kind)
         self.detail_view.clear()
-        self._show_notice(batch.warnings)
+        self.warning.show_texts(batch.warnings)
         tasks = batch.tasks()
         self.summary.setText(self.tr("Checks running: %1").replace("%1", str(len(tasks))))
         self.copy_button.setEnabled(False)
@@ -260,15 +243,6 @@ class ChecksPane(QWidget):
         if self._batch is None or self.running:
             return ""
         return self._batch.report(self._context.lang, markdown)
-
-    def copy_report(self, markdown: bool = False) -> None:
-        text = self.report_text(markdown)
-        if text:
-            data = QMimeData()
-            data.setText(text)
-            if markdown:
-                data.setData("text/markdown", text.encode("utf-8"))
-            QGuiApplication.clipboard().setMimeData(data)
 
     def show_target(self, target: str, kind: str) -> None:
         """Choose ``kind`` (``domain``, ``blocklist`` or its alias ``blacklist``) and fill in
@@ -314,10 +288,6 @@ class ChecksPane(QWidget):
         self.summary.setAccessibleName(self.tr("Summary"))
         self.copy_button.setText(self.tr("&Copy summary"))
         self.copy_button.setAccessibleName(self.tr("Copy the summary line"))
-        self.report_button.setText(self.tr("Co&py report"))
-        self.report_button.setAccessibleName(self.tr("Copy the full report for a ticket"))
-        self.copy_text_action.setText(self.tr("Copy as plain text"))
-        self.copy_markdown_action.setText(self.tr("Copy as Markdown"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -338,18 +308,6 @@ class ChecksPane(QWidget):
         if self._summary is not None:
             QGuiApplication.clipboard().setText(self.summary_text())
 
-    @Slot()
-    def _on_report_button_clicked(self) -> None:
-        self.copy_report()
-
-    @Slot()
-    def _on_copy_text_action_triggered(self) -> None:
-        self.copy_report()
-
-    @Slot()
-    def _on_copy_markdown_action_triggered(self) -> None:
-        self.copy_report(markdown=True)
-
     @Slot(int)
     def _on_kind_changed(self, _index: int) -> None:
         self.retranslate()
@@ -363,9 +321,9 @@ class ChecksPane(QWidget):
         try:
             config = resolver_config(self.nameservers.text(), self.timeout.value())
         except InputError as exc:
-            self._show_notice((Text(exc.text("en"), exc.text("zh")),), error=True)
+            self.warning.show_texts((Text(exc.text("en"), exc.text("zh")),), error=True)
             return
-        self._show_notice(self.current_kind().resolver_warnings(config))
+        self.warning.show_texts(self.current_kind().resolver_warnings(config))
 
     @Slot(QModelIndex, QModelIndex)
     def _on_table_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -406,7 +364,7 @@ class ChecksPane(QWidget):
         self.model.set_language(lang)
         if self._summary is not None:
             self.summary.setText(self._summary.get(lang))
-        self._render_notice()
+        self.warning.set_language(lang)
         self._show_details(self.table.currentIndex().row())
 
     # -- internals --------------------------------------------------------------------------
@@ -425,17 +383,6 @@ class ChecksPane(QWidget):
         for column, width in enumerate(kind.column_widths()):
             if column != CheckResultsModel.MEANING:  # that one stretches
                 self.table.setColumnWidth(column, width)
-
-    def _show_notice(self, texts: tuple[Text, ...], *, error: bool = False) -> None:
-        self._notice = texts
-        colour = TONE_COLOURS["bad"] if error else TONE_COLOURS["warn"]
-        self.warning.setStyleSheet(f"color: {colour};")
-        self._render_notice()
-
-    def _render_notice(self) -> None:
-        text = "\n".join(t.get(self._context.lang) for t in self._notice)
-        self.warning.setText(text)
-        self.warning.setVisible(bool(text))
 
     def _show_details(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():
