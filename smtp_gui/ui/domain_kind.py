@@ -185,7 +185,7 @@ class DomainKind(CheckKind):
         self, target: str, config: ResolverConfig, options: Mapping[str, str]
     ) -> CheckBatch:
         text = target.strip()
-        if text.startswith("<") and text.endswith(">"):  # <user@example.com>
+        if text.startswith("<") and text.endswith(">") and text.count("<") == 1:  # <a@b.c>
             text = text[1:-1].strip()
         if not text:
             raise input_error("domain_kind.empty_target")
