@@ -176,9 +176,13 @@ class DomainKind(CheckKind):
         return (140, 150, 280, 0, 50, 120)
 
     def column_titles(self) -> tuple[str, ...]:
-        return tuple(
-            QCoreApplication.translate("CheckKinds", title)
-            for title in ("Check", "Status", "Record", "Summary", "ms", "Resolver")
+        return (
+            QCoreApplication.translate("CheckKinds", "Check"),
+            QCoreApplication.translate("CheckKinds", "Status"),
+            QCoreApplication.translate("CheckKinds", "Record"),
+            QCoreApplication.translate("CheckKinds", "Summary"),
+            QCoreApplication.translate("CheckKinds", "ms"),
+            QCoreApplication.translate("CheckKinds", "Resolver"),
         )
 
     def prepare(
