@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,8 +26,13 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from smtp_gui.core.domain_check import CHECK_NAMES
+from smtp_gui.core.errors import InputError
+from smtp_gui.core.resolver import Nameserver, ResolverConfig
+from smtp_gui.ui.check_batch import FIELD_IP, FIELD_SELECTORS, FIELD_SENDER
 from smtp_gui.ui.check_model import CheckResultsModel
 from smtp_gui.ui.checks_pane import ChecksPane
+from smtp_gui.ui.domain_kind import DomainBatch, DomainKind
 from smtp_gui.ui.main_window import MainWindow
 from tests.dnsserver import LoopbackDNSServer
 
@@ -433,3 +440,26 @@ def test_show_checks_fills_in_without_running(
     assert not window.checks_pane.running and dns_server.queries == []
     with pytest.raises(ValueError, match="unknown kind"):
         window.show_checks("x", "nonsense")
+
+
+@settings(deadline=None, max_examples=150)
+@given(
+    target=st.text(max_size=80) | st.emails() | st.ip_addresses().map(str),
+    ip=st.text(max_size=20) | st.ip_addresses().map(str),
+    sender=st.text(max_size=30),
+    selectors=st.text(max_size=30),
+)
+def test_the_domain_kind_takes_any_input_or_says_why(
+    target: str, ip: str, sender: str, selectors: str,
+) -> None:
+    """Whatever is typed: a planned batch (no I/O yet) or InputError, nothing else."""
+    config = ResolverConfig((Nameserver("127.0.0.1", 9),), timeout=0.2)
+    options = {FIELD_IP: ip, FIELD_SENDER: sender, FIELD_SELECTORS: selectors}
+    try:
+        batch = DomainKind().prepare(target, config, options)
+    except InputError as exc:
+        assert exc.text("en") and exc.text("zh")
+        return
+    assert isinstance(batch, DomainBatch)
+    assert [row.name for row in batch.pending_rows()] == list(CHECK_NAMES)
+    assert len(batch.tasks()) == len(CHECK_NAMES)
