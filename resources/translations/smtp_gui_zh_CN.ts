@@ -117,6 +117,17 @@
     </message>
 </context>
 <context>
+    <name>CheckDetailsView</name>
+    <message>
+        <source>Details of the selected result</source>
+        <translation>所选结果的详情</translation>
+    </message>
+    <message>
+        <source>Select a row to see everything about it.</source>
+        <translation>选择一行以查看全部详情。</translation>
+    </message>
+</context>
+<context>
     <name>CheckKinds</name>
     <message>
         <source>Blocklists (DNSBL)</source>
@@ -129,6 +140,38 @@
     <message>
         <source>Lists: the shipped ones, or e.g. zen.spamhaus.org,bl.spamcop.net</source>
         <translation>名单：默认使用内置名单，也可填写如 zen.spamhaus.org,bl.spamcop.net</translation>
+    </message>
+    <message>
+        <source>Domain records (MX, SPF, DMARC, …)</source>
+        <translation>域名记录（MX、SPF、DMARC 等）</translation>
+    </message>
+    <message>
+        <source>Domain or e-mail address, e.g. example.com</source>
+        <translation>域名或电子邮件地址，例如 example.com</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>概要</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <source>Resolver</source>
+        <translation>解析器</translation>
     </message>
 </context>
 <context>
@@ -233,16 +276,8 @@
         <translation>检查结果</translation>
     </message>
     <message>
-        <source>Details of the selected result</source>
-        <translation>所选结果的详情</translation>
-    </message>
-    <message>
-        <source>Select a row to see everything about it.</source>
-        <translation>选择一行以查看全部详情。</translation>
-    </message>
-    <message>
         <source>Summary</source>
-        <translation>摘要</translation>
+        <translation>概要</translation>
     </message>
     <message>
         <source>&amp;Copy summary</source>
@@ -510,7 +545,7 @@ or a transcript with S:/C:, &lt;&lt;&lt;/&gt;&gt;&gt;, swaks -&gt; / &lt;- marke
     </message>
     <message>
         <source>Check</source>
-        <translation>核对</translation>
+        <translation>检查项</translation>
     </message>
     <message>
         <source>Check the CRAM-MD5 digest</source>
@@ -658,6 +693,45 @@ or a whole .eml, a Postfix or Exim bounce, a Microsoft 365 NDR, or S:/C: lines</
     <message>
         <source>Open the delisting page</source>
         <translation>打开解封页面</translation>
+    </message>
+</context>
+<context>
+    <name>DomainFields</name>
+    <message>
+        <source>Sending &amp;IP:</source>
+        <translation>发信 IP(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>optional, e.g. 192.0.2.1</source>
+        <translation>可选，例如 192.0.2.1</translation>
+    </message>
+    <message>
+        <source>Sending IP: SPF is evaluated for it, PTR checked</source>
+        <translation>发信 IP：针对它评估 SPF 并检查 PTR</translation>
+    </message>
+    <message>
+        <source>&amp;Sender:</source>
+        <translation>发件人(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>optional MAIL FROM, e.g. bounce@example.com</source>
+        <translation>可选的 MAIL FROM，例如 bounce@example.com</translation>
+    </message>
+    <message>
+        <source>Envelope sender (MAIL FROM) for SPF</source>
+        <translation>用于 SPF 的信封发件人（MAIL FROM）</translation>
+    </message>
+    <message>
+        <source>D&amp;KIM selectors:</source>
+        <translation>DKIM 选择器(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>optional; empty: common ones</source>
+        <translation>可选；留空则尝试常用选择器</translation>
+    </message>
+    <message>
+        <source>DKIM selectors to look up</source>
+        <translation>要查询的 DKIM 选择器</translation>
     </message>
 </context>
 <context>
@@ -1068,6 +1142,48 @@ SMTP 错误排查工具：回复码、AUTH 认证交互、黑名单与 DNS。</t
     <message>
         <source>The probe was cancelled.</source>
         <translation>探测已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportButton</name>
+    <message>
+        <source>Co&amp;py report</source>
+        <translation>复制报告(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Copy the full report for a ticket</source>
+        <translation>复制完整报告，用于工单</translation>
+    </message>
+    <message>
+        <source>Copy as plain text</source>
+        <translation>复制为纯文本</translation>
+    </message>
+    <message>
+        <source>Copy as Markdown</source>
+        <translation>复制为 Markdown</translation>
+    </message>
+</context>
+<context>
+    <name>SpfTraceView</name>
+    <message>
+        <source>Term</source>
+        <translation>项</translation>
+    </message>
+    <message>
+        <source>DNS lookups</source>
+        <translation>DNS 查询</translation>
+    </message>
+    <message>
+        <source>Match / result</source>
+        <translation>匹配／结果</translation>
+    </message>
+    <message>
+        <source>Looked up</source>
+        <translation>查询内容</translation>
+    </message>
+    <message>
+        <source>SPF evaluation trace</source>
+        <translation>SPF 评估过程</translation>
     </message>
 </context>
 <context>

@@ -208,13 +208,9 @@ class MainWindow(QMainWindow):
         self._show_pane("decoder_pane")
 
     def show_checks(self, target: str, kind: str = "blocklist") -> None:
-        """Open the checks pane with ``target`` filled in and ``kind`` chosen (its id); the
-        user starts the check."""
-        checks = self.checks_pane
-        index = checks.kind.findData(kind)
-        if index >= 0:
-            checks.kind.setCurrentIndex(index)
-        checks.target.setText(target)
+        """Open the checks pane with ``target`` filled in and ``kind`` chosen (``domain``,
+        ``blocklist`` or ``blacklist``); the user starts the check."""
+        self.checks_pane.show_target(target, kind)
         self._show_pane("checks_pane")
 
     def show_diagnosis(self, text: str) -> None:

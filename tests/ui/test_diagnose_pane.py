@@ -91,6 +91,9 @@ def test_domain_button_fills_the_checks_pane(window: MainWindow, qtbot) -> None:
     assert window.current_pane() is window.checks_pane
     target = window.findChild(QLineEdit, "checkTarget")
     assert target is not None and target.text() == "shop.example.org"
+    kind = window.findChild(QComboBox, "checkKind")
+    assert kind is not None and kind.currentData() == "domain"
+    assert not window.checks_pane.running
 
 
 def test_compare_button_for_a_class_mismatch(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
