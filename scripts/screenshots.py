@@ -96,7 +96,31 @@ def _run_checks(pane: object, app: object, mid_picture: Path) -> None:
     while not done:
         app.processEvents()  # type: ignore[attr-defined]
     pane.table.selectRow(0)  # type: ignore[attr-defined]
+    for _ in range(5):
+        app.processEvents()  # type: ignore[attr-defined]
+    blocklist_picture = mid_picture.with_name(mid_picture.name.replace("-running-", "-blocklist-"))
+    pane.window().grab().save(str(blocklist_picture))  # type: ignore[attr-defined]
+    print(blocklist_picture)
+    _run_domain_check(pane, app)
     server.stop()
+
+
+def _run_domain_check(pane: object, app: object) -> None:
+    """A domain check of example-shop.test (tests/zones/checks-domain.zone) for an ESP's IP
+    that SPF passes through two nested includes; the SPF row is selected, so its trace shows.
+    The pane's nameserver field already names the loopback server."""
+    done: list[bool] = []
+    pane.check_finished.connect(done.append)  # type: ignore[attr-defined]
+    pane.show_target("example-shop.test", "domain")  # type: ignore[attr-defined]
+    fields = pane.domain_fields  # type: ignore[attr-defined]
+    fields.ip_field.setText("203.0.113.140")
+    fields.sender_field.setText("news@example-shop.test")
+    fields.selectors_field.setText("s1")
+    if not pane.start_check():  # type: ignore[attr-defined]
+        return
+    while not done:
+        app.processEvents()  # type: ignore[attr-defined]
+    pane.table.selectRow(1)  # type: ignore[attr-defined]  # spf
 
 
 def _fill(pane: object, app: object = None, mid_picture: Path | None = None) -> None:
@@ -111,6 +135,9 @@ def _fill(pane: object, app: object = None, mid_picture: Path | None = None) -> 
         pane.decode_now()  # type: ignore[attr-defined]
     elif name == "CodePane":
         pane.show_code("550 5.7.26")  # type: ignore[attr-defined]
+    elif name == "DiagnosePane":
+        corpus = Path(__file__).resolve().parents[1] / "tests" / "corpus" / "bounces"
+        pane.open_file(str(corpus / "13-postfix-spamhaus-zen.eml"))  # type: ignore[attr-defined]
 
 
 def main() -> int:

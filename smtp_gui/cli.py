@@ -11,7 +11,7 @@ from smtp_gui import __version__
 from smtp_gui.commands.common import run_guarded
 
 # Each module in smtp_gui.commands adds its own subparser(s).
-_COMMAND_MODULES = ("explain", "compare", "check", "decode", "probe")
+_COMMAND_MODULES = ("explain", "compare", "check", "decode", "probe", "diagnose")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -9,6 +9,12 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# Loopback only, here and in every Python subprocess a test starts (see netguard).
+_NETGUARD = os.path.join(os.path.dirname(__file__), "netguard")
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    p for p in (_NETGUARD, os.environ.get("PYTHONPATH", "")) if p
+)
+import tests.netguard.sitecustomize  # noqa: E402,F401  (installs the guard in this process)
 from tests.dnsserver import LoopbackDNSServer  # noqa: E402
 
 

@@ -117,6 +117,17 @@
     </message>
 </context>
 <context>
+    <name>CheckDetailsView</name>
+    <message>
+        <source>Details of the selected result</source>
+        <translation>所选结果的详情</translation>
+    </message>
+    <message>
+        <source>Select a row to see everything about it.</source>
+        <translation>选择一行以查看全部详情。</translation>
+    </message>
+</context>
+<context>
     <name>CheckKinds</name>
     <message>
         <source>Blocklists (DNSBL)</source>
@@ -129,6 +140,38 @@
     <message>
         <source>Lists: the shipped ones, or e.g. zen.spamhaus.org,bl.spamcop.net</source>
         <translation>名单：默认使用内置名单，也可填写如 zen.spamhaus.org,bl.spamcop.net</translation>
+    </message>
+    <message>
+        <source>Domain records (MX, SPF, DMARC, …)</source>
+        <translation>域名记录（MX、SPF、DMARC 等）</translation>
+    </message>
+    <message>
+        <source>Domain or e-mail address, e.g. example.com</source>
+        <translation>域名或电子邮件地址，例如 example.com</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>概要</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <source>Resolver</source>
+        <translation>解析器</translation>
     </message>
 </context>
 <context>
@@ -233,16 +276,8 @@
         <translation>检查结果</translation>
     </message>
     <message>
-        <source>Details of the selected result</source>
-        <translation>所选结果的详情</translation>
-    </message>
-    <message>
-        <source>Select a row to see everything about it.</source>
-        <translation>选择一行以查看全部详情。</translation>
-    </message>
-    <message>
         <source>Summary</source>
-        <translation>摘要</translation>
+        <translation>概要</translation>
     </message>
     <message>
         <source>&amp;Copy summary</source>
@@ -510,7 +545,7 @@ or a transcript with S:/C:, &lt;&lt;&lt;/&gt;&gt;&gt;, swaks -&gt; / &lt;- marke
     </message>
     <message>
         <source>Check</source>
-        <translation>核对</translation>
+        <translation>检查项</translation>
     </message>
     <message>
         <source>Check the CRAM-MD5 digest</source>
@@ -542,6 +577,164 @@ or a transcript with S:/C:, &lt;&lt;&lt;/&gt;&gt;&gt;, swaks -&gt; / &lt;- marke
     </message>
 </context>
 <context>
+    <name>DiagnosePane</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>&amp;Paste a bounce, an NDR, a DSN or an SMTP transcript, or drop a file:</source>
+        <translation>粘贴退信、NDR、DSN 或 SMTP 会话记录，或拖入文件(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>550-5.7.26 This mail is unauthenticated…
+
+or a whole .eml, a Postfix or Exim bounce, a Microsoft 365 NDR, or S:/C: lines</source>
+        <translation>550-5.7.26 This mail is unauthenticated…
+
+或整封 .eml、Postfix 或 Exim 退信、Microsoft 365 NDR，或 S:/C: 会话行</translation>
+    </message>
+    <message>
+        <source>Bounce or transcript to diagnose</source>
+        <translation>要诊断的退信或会话记录</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open an .eml or text file</source>
+        <translation>打开 .eml 或文本文件</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <source>Paste from the clipboard</source>
+        <translation>从剪贴板粘贴</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>清除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Clear the input</source>
+        <translation>清除输入</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>诊断结果</translation>
+    </message>
+    <message>
+        <source>Copy diagnosis</source>
+        <translation>复制诊断结果</translation>
+    </message>
+    <message>
+        <source>Copy the diagnosis as text</source>
+        <translation>以文本形式复制诊断结果</translation>
+    </message>
+    <message>
+        <source>Next steps:</source>
+        <translation>下一步：</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>The diagnosis failed unexpectedly.</source>
+        <translation>诊断意外失败。</translation>
+    </message>
+    <message>
+        <source>Open a bounce</source>
+        <translation>打开退信</translation>
+    </message>
+    <message>
+        <source>Messages and text (*.eml *.txt *.log *.html *.htm);;All files (*)</source>
+        <translation>邮件和文本 (*.eml *.txt *.log *.html *.htm);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Diagnosing…</source>
+        <translation>正在诊断…</translation>
+    </message>
+    <message>
+        <source>Cannot diagnose this</source>
+        <translation>无法诊断</translation>
+    </message>
+    <message>
+        <source>Nothing to diagnose yet</source>
+        <translation>还没有可诊断的内容</translation>
+    </message>
+    <message>
+        <source>Paste a bounce message, a delivery status notification (Status:, Diagnostic-Code:), a Microsoft 365 or Exchange NDR, or an SMTP transcript above, or drop an .eml file onto it.</source>
+        <translation>请在上方粘贴退信、投递状态通知（Status:、Diagnostic-Code:）、Microsoft 365 或 Exchange 的 NDR，或 SMTP 会话记录，也可以把 .eml 文件拖到输入框中。</translation>
+    </message>
+    <message>
+        <source>Explain %1</source>
+        <translation>解释 %1</translation>
+    </message>
+    <message>
+        <source>Compare %1 with %2</source>
+        <translation>对比 %1 和 %2</translation>
+    </message>
+    <message>
+        <source>Decode the AUTH exchange</source>
+        <translation>解码 AUTH 会话</translation>
+    </message>
+    <message>
+        <source>Check blocklists</source>
+        <translation>检查黑名单</translation>
+    </message>
+    <message>
+        <source>Check the domain</source>
+        <translation>检查域名</translation>
+    </message>
+    <message>
+        <source>Open the delisting page</source>
+        <translation>打开解封页面</translation>
+    </message>
+</context>
+<context>
+    <name>DomainFields</name>
+    <message>
+        <source>Sending &amp;IP:</source>
+        <translation>发信 IP(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>optional, e.g. 192.0.2.1</source>
+        <translation>可选，例如 192.0.2.1</translation>
+    </message>
+    <message>
+        <source>Sending IP: SPF is evaluated for it, PTR checked</source>
+        <translation>发信 IP：针对它评估 SPF 并检查 PTR</translation>
+    </message>
+    <message>
+        <source>&amp;Sender:</source>
+        <translation>发件人(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>optional MAIL FROM, e.g. bounce@example.com</source>
+        <translation>可选的 MAIL FROM，例如 bounce@example.com</translation>
+    </message>
+    <message>
+        <source>Envelope sender (MAIL FROM) for SPF</source>
+        <translation>用于 SPF 的信封发件人（MAIL FROM）</translation>
+    </message>
+    <message>
+        <source>D&amp;KIM selectors:</source>
+        <translation>DKIM 选择器(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>optional; empty: common ones</source>
+        <translation>可选；留空则尝试常用选择器</translation>
+    </message>
+    <message>
+        <source>DKIM selectors to look up</source>
+        <translation>要查询的 DKIM 选择器</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>SMTP troubleshooter</source>
@@ -566,6 +759,10 @@ or a transcript with S:/C:, &lt;&lt;&lt;/&gt;&gt;&gt;, swaks -&gt; / &lt;- marke
     <message>
         <source>Prob&amp;e</source>
         <translation>探测(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Diagnose</source>
+        <translation>诊断(&amp;D)</translation>
     </message>
     <message>
         <source>Tools</source>
@@ -945,6 +1142,48 @@ SMTP 错误排查工具：回复码、AUTH 认证交互、黑名单与 DNS。</t
     <message>
         <source>The probe was cancelled.</source>
         <translation>探测已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportButton</name>
+    <message>
+        <source>Co&amp;py report</source>
+        <translation>复制报告(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Copy the full report for a ticket</source>
+        <translation>复制完整报告，用于工单</translation>
+    </message>
+    <message>
+        <source>Copy as plain text</source>
+        <translation>复制为纯文本</translation>
+    </message>
+    <message>
+        <source>Copy as Markdown</source>
+        <translation>复制为 Markdown</translation>
+    </message>
+</context>
+<context>
+    <name>SpfTraceView</name>
+    <message>
+        <source>Term</source>
+        <translation>项</translation>
+    </message>
+    <message>
+        <source>DNS lookups</source>
+        <translation>DNS 查询</translation>
+    </message>
+    <message>
+        <source>Match / result</source>
+        <translation>匹配／结果</translation>
+    </message>
+    <message>
+        <source>Looked up</source>
+        <translation>查询内容</translation>
+    </message>
+    <message>
+        <source>SPF evaluation trace</source>
+        <translation>SPF 评估过程</translation>
     </message>
 </context>
 <context>

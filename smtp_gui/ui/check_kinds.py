@@ -1,18 +1,13 @@
-"""Kinds of check the checks pane can run, each a recipe for one batch of background tasks.
+"""The kinds of check the checks pane offers (``KINDS``), and the blocklist kind.
 
-A ``CheckKind`` turns what the user typed into a ``CheckBatch``: the rows to show at once
-(all "checking…"), the ``(key, callable)`` tasks for ``JobController``, and how a task's
-result becomes a row and the batch a summary. The pane knows nothing of blocklists; the
-domain record checks plug in here as another kind. Task callables run in worker threads
-and only call core; everything else here runs in the GUI thread.
+The base classes are in check_batch.py; the domain record checks are in domain_kind.py.
+The pane knows nothing of blocklists or records: it shows what the current kind plans.
 """
 
 from __future__ import annotations
 
 import threading
-from abc import ABC, abstractmethod
-from collections.abc import Callable, Hashable, Sequence
-from itertools import count
+from collections.abc import Hashable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -33,81 +28,12 @@ from smtp_gui.core.lookup import lookup
 from smtp_gui.core.messages import message
 from smtp_gui.core.resolver import ResolverConfig
 from smtp_gui.core.text import Text
+from smtp_gui.ui.check_batch import FIELD_LISTS, CheckBatch, CheckKind, Task
 from smtp_gui.ui.check_model import CheckRow
+from smtp_gui.ui.domain_kind import DomainKind
 
-Task = tuple[Hashable, Callable[[], Any]]
+__all__ = ["KINDS", "BlocklistKind", "CheckBatch", "CheckKind", "DomainKind", "Task"]
 
-_batch_numbers = count(1)
-
-
-class CheckBatch(ABC):
-    """One run of one kind of check. Keys are unique to the batch, so rows of an older
-    batch can never land in a newer table."""
-
-    def __init__(self, target: str, resolver: str, warnings: Sequence[Text] = ()) -> None:
-        self.number = next(_batch_numbers)
-        self.target = target
-        self.resolver = resolver
-        self.warnings = tuple(warnings)
-        self._stop = threading.Event()
-
-    def stop(self) -> None:
-        """Tell running tasks to give up between queries (cancel, a newer check, close)."""
-        self._stop.set()
-
-    @property
-    def stopped(self) -> bool:
-        return self._stop.is_set()
-
-    @abstractmethod
-    def pending_rows(self) -> list[CheckRow]: ...
-
-    @abstractmethod
-    def tasks(self) -> list[Task]: ...
-
-    @abstractmethod
-    def finished_row(self, key: Hashable, result: Any) -> CheckRow: ...
-
-    @abstractmethod
-    def summary(self, cancelled: int) -> Text: ...
-
-    def failed_row(self, key: Hashable, error: str) -> CheckRow:
-        """A task raised (a bug, not a DNS outcome): show it raw in that row."""
-        row = self._pending_row(key)
-        label = message("checks.failed")
-        return CheckRow(key, row.name, "error", label, "warn", meaning=Text(error, error))
-
-    def cancelled_row(self, key: Hashable) -> CheckRow:
-        row = self._pending_row(key)
-        return CheckRow(key, row.name, "cancelled", message("checks.cancelled"), "muted")
-
-    def _pending_row(self, key: Hashable) -> CheckRow:
-        return next(r for r in self.pending_rows() if r.key == key)
-
-
-class CheckKind(ABC):
-    """A kind of check offered by the pane's kind selector."""
-
-    id: str = ""
-
-    @abstractmethod
-    def title(self) -> str:
-        """The kind's name in the selector (translated now)."""
-
-    @abstractmethod
-    def target_hint(self) -> str:
-        """Placeholder text of the target field."""
-
-    def options_hint(self) -> str:
-        """Placeholder of the options field; empty: the kind takes no options."""
-        return ""
-
-    @abstractmethod
-    def prepare(self, target: str, config: ResolverConfig, options: str) -> CheckBatch:
-        """Validate the input (raising InputError) and plan the batch; no I/O."""
-
-
-# -- blocklists ---------------------------------------------------------------------------------
 _TONES = {
     ListingStatus.LISTED: "bad",
     ListingStatus.NOT_LISTED: "good",
@@ -151,7 +77,10 @@ class BlocklistBatch(CheckBatch):
     def __init__(self, target: str, config: ResolverConfig, zone_specs: Sequence[str] | None):
         self.plan = plan_check(target, zone_specs)
         self.handle = CheckResolver.from_config(config)
-        super().__init__(str(self.plan.target), self.handle.label, resolver_warnings(config))
+        warnings = list(resolver_warnings(config))
+        if not self.plan.target.is_ip:  # a domain: its lists here, its records in the other kind
+            warnings.append(message("checks.domain_in_blocklist", domain=str(self.plan.target)))
+        super().__init__(str(self.plan.target), self.handle.label, warnings)
         self.results: dict[Hashable, ZoneResult] = {}
         self._pending = [
             CheckRow((self.number, index), zone.zone, "pending", message("checks.pending"))
@@ -183,6 +112,7 @@ class BlocklistBatch(CheckBatch):
 
 class BlocklistKind(CheckKind):
     id = "blocklist"
+    fields = (FIELD_LISTS,)
 
     def title(self) -> str:
         return QCoreApplication.translate("CheckKinds", "Blocklists (DNSBL)")
@@ -197,9 +127,16 @@ class BlocklistKind(CheckKind):
             "CheckKinds", "Lists: the shipped ones, or e.g. zen.spamhaus.org,bl.spamcop.net"
         )
 
-    def prepare(self, target: str, config: ResolverConfig, options: str) -> CheckBatch:
-        specs = split_zone_list(options) if options.strip() else None
+    def resolver_warnings(self, config: ResolverConfig) -> tuple[Text, ...]:
+        """Spamhaus and others refuse queries from public resolvers."""
+        return resolver_warnings(config)
+
+    def prepare(
+        self, target: str, config: ResolverConfig, options: Mapping[str, str]
+    ) -> CheckBatch:
+        lists = options.get(FIELD_LISTS, "")
+        specs = split_zone_list(lists) if lists.strip() else None
         return BlocklistBatch(target, config, specs)
 
 
-KINDS: tuple[CheckKind, ...] = (BlocklistKind(),)
+KINDS: tuple[CheckKind, ...] = (BlocklistKind(), DomainKind())

@@ -23,6 +23,7 @@ TONE_COLOURS = {
     "bad": "#b3261e",
     "good": "#1b7f3b",
     "warn": "#a86400",
+    "info": "#1f5fae",
     "pending": "#666666",
     "muted": "#888888",
 }
@@ -42,6 +43,10 @@ class CheckRow:
     details: Text = EMPTY  # everything about the row, for the detail view
     ms: float | None = None
     resolver: str = ""
+    title: Text | None = None  # a name in both languages (a check's title), shown instead
+
+    def shown_name(self, lang: str) -> str:
+        return self.title.get(lang) if self.title else self.name
 
 
 class CheckResultsModel(QAbstractTableModel):
@@ -54,6 +59,7 @@ class CheckResultsModel(QAbstractTableModel):
         self._rows: list[CheckRow] = []
         self._where: dict[Hashable, int] = {}
         self._lang = lang
+        self._titles: tuple[str, ...] | None = None
 
     # -- content ----------------------------------------------------------------------------
     def reset(self, rows: Sequence[CheckRow]) -> None:
@@ -81,6 +87,11 @@ class CheckResultsModel(QAbstractTableModel):
     def rows(self) -> list[CheckRow]:
         return list(self._rows)
 
+    def set_titles(self, titles: tuple[str, ...] | None) -> None:
+        """Column titles of the current kind (None: the generic ones), already translated."""
+        self._titles = titles
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.RESOLVER)
+
     def set_language(self, lang: str) -> None:
         self._lang = lang
         if self._rows:
@@ -96,7 +107,7 @@ class CheckResultsModel(QAbstractTableModel):
 
     def _text(self, row: CheckRow, column: int) -> str:
         if column == self.NAME:
-            return row.name
+            return row.shown_name(self._lang)
         if column == self.STATUS:
             return row.status_label.get(self._lang)
         if column == self.ANSWER:
@@ -125,7 +136,7 @@ class CheckResultsModel(QAbstractTableModel):
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        titles = (
+        titles = self._titles or (
             self.tr("List / check"),
             self.tr("Status"),
             self.tr("Answer"),

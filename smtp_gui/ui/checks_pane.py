@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -29,14 +28,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smtp_gui.core.dnsbl import resolver_warnings
 from smtp_gui.core.errors import InputError
 from smtp_gui.core.resolver import ResolverConfig, parse_nameserver
 from smtp_gui.core.text import Text
+from smtp_gui.ui.check_batch import FIELD_IP, FIELD_LISTS
+from smtp_gui.ui.check_details import CheckDetailsView
 from smtp_gui.ui.check_kinds import KINDS, CheckBatch, CheckKind
-from smtp_gui.ui.check_model import TONE_COLOURS, CheckResultsModel
+from smtp_gui.ui.check_model import CheckResultsModel
 from smtp_gui.ui.context import AppContext
+from smtp_gui.ui.domain_fields import DomainFields
 from smtp_gui.ui.jobs import JobController
+from smtp_gui.ui.notice_label import NoticeLabel
+from smtp_gui.ui.report_button import ReportButton
 
 _MAX_TARGET = 320
 _SPLIT = re.compile(r"[,\s]+")
@@ -58,9 +61,9 @@ class ChecksPane(QWidget):
         super().__init__(parent)
         self._context = context
         self._batch: CheckBatch | None = None
+        self._batch_kind: CheckKind | None = None
         self._starting = False
         self._summary: Text | None = None
-        self._notice: tuple[Text, ...] = ()  # warnings or an input error, in both languages
 
         self.controller = JobController(self)
         self.kind = QComboBox(objectName="checkKind")
@@ -87,11 +90,8 @@ class ChecksPane(QWidget):
         self.nameservers_label.setBuddy(self.nameservers)
         self.timeout_label.setBuddy(self.timeout)
         self.options_label.setBuddy(self.options)
-        self.warning = QLabel(objectName="checkWarning")
-        self.warning.setTextFormat(Qt.TextFormat.PlainText)
-        self.warning.setWordWrap(True)
-        self.warning.setStyleSheet(f"color: {TONE_COLOURS['warn']};")
-        self.warning.hide()
+        self.domain_fields = DomainFields()
+        self.warning = NoticeLabel(context.lang, name="checkWarning")  # warnings, bad input
         self.progress = QProgressBar(objectName="checkProgress")
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
@@ -108,16 +108,19 @@ class ChecksPane(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(CheckResultsModel.MEANING, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 210), (1, 90), (2, 150), (4, 50), (5, 130)):
-            self.table.setColumnWidth(column, width)
-        self.details = QPlainTextEdit(objectName="checkDetails")
-        self.details.setReadOnly(True)
+        rows = self.table.verticalHeader()
+        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        self._set_column_widths(KINDS[0])
+        self.detail_view = CheckDetailsView()
+        self.details = self.detail_view.text  # checkDetails
+        self.trace = self.detail_view.trace  # spfTrace
         self.summary = QLabel(objectName="checkSummary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.copy_button = QPushButton(objectName="copySummary")
         self.copy_button.setEnabled(False)
+        self.report_button = ReportButton(self.report_text)  # the domain kind's full report
 
         first = QHBoxLayout()
         first.addWidget(self.kind)
@@ -133,16 +136,18 @@ class ChecksPane(QWidget):
         second.addWidget(self.options, 3)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
-        splitter.addWidget(self.details)
+        splitter.addWidget(self.detail_view)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([420, 200])
+        splitter.setSizes([300, 320])
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary, 1)
+        bottom.addWidget(self.report_button, 0, Qt.AlignmentFlag.AlignTop)
         bottom.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.addLayout(first)
         layout.addLayout(second)
+        layout.addWidget(self.domain_fields)
         layout.addWidget(self.warning)
         layout.addWidget(self.progress)
         layout.addWidget(splitter, 1)
@@ -181,11 +186,13 @@ class ChecksPane(QWidget):
         input was refused (the reason is shown)."""
         if target is not None:
             self.target.setText(target)
+        kind = self.current_kind()
+        options = {FIELD_LISTS: self.options.text(), **self.domain_fields.values()}
         try:
             config = resolver_config(self.nameservers.text(), self.timeout.value())
-            batch = self.current_kind().prepare(self.target.text(), config, self.options.text())
+            batch = kind.prepare(self.target.text(), config, options)
         except InputError as exc:
-            self._show_notice((Text(exc.text("en"), exc.text("zh")),), error=True)
+            self.warning.show_texts((Text(exc.text("en"), exc.text("zh")),), error=True)
             return False
         settings = self._context.settings
         settings.nameservers = self.nameservers.text().strip()
@@ -193,13 +200,18 @@ class ChecksPane(QWidget):
         if self._batch is not None:
             self._batch.stop()  # its workers give up between queries
         self._batch = batch
+        self._batch_kind = kind
         self._summary = None
         self.model.reset(batch.pending_rows())
-        self.details.clear()
-        self._show_notice(batch.warnings)
+        self.model.set_titles(kind.column_titles())
+        self._set_column_widths(kind)
+        self.detail_view.clear()
+        self.warning.show_texts(batch.warnings)
         tasks = batch.tasks()
         self.summary.setText(self.tr("Checks running: %1").replace("%1", str(len(tasks))))
         self.copy_button.setEnabled(False)
+        self.report_button.setEnabled(False)
+        self.report_button.setVisible(kind.reports)
         self.progress.setRange(0, max(1, len(tasks)))
         self.progress.setValue(0)
         self._starting = True
@@ -226,6 +238,21 @@ class ChecksPane(QWidget):
     def summary_text(self) -> str:
         return self._summary.get(self._context.lang) if self._summary else ""
 
+    def report_text(self, markdown: bool = False) -> str:
+        """The finished batch's full report in the current language ("" if it has none)."""
+        if self._batch is None or self.running:
+            return ""
+        return self._batch.report(self._context.lang, markdown)
+
+    def show_target(self, target: str, kind: str) -> None:
+        """Choose ``kind`` (``domain``, ``blocklist`` or its alias ``blacklist``) and fill in
+        ``target``; the user starts the check."""
+        index = self.kind.findData("blocklist" if kind == "blacklist" else kind)
+        if index < 0:
+            raise ValueError(f"unknown kind of check: {kind!r}")
+        self.kind.setCurrentIndex(index)
+        self.target.setText(target)
+
     # -- translation ------------------------------------------------------------------------
     def retranslate(self) -> None:
         for index, kind in enumerate(KINDS):
@@ -249,11 +276,15 @@ class ChecksPane(QWidget):
         self.options_label.setText(self.tr("&Lists:"))
         self.options.setPlaceholderText(kind.options_hint())
         self.options.setAccessibleName(self.tr("Lists to query instead of the shipped ones"))
+        self.options_label.setVisible(FIELD_LISTS in kind.fields)
+        self.options.setVisible(FIELD_LISTS in kind.fields)
+        self.domain_fields.setVisible(FIELD_IP in kind.fields)
+        shown = self._batch_kind or kind  # the table keeps the titles of what it shows
+        self.model.set_titles(shown.column_titles())
+        self.report_button.setVisible(shown.reports)
         self.warning.setAccessibleName(self.tr("Warning"))
         self.progress.setAccessibleName(self.tr("Answers received"))
         self.table.setAccessibleName(self.tr("Check results"))
-        self.details.setAccessibleName(self.tr("Details of the selected result"))
-        self.details.setPlaceholderText(self.tr("Select a row to see everything about it."))
         self.summary.setAccessibleName(self.tr("Summary"))
         self.copy_button.setText(self.tr("&Copy summary"))
         self.copy_button.setAccessibleName(self.tr("Copy the summary line"))
@@ -280,6 +311,7 @@ class ChecksPane(QWidget):
     @Slot(int)
     def _on_kind_changed(self, _index: int) -> None:
         self.retranslate()
+        self._on_nameservers_edited()
 
     @Slot()
     def _on_nameservers_edited(self) -> None:
@@ -289,9 +321,9 @@ class ChecksPane(QWidget):
         try:
             config = resolver_config(self.nameservers.text(), self.timeout.value())
         except InputError as exc:
-            self._show_notice((Text(exc.text("en"), exc.text("zh")),), error=True)
+            self.warning.show_texts((Text(exc.text("en"), exc.text("zh")),), error=True)
             return
-        self._show_notice(resolver_warnings(config))
+        self.warning.show_texts(self.current_kind().resolver_warnings(config))
 
     @Slot(QModelIndex, QModelIndex)
     def _on_table_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -332,7 +364,7 @@ class ChecksPane(QWidget):
         self.model.set_language(lang)
         if self._summary is not None:
             self.summary.setText(self._summary.get(lang))
-        self._render_notice()
+        self.warning.set_language(lang)
         self._show_details(self.table.currentIndex().row())
 
     # -- internals --------------------------------------------------------------------------
@@ -343,26 +375,22 @@ class ChecksPane(QWidget):
             self._summary = self._batch.summary(count)
             self.summary.setText(self._summary.get(self._context.lang))
             self.copy_button.setEnabled(True)
+            self.report_button.setEnabled(self._batch_kind is not None
+                                          and self._batch_kind.reports)
         self.check_finished.emit(cancelled)
 
-    def _show_notice(self, texts: tuple[Text, ...], *, error: bool = False) -> None:
-        self._notice = texts
-        colour = TONE_COLOURS["bad"] if error else TONE_COLOURS["warn"]
-        self.warning.setStyleSheet(f"color: {colour};")
-        self._render_notice()
-
-    def _render_notice(self) -> None:
-        text = "\n".join(t.get(self._context.lang) for t in self._notice)
-        self.warning.setText(text)
-        self.warning.setVisible(bool(text))
+    def _set_column_widths(self, kind: CheckKind) -> None:
+        for column, width in enumerate(kind.column_widths()):
+            if column != CheckResultsModel.MEANING:  # that one stretches
+                self.table.setColumnWidth(column, width)
 
     def _show_details(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():
             item = self.model.row(row)
-            lang = self._context.lang
-            self.details.setPlainText(item.details.get(lang) or item.meaning.get(lang))
+            result = self._batch.result_for(item.key) if self._batch is not None else None
+            self.detail_view.show_row(item, result, self._context.lang)
         else:
-            self.details.clear()
+            self.detail_view.clear()
 
     def _refresh_details(self, key: Hashable) -> None:
         current = self.table.currentIndex()

@@ -27,12 +27,14 @@ if TYPE_CHECKING:
     from smtp_gui.ui.code_pane import CodePane
     from smtp_gui.ui.compare_pane import ComparePane
     from smtp_gui.ui.decoder_pane import DecoderPane
+    from smtp_gui.ui.diagnose_pane import DiagnosePane
     from smtp_gui.ui.probe_pane import ProbePane
 
 # The tabs, in order: (attribute, module, class). A pane is imported and built when it is
 # first needed, or all at once (the default); the app defers the hidden ones until after
 # the first paint, so start-up pays only for the pane the user sees.
 PANES = (
+    ("diagnose_pane", "smtp_gui.ui.diagnose_pane", "DiagnosePane"),  # where a bounce starts
     ("code_pane", "smtp_gui.ui.code_pane", "CodePane"),
     ("compare_pane", "smtp_gui.ui.compare_pane", "ComparePane"),
     ("decoder_pane", "smtp_gui.ui.decoder_pane", "DecoderPane"),
@@ -167,6 +169,16 @@ class MainWindow(QMainWindow):
         return cast("ChecksPane", self._pane("checks_pane"))
 
     @property
+    def diagnose_pane(self) -> DiagnosePane:
+        return cast("DiagnosePane", self._pane("diagnose_pane"))
+
+    def _wire_diagnose_pane(self, pane: DiagnosePane) -> None:
+        pane.code_requested.connect(self._on_diagnose_pane_code_requested)
+        pane.comparison_requested.connect(self._on_diagnose_pane_comparison_requested)
+        pane.decode_requested.connect(self._on_diagnose_pane_decode_requested)
+        pane.checks_requested.connect(self._on_diagnose_pane_checks_requested)
+
+    @property
     def probe_pane(self) -> ProbePane:
         return cast("ProbePane", self._pane("probe_pane"))
 
@@ -187,6 +199,23 @@ class MainWindow(QMainWindow):
     def show_comparison(self, left: str, right: str | None = None) -> None:
         self.compare_pane.set_codes(left, right)
         self._show_pane("compare_pane")
+
+    def show_decoder(self, text: str) -> None:
+        """Open the AUTH decoder with ``text`` in its input, decoded."""
+        decoder = self.decoder_pane
+        decoder.input.setPlainText(text)
+        decoder.decode_now()
+        self._show_pane("decoder_pane")
+
+    def show_checks(self, target: str, kind: str = "blocklist") -> None:
+        """Open the checks pane with ``target`` filled in and ``kind`` chosen (``domain``,
+        ``blocklist`` or ``blacklist``); the user starts the check."""
+        self.checks_pane.show_target(target, kind)
+        self._show_pane("checks_pane")
+
+    def show_diagnosis(self, text: str) -> None:
+        self.diagnose_pane.set_text(text)
+        self._show_pane("diagnose_pane")
 
     def show_probe(self, target: str | None = None) -> None:
         """Open the probe pane, with ``target`` in its server field (nothing is sent)."""
@@ -209,6 +238,7 @@ class MainWindow(QMainWindow):
             "decoder_pane": self.tr("&AUTH decoder"),
             "checks_pane": self.tr("&Blocklists && DNS"),
             "probe_pane": self.tr("Prob&e"),
+            "diagnose_pane": self.tr("&Diagnose"),
         }
         for name, title in titles.items():
             self.tabs.setTabText(self.tabs.indexOf(self._slots[name]), title)
@@ -263,6 +293,22 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_decoder_pane_code_requested(self, code: str) -> None:
         self.show_code(code)
+
+    @Slot(str)
+    def _on_diagnose_pane_code_requested(self, code: str) -> None:
+        self.show_code(code)
+
+    @Slot(str, str)
+    def _on_diagnose_pane_comparison_requested(self, left: str, right: str) -> None:
+        self.show_comparison(left, right)
+
+    @Slot(str)
+    def _on_diagnose_pane_decode_requested(self, text: str) -> None:
+        self.show_decoder(text)
+
+    @Slot(str, str)
+    def _on_diagnose_pane_checks_requested(self, target: str, kind: str) -> None:
+        self.show_checks(target, kind)
 
     @Slot(str)
     def _on_probe_pane_code_requested(self, code: str) -> None:

@@ -28,6 +28,7 @@ BENCHMARKS = [
     "bench_decode",
     "bench_dnsbl",
     "bench_domain",
+    "bench_diagnose",
 ]
 
 

@@ -1,0 +1,43 @@
+"""``smtp-gui diagnose [FILE|-]``: a bounce, NDR, DSN or transcript -> codes, causes, next steps."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from smtp_gui.commands.common import UsageError, add_common_options, emit, lang_of
+from smtp_gui.core.diagnose import MAX_INPUT, diagnose
+from smtp_gui.core.diagnose_render import diagnosis_text
+
+
+def add_parser(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "diagnose",
+        help="read a bounce, NDR, DSN (.eml) or SMTP transcript and say what failed and why",
+    )
+    parser.add_argument(
+        "file", nargs="?", default="-", help="a .eml or text file; '-' or nothing reads stdin"
+    )
+    add_common_options(parser)
+    parser.set_defaults(handler=_run)
+
+
+def _read(name: str) -> bytes:
+    """The input's bytes; one byte more than the limit, so that diagnose() can refuse it."""
+    if name == "-":
+        return sys.stdin.buffer.read(MAX_INPUT + 1)
+    path = Path(name)
+    try:
+        with path.open("rb") as handle:
+            return handle.read(MAX_INPUT + 1)
+    except OSError as exc:
+        raise UsageError(f"cannot read {name}: {exc.strerror or exc}") from None
+
+
+def _run(args: argparse.Namespace) -> int:
+    lang = lang_of(args)
+    result = diagnose(_read(args.file))
+    emit(args, result.to_dict(lang), diagnosis_text(result, lang))
+    return 0

@@ -1,0 +1,124 @@
+"""What every kind of check in the checks pane is made of: a ``CheckKind`` and its batches.
+
+A ``CheckKind`` turns what the user typed into a ``CheckBatch``: the rows to show at once
+(all "checking…"), the ``(key, callable)`` tasks for ``JobController``, and how a task's
+result becomes a row and the batch a summary. Task callables run in worker threads and
+only call core; everything else here runs in the GUI thread.
+"""
+
+from __future__ import annotations
+
+import threading
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from itertools import count
+from typing import Any
+
+from smtp_gui.core.messages import message
+from smtp_gui.core.resolver import ResolverConfig
+from smtp_gui.core.text import Text
+from smtp_gui.ui.check_model import CheckRow
+
+Task = tuple[Hashable, Callable[[], Any]]
+
+# The optional inputs a kind can ask for; the pane shows the fields of the current kind.
+FIELD_LISTS = "lists"
+FIELD_IP = "ip"
+FIELD_SENDER = "sender"
+FIELD_SELECTORS = "selectors"
+
+_batch_numbers = count(1)
+
+
+class CheckBatch(ABC):
+    """One run of one kind of check. Keys are unique to the batch, so rows of an older
+    batch can never land in a newer table."""
+
+    def __init__(self, target: str, resolver: str, warnings: Sequence[Text] = ()) -> None:
+        self.number = next(_batch_numbers)
+        self.target = target
+        self.resolver = resolver
+        self.warnings = tuple(warnings)
+        self._stop = threading.Event()
+
+    def stop(self) -> None:
+        """Tell running tasks to give up between queries (cancel, a newer check, close)."""
+        self._stop.set()
+
+    @property
+    def stopped(self) -> bool:
+        return self._stop.is_set()
+
+    @abstractmethod
+    def pending_rows(self) -> list[CheckRow]: ...
+
+    @abstractmethod
+    def tasks(self) -> list[Task]: ...
+
+    @abstractmethod
+    def finished_row(self, key: Hashable, result: Any) -> CheckRow: ...
+
+    @abstractmethod
+    def summary(self, cancelled: int) -> Text: ...
+
+    def result_for(self, key: Hashable) -> Any:
+        """The finished result behind a row (None: none yet, or the kind keeps none)."""
+        return None
+
+    def report(self, lang: str, markdown: bool = False) -> str:
+        """A full report for a ticket; empty when the kind has none (see CheckKind.reports)."""
+        return ""
+
+    def failed_row(self, key: Hashable, error: str) -> CheckRow:
+        """A task raised (a bug, not a DNS outcome): show it raw in that row."""
+        row = self._pending_row(key)
+        label = message("checks.failed")
+        return CheckRow(key, row.name, "error", label, "warn", meaning=Text(error, error),
+                        title=row.title)
+
+    def cancelled_row(self, key: Hashable) -> CheckRow:
+        row = self._pending_row(key)
+        return CheckRow(key, row.name, "cancelled", message("checks.cancelled"), "muted",
+                        title=row.title)
+
+    def _pending_row(self, key: Hashable) -> CheckRow:
+        return next(r for r in self.pending_rows() if r.key == key)
+
+
+class CheckKind(ABC):
+    """A kind of check offered by the pane's kind selector."""
+
+    id: str = ""
+    fields: tuple[str, ...] = ()  # optional inputs (FIELD_*) the pane shows for this kind
+    reports: bool = False  # whether its batches give a full report (Copy report)
+
+    @abstractmethod
+    def title(self) -> str:
+        """The kind's name in the selector (translated now)."""
+
+    @abstractmethod
+    def target_hint(self) -> str:
+        """Placeholder text of the target field."""
+
+    def options_hint(self) -> str:
+        """Placeholder of the lists field, when the kind has one."""
+        return ""
+
+    def resolver_warnings(self, config: ResolverConfig) -> tuple[Text, ...]:
+        """What to warn about the chosen resolver before this kind of check runs."""
+        return ()
+
+    def column_widths(self) -> tuple[int, ...]:
+        """Initial widths of the table's columns, in pixels (the fourth one stretches)."""
+        return (210, 90, 150, 0, 50, 130)
+
+    def column_titles(self) -> tuple[str, ...] | None:
+        """Titles of the table's six columns (translated now); None: the generic ones."""
+        return None
+
+    @abstractmethod
+    def prepare(
+        self, target: str, config: ResolverConfig, options: Mapping[str, str]
+    ) -> CheckBatch:
+        """Validate the input (raising InputError) and plan the batch; no I/O. ``options``
+        holds the text of the kind's ``fields``."""

@@ -1,0 +1,398 @@
+"""Paste anything (a bounce, an NDR, a DSN, a transcript) or drop a file; read the diagnosis.
+
+``pasteInput`` takes text, dropped ``.eml``/``.txt`` files and the Open… dialog; the result
+is written into ``diagnosisView`` as plain text only. Each next step that another pane can
+act on becomes a button; the pane asks for the navigation through its signals and the main
+window does it. Pastes larger than ``BACKGROUND_THRESHOLD`` are diagnosed off the GUI
+thread through ``ui/jobs.py``. Delisting pages come from the project's data, never from a
+link in the paste.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QTextCursor
+from PySide6.QtWidgets import (
+    QCommandLinkButton,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smtp_gui.core.advice import Advice
+from smtp_gui.core.diagnose import MAX_INPUT, decode_bytes, diagnose
+from smtp_gui.core.diagnose_render import diagnosis_text
+from smtp_gui.core.diagnosis import Diagnosis
+from smtp_gui.core.errors import InputError
+from smtp_gui.ui.context import AppContext
+from smtp_gui.ui.diagnosis_page import write_diagnosis_page
+from smtp_gui.ui.jobs import JobController
+from smtp_gui.ui.pages import write_message_page
+from smtp_gui.ui.paste_edit import PasteEdit
+
+# Pastes longer than this are diagnosed in a worker (1 MB takes about 0.2 s).
+BACKGROUND_THRESHOLD = 200_000
+_DEBOUNCE_MS = 200
+_MAX_SHOWN = 1_000_000  # characters of a dropped file shown in the editor
+# Advice that another pane (or the browser, for our own delisting links) can act on.
+BUTTON_KINDS = ("explain", "compare", "decode", "blacklist", "domain", "delist")
+# The checks pane's kind for each kind of advice.
+CHECK_KINDS = {"blacklist": "blocklist", "domain": "domain"}
+
+
+def _diagnose_safely(data: str | bytes) -> Diagnosis | InputError:
+    """Run in a worker: bad input comes back as a value, like every expected outcome."""
+    try:
+        return diagnose(data)
+    except InputError as error:
+        return error
+
+
+class DiagnosePane(QWidget):
+    """``pasteInput`` in, ``diagnosisView`` and the advice buttons out."""
+
+    code_requested = Signal(str)  # explain this code in the catalogue
+    comparison_requested = Signal(str, str)  # compare these two codes
+    decode_requested = Signal(str)  # decode this AUTH exchange
+    checks_requested = Signal(str, str)  # run the checks pane's kind ("blocklist", "domain")
+    diagnosis_shown = Signal()  # the view shows the latest input (emitted in the GUI thread)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._diagnosis: Diagnosis | None = None
+        self._error: InputError | None = None
+        self._request = 0
+        self._buttons: list[QPushButton] = []
+
+        self.input_label = QLabel()
+        self.input = PasteEdit(objectName="pasteInput")
+        self.input.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.input.setAcceptDrops(True)
+        self.input_label.setBuddy(self.input)
+        self.open_button = QPushButton(objectName="openBounce")
+        self.paste_button = QPushButton(objectName="pasteClipboard")
+        self.clear_button = QPushButton(objectName="clearPaste")
+        self.status = QLabel(objectName="diagnoseStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        # A long summary must not widen the window: the label takes what space is left.
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.view = QTextBrowser(objectName="diagnosisView")
+        self.view.setOpenLinks(False)
+        self.view.setOpenExternalLinks(False)
+        self.copy_button = QPushButton(objectName="copyDiagnosis")
+        self.advice_label = QLabel()
+        self.advice_box = QWidget(objectName="adviceButtons")
+        self.advice_layout = QVBoxLayout(self.advice_box)
+        self.advice_layout.setContentsMargins(0, 0, 0, 0)
+        self.advice_layout.addStretch(1)
+        advice_scroll = QScrollArea()
+        advice_scroll.setWidgetResizable(True)
+        advice_scroll.setWidget(self.advice_box)
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.input_label)
+        top_layout.addWidget(self.input, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.paste_button)
+        buttons.addWidget(self.clear_button)
+        buttons.addWidget(self.status, 1)
+        top_layout.addLayout(buttons)
+        result = QWidget()
+        result_layout = QVBoxLayout(result)
+        result_layout.setContentsMargins(0, 0, 0, 0)
+        result_layout.addWidget(self.view, 1)
+        copy_row = QHBoxLayout()
+        copy_row.addStretch(1)
+        copy_row.addWidget(self.copy_button)
+        result_layout.addLayout(copy_row)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.advice_label)
+        side_layout.addWidget(advice_scroll, 1)
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        bottom.addWidget(result)
+        bottom.addWidget(side)
+        bottom.setStretchFactor(0, 3)
+        bottom.setStretchFactor(1, 1)
+        bottom.setSizes([720, 340])
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(bottom)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([230, 470])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(_DEBOUNCE_MS)
+        self._jobs = JobController(self, max_threads=1)
+
+        self.input.textChanged.connect(self._on_input_text_changed)
+        self.input.file_dropped.connect(self._on_input_file_dropped)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self._jobs.task_finished.connect(self._on_jobs_task_finished)
+        self._jobs.task_failed.connect(self._on_jobs_task_failed)
+        self.open_button.clicked.connect(self._on_open_clicked)
+        self.paste_button.clicked.connect(self._on_paste_clicked)
+        self.clear_button.clicked.connect(self._on_clear_clicked)
+        self.copy_button.clicked.connect(self._on_copy_clicked)
+        context.language.language_changed.connect(self._on_language_changed)
+        self.retranslate()
+        self._render()
+
+    # -- public -----------------------------------------------------------------------------
+    @property
+    def diagnosis(self) -> Diagnosis | None:
+        return self._diagnosis
+
+    @property
+    def advice_buttons(self) -> list[QPushButton]:
+        return list(self._buttons)
+
+    def set_text(self, text: str) -> None:
+        """Put ``text`` in ``pasteInput`` and diagnose it now."""
+        self.input.setPlainText(text)
+        self.diagnose_now()
+
+    def diagnose_now(self) -> None:
+        """Diagnose the input now instead of after the typing pause."""
+        self._timer.stop()
+        text = self.input.toPlainText()
+        if not text.strip():
+            self._request += 1
+            self._jobs.cancel()
+            self._show(None)
+            return
+        self._start(text)
+
+    def open_file(self, path: str) -> bool:
+        """Show and diagnose a ``.eml`` or text file; False when it cannot be read."""
+        try:
+            with Path(path).open("rb") as handle:
+                data = handle.read(MAX_INPUT + 1)
+        except OSError as error:
+            reason = error.strerror or type(error).__name__
+            self.status.setText(
+                self.tr("Cannot read %1: %2").replace("%1", path).replace("%2", reason)
+            )
+            return False
+        text = decode_bytes(data[: _MAX_SHOWN * 4])[:_MAX_SHOWN]
+        self._timer.stop()
+        self.input.blockSignals(True)
+        self.input.setPlainText(text)
+        self.input.blockSignals(False)
+        self._start(data)
+        return True
+
+    def report(self) -> str:
+        """The diagnosis as plain text, as copied."""
+        return diagnosis_text(self._diagnosis, self._context.lang) if self._diagnosis else ""
+
+    def clear(self) -> None:
+        self._request += 1
+        self._jobs.cancel()
+        self._timer.stop()
+        self.input.clear()
+        self._show(None)
+
+    def shutdown(self) -> None:
+        """Called by the main window when it closes."""
+        self._jobs.shutdown()
+
+    # -- translation ------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.input_label.setText(
+            self.tr("&Paste a bounce, an NDR, a DSN or an SMTP transcript, or drop a file:")
+        )
+        self.input.setPlaceholderText(
+            self.tr(
+                "550-5.7.26 This mail is unauthenticated…\n\nor a whole .eml, a Postfix or "
+                "Exim bounce, a Microsoft 365 NDR, or S:/C: lines"
+            )
+        )
+        self.input.setAccessibleName(self.tr("Bounce or transcript to diagnose"))
+        self.open_button.setText(self.tr("&Open…"))
+        self.open_button.setAccessibleName(self.tr("Open an .eml or text file"))
+        self.paste_button.setText(self.tr("Paste"))
+        self.paste_button.setAccessibleName(self.tr("Paste from the clipboard"))
+        self.clear_button.setText(self.tr("C&lear"))
+        self.clear_button.setAccessibleName(self.tr("Clear the input"))
+        self.view.setAccessibleName(self.tr("Diagnosis"))
+        self.copy_button.setText(self.tr("Copy diagnosis"))
+        self.copy_button.setAccessibleName(self.tr("Copy the diagnosis as text"))
+        self.advice_label.setText(self.tr("Next steps:"))
+        self.advice_box.setAccessibleName(self.tr("Next steps"))
+        self._fill_buttons()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- slots ------------------------------------------------------------------------------
+    @Slot()
+    def _on_input_text_changed(self) -> None:
+        self._timer.start()
+
+    @Slot()
+    def _on_timer_timeout(self) -> None:
+        self.diagnose_now()
+
+    @Slot(str)
+    def _on_input_file_dropped(self, path: str) -> None:
+        self.open_file(path)
+
+    @Slot(object, object)
+    def _on_jobs_task_finished(self, key: object, result: object) -> None:
+        if key != self._request:
+            return
+        if isinstance(result, Diagnosis):
+            self._show(result)
+        elif isinstance(result, InputError):
+            self._show(None, result)
+
+    @Slot(object, str)
+    def _on_jobs_task_failed(self, key: object, _message: str) -> None:
+        # A bug, not bad input; the details could quote the paste, so they are not shown.
+        if key == self._request:
+            self._show(None)
+            self.status.setText(self.tr("The diagnosis failed unexpectedly."))
+
+    @Slot()
+    def _on_open_clicked(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open a bounce"),
+            "",
+            self.tr("Messages and text (*.eml *.txt *.log *.html *.htm);;All files (*)"),
+        )
+        if path:
+            self.open_file(path)
+
+    @Slot()
+    def _on_paste_clicked(self) -> None:
+        self.set_text(QGuiApplication.clipboard().text())
+
+    @Slot()
+    def _on_clear_clicked(self) -> None:
+        self.clear()
+
+    @Slot()
+    def _on_copy_clicked(self) -> None:
+        report = self.report()
+        if report:
+            QGuiApplication.clipboard().setText(report)
+
+    @Slot(str)
+    def _on_language_changed(self, _lang: str) -> None:
+        self._render()
+
+    # -- internals --------------------------------------------------------------------------
+    def _start(self, data: str | bytes) -> None:
+        self._request += 1
+        if len(data) > BACKGROUND_THRESHOLD:
+            self.status.setText(self.tr("Diagnosing…"))
+            self._jobs.start([(self._request, partial(_diagnose_safely, data))])
+            return
+        self._jobs.cancel()
+        result = _diagnose_safely(data)
+        if isinstance(result, InputError):
+            self._show(None, result)
+        else:
+            self._show(result)
+
+    def _show(self, diagnosis: Diagnosis | None, error: InputError | None = None) -> None:
+        self._diagnosis = diagnosis
+        self._error = error
+        self._render()
+        self.diagnosis_shown.emit()
+
+    def _render(self) -> None:
+        lang = self._context.lang
+        diagnosis = self._diagnosis
+        if self._error is not None:
+            write_message_page(
+                self.view.document(), self.tr("Cannot diagnose this"), self._error.text(lang)
+            )
+        elif diagnosis is None:
+            write_message_page(
+                self.view.document(),
+                self.tr("Nothing to diagnose yet"),
+                self.tr(
+                    "Paste a bounce message, a delivery status notification (Status:, "
+                    "Diagnostic-Code:), a Microsoft 365 or Exchange NDR, or an SMTP "
+                    "transcript above, or drop an .eml file onto it."
+                ),
+            )
+        else:
+            write_diagnosis_page(self.view.document(), diagnosis, lang)
+        self.view.moveCursor(QTextCursor.MoveOperation.Start)
+        self.copy_button.setEnabled(diagnosis is not None)
+        self.status.setText(diagnosis.summary(lang)[:200] if diagnosis is not None else "")
+        self._fill_buttons()
+
+    def _fill_buttons(self) -> None:
+        """One button per next step another pane can act on."""
+        for button in self._buttons:
+            self.advice_layout.removeWidget(button)
+            button.deleteLater()
+        self._buttons = []
+        if self._diagnosis is None:
+            return
+        lang = self._context.lang
+        for item in self._diagnosis.advice:
+            if item.kind not in BUTTON_KINDS:
+                continue
+            button = QCommandLinkButton(self._button_title(item), item.note.get(lang))
+            button.setObjectName("advice" + item.kind.capitalize())
+            button.setProperty("adviceKind", item.kind)
+            button.setProperty("adviceTarget", item.target)
+            button.setAccessibleName(item.note.get(lang))
+            button.clicked.connect(partial(self._on_advice_clicked, item))
+            self.advice_layout.insertWidget(len(self._buttons), button)
+            self._buttons.append(button)
+
+    def _button_title(self, item: Advice) -> str:
+        titles: dict[str, Callable[[], str]] = {
+            "explain": lambda: self.tr("Explain %1").replace("%1", item.target),
+            "compare": lambda: (
+                self.tr("Compare %1 with %2").replace("%1", item.target).replace("%2", item.second)
+            ),
+            "decode": lambda: self.tr("Decode the AUTH exchange"),
+            "blacklist": lambda: self.tr("Check blocklists"),
+            "domain": lambda: self.tr("Check the domain"),
+            "delist": lambda: self.tr("Open the delisting page"),
+        }
+        return titles[item.kind]()
+
+    def _on_advice_clicked(self, item: Advice) -> None:
+        kind = item.kind
+        if kind == "explain":
+            self.code_requested.emit(item.target)
+        elif kind == "compare":
+            self.comparison_requested.emit(item.target, item.second)
+        elif kind == "decode":
+            self.decode_requested.emit(item.target)
+        elif kind in CHECK_KINDS:
+            self.checks_requested.emit(item.target, CHECK_KINDS[kind])
+        elif kind == "delist" and item.target.startswith(("https://", "http://")):
+            # Our own data (provider rules, DNSBL zones), opened only on the user's click.
+            QDesktopServices.openUrl(QUrl(item.target))
