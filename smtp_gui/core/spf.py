@@ -88,12 +88,18 @@ def check_host(
     receiver: str = "unknown",
     time_limit: float = TIME_LIMIT,
     timestamp: int | None = None,
+    answers: dict[tuple[str, str], Lookup] | None = None,
 ) -> Evaluation:
-    """RFC 7208 4: the SPF result for ``ip`` sending as ``sender`` for ``domain``."""
+    """RFC 7208 4: the SPF result for ``ip`` sending as ``sender`` for ``domain``.
+
+    ``answers`` (see ``SpfSession.answers``) lets another check of the same row reuse them.
+    """
     address = parse_ip(ip)
     full, local, sender_domain = split_sender(sender, helo or domain)
     started = time.monotonic()
     session = SpfSession(resolver, time_limit=time_limit)
+    if answers is not None:
+        session.answers = answers
     evaluator = _Evaluator(session, address)
     evaluator.ctx = MacroContext(
         full, local, sender_domain, domain, address, helo or domain, receiver,

@@ -16,6 +16,7 @@ import dns.resolver
 
 from smtp_gui.core.checks import Problem, Status
 from smtp_gui.core.errors import InputError
+from smtp_gui.core.lookup import Lookup
 from smtp_gui.core.messages import Note
 from smtp_gui.core.spf_dns import (
     MAX_DNS_TERMS,
@@ -149,10 +150,18 @@ class _Node:
 
 
 def analyze(
-    domain: str, resolver: dns.resolver.Resolver, *, time_limit: float = TIME_LIMIT
+    domain: str,
+    resolver: dns.resolver.Resolver,
+    *,
+    time_limit: float = TIME_LIMIT,
+    answers: dict[tuple[str, str], Lookup] | None = None,
 ) -> Analysis:
-    """Static analysis of the SPF record of ``domain`` (no IP needed)."""
-    analyzer = _Analyzer(SpfSession(resolver, time_limit=time_limit, enforce=False))
+    """Static analysis of the SPF record of ``domain`` (no IP needed); ``answers`` as for
+    ``check_host``."""
+    session = SpfSession(resolver, time_limit=time_limit, enforce=False)
+    if answers is not None:
+        session.answers = answers
+    analyzer = _Analyzer(session)
     root = _Node(domain, 0, domain, "record")
     fetched: tuple[str, ...] = ()
     outcome = "ok"

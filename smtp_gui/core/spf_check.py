@@ -12,6 +12,7 @@ from typing import Any
 import dns.resolver
 
 from smtp_gui.core.checks import CheckResult, Detail, Problem, Status
+from smtp_gui.core.lookup import Lookup
 from smtp_gui.core.messages import Note
 from smtp_gui.core.spf import check_host
 from smtp_gui.core.spf_analysis import Analysis, analyze
@@ -63,11 +64,13 @@ def spf_check(
     """
     domain = domain.strip().rstrip(".")
     evaluation: Evaluation | None = None
+    answers: dict[tuple[str, str], Lookup] = {}  # each question asked once for the row
     if ip:
         evaluation = check_host(
-            resolver, ip, domain, sender or f"postmaster@{domain}", helo or domain
+            resolver, ip, domain, sender or f"postmaster@{domain}", helo or domain,
+            answers=answers,
         )
-    analysis = analyze(domain, resolver)
+    analysis = analyze(domain, resolver, answers=answers)
     status, summary = _verdict(domain, analysis, evaluation)
     problems = list(analysis.problems)
     if evaluation is not None and evaluation.result is not SpfResult.PASS:
@@ -94,8 +97,9 @@ def spf_check(
         "trace": [entry.to_dict(None) for entry in evaluation.trace] if evaluation else [],
         "analysis": analysis.to_dict(None),
     }
-    ms = (evaluation.ms if evaluation else 0.0) + sum(
-        q.ms for q in ([analysis.record_query] if analysis.record_query else [])
+    record_query = analysis.record_query
+    ms = (evaluation.ms if evaluation else 0.0) + (
+        record_query.ms if record_query is not None and not record_query.cached else 0.0
     )
     return CheckResult(
         "spf", status, summary, analysis.record or _all_records(analysis), tuple(problems),

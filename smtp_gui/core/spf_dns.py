@@ -113,7 +113,9 @@ class SpfSession:
     lookups: int = 0
     void_lookups: int = 0
     started: float = field(default_factory=time.monotonic)
-    _cache: dict[tuple[str, str], Lookup] = field(default_factory=dict)
+    # Answers by (lower-case name, type). Shared by the evaluation and the analysis of one
+    # spf row, so that a name that does not answer costs one timeout, not two.
+    answers: dict[tuple[str, str], Lookup] = field(default_factory=dict)
 
     def count_term(self, position: int | None = None) -> None:
         """RFC 7208 4.6.4: at most 10 DNS-querying terms, else permerror."""
@@ -134,14 +136,14 @@ class SpfSession:
     def query(self, name: str, rdtype: str) -> tuple[Lookup, Query]:
         """Ask once per check; a repeat is answered from the cache (and marked so)."""
         key = (name.lower(), rdtype)
-        found = self._cache.get(key)
+        found = self.answers.get(key)
         if found is not None:
             return found, query_of(found, cached=True)
         if self.elapsed > self.time_limit:
             # RFC 7208 4.6.4: past the time limit the result SHOULD be temperror
             raise temperror("spf.why.time_limit", seconds=self.time_limit)
         found = lookup(self.resolver, name, rdtype)
-        self._cache[key] = found
+        self.answers[key] = found
         return found, query_of(found)
 
 
