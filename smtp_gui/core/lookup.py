@@ -104,9 +104,21 @@ def _no_nameservers_outcome(exc: dns.resolver.NoNameservers) -> Outcome:
 
 
 def _first_error(exc: dns.resolver.NoNameservers) -> str:
+    """The last attempt's error, named even when it has no message.
+
+    The last attempt is the telling one: a truncated UDP answer (``Truncated``, no message)
+    is followed by the TCP attempt that failed (``EOFError`` when the server hung up).
+    """
     errors = exc.kwargs.get("errors", [])
     if not errors:
-        return str(exc)
-    first: tuple[object, ...] = tuple(errors[0])
+        return str(exc) or type(exc).__name__
+    last: tuple[object, ...] = tuple(errors[-1])
     # dnspython reports (server, tcp, port, error[, answer]) per failed attempt.
-    return f"{first[0]}: {first[3]}" if len(first) >= 4 else str(first)
+    if len(last) < 4:
+        return str(last)
+    server, tcp, error = last[0], last[1], last[3]
+    text = str(error)
+    if not isinstance(error, str):  # an exception: name it, its message may be empty
+        name = type(error).__name__
+        text = f"{name}: {text}" if text and text != name else name
+    return f"{server}{' (TCP)' if tcp else ''}: {text}"
