@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smtp_gui.core.base64text import visible
 from smtp_gui.core.errors import InputError
+from smtp_gui.core.safe_text import shown
 from smtp_gui.core.sasl_encode import (
     decode_text,
     encode_login,
@@ -231,11 +231,11 @@ class AuthEncoderPane(QGroupBox):
                     first = decoded.data.hex(" ")
                     self.status.setText(self.tr("Not text: shown as hexadecimal bytes."))
                 else:
-                    first = visible(decoded.text)
+                    first = shown(decoded.text)
                 if decoded.warnings:
-                    self.status.setText(decoded.warnings[0].text(self._context.lang))
+                    self.status.setText(shown(decoded.warnings[0].text(self._context.lang)))
         except InputError as exc:
-            self.status.setText(exc.text(self._context.lang))
+            self.status.setText(shown(exc.text(self._context.lang)))
         self.outputs[0].setText(first)
         self.outputs[1].setText(second)
         # Which answers carry a secret: LOGIN's second; PLAIN's and XOAUTH2's only one.

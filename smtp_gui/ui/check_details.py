@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QSplitter, QWidget
 from smtp_gui.core.check_report import check_title
 from smtp_gui.core.checks import CheckResult, Status
 from smtp_gui.core.messages import message_text
+from smtp_gui.core.safe_text import shown
 from smtp_gui.core.spf_report import printable
 from smtp_gui.ui.check_model import TONE_COLOURS, CheckRow
 from smtp_gui.ui.document import DocumentBuilder
@@ -73,7 +74,7 @@ class CheckDetailsView(QSplitter):
         if isinstance(result, CheckResult):
             render_result(DocumentBuilder(self.text.document()), result, lang)
         elif row is not None:
-            self.text.setPlainText(row.details.get(lang) or row.meaning.get(lang))
+            self.text.setPlainText(shown(row.details.get(lang) or row.meaning.get(lang)))
         else:
             self.text.clear()
         if isinstance(result, CheckResult) and SpfTraceView.applies_to(result):

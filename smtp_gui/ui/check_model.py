@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from smtp_gui.core.safe_text import shown
 from smtp_gui.core.text import EMPTY, Text
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -124,7 +125,7 @@ class CheckResultsModel(QAbstractTableModel):
         row = self._rows[index.row()]
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(row, column)
+            return shown(self._text(row, column))
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
             return QColor(TONE_COLOURS.get(row.tone, TONE_COLOURS["pending"]))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.MS:

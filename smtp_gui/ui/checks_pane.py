@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from smtp_gui.core.errors import InputError
 from smtp_gui.core.resolver import ResolverConfig, parse_nameserver
+from smtp_gui.core.safe_text import shown
 from smtp_gui.core.text import Text
 from smtp_gui.ui.check_batch import FIELD_IP, FIELD_LISTS
 from smtp_gui.ui.check_details import CheckDetailsView
@@ -363,7 +364,7 @@ class ChecksPane(QWidget):
     def _on_language_changed(self, lang: str) -> None:
         self.model.set_language(lang)
         if self._summary is not None:
-            self.summary.setText(self._summary.get(lang))
+            self.summary.setText(shown(self._summary.get(lang)))
         self.warning.set_language(lang)
         self._show_details(self.table.currentIndex().row())
 
@@ -373,7 +374,7 @@ class ChecksPane(QWidget):
         if self._batch is not None:
             count = sum(row.status == "cancelled" for row in self.model.rows())
             self._summary = self._batch.summary(count)
-            self.summary.setText(self._summary.get(self._context.lang))
+            self.summary.setText(shown(self._summary.get(self._context.lang)))
             self.copy_button.setEnabled(True)
             self.report_button.setEnabled(self._batch_kind is not None
                                           and self._batch_kind.reports)

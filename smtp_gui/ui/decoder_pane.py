@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from smtp_gui.core.errors import InputError
+from smtp_gui.core.safe_text import shown
 from smtp_gui.core.sasl import cram_md5_parts, decode_exchange, verify_cram_md5
 from smtp_gui.core.sasl_model import Exchange
 from smtp_gui.core.sasl_report import render_text
@@ -63,11 +64,11 @@ def _decode(text: str, lang: str, reveal: bool) -> _Outcome:
         exchange = decode_exchange(text)
     except InputError as exc:
         return _Outcome(None, exc, lang, reveal)
-    return _Outcome(exchange, None, lang, reveal, render_text(exchange, lang, reveal))
+    return _Outcome(exchange, None, lang, reveal, shown(render_text(exchange, lang, reveal)))
 
 
 def _rerender(exchange: Exchange, lang: str, reveal: bool) -> _Outcome:
-    return _Outcome(exchange, None, lang, reveal, render_text(exchange, lang, reveal))
+    return _Outcome(exchange, None, lang, reveal, shown(render_text(exchange, lang, reveal)))
 
 
 class DecoderPane(QWidget):
@@ -334,7 +335,7 @@ class DecoderPane(QWidget):
         if outcome is None:
             self.output.setPlainText("")
         elif outcome.error is not None:
-            self.output.setPlainText(outcome.error.text(lang))
+            self.output.setPlainText(shown(outcome.error.text(lang)))
             selections = self._error_marks(outcome.error)
         elif outcome.exchange is not None and not outcome.fits(lang, reveal):
             if len(outcome.exchange.steps) <= _INLINE_STEPS:
@@ -362,7 +363,7 @@ class DecoderPane(QWidget):
             self.final_button.hide()
             return
         mechanism = exchange.mechanism or self.tr("not recognised")
-        self.mechanism_label.setText(self.tr("Mechanism: %1").replace("%1", mechanism))
+        self.mechanism_label.setText(shown(self.tr("Mechanism: %1").replace("%1", mechanism)))
         code = exchange.final_code
         self.final_button.setVisible(bool(code))
         if code:

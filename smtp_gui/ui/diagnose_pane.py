@@ -36,6 +36,7 @@ from smtp_gui.core.diagnose import MAX_INPUT, decode_bytes, diagnose
 from smtp_gui.core.diagnose_render import diagnosis_text
 from smtp_gui.core.diagnosis import Diagnosis
 from smtp_gui.core.errors import InputError
+from smtp_gui.core.safe_text import shown
 from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.diagnosis_page import write_diagnosis_page
 from smtp_gui.ui.jobs import JobController
@@ -191,7 +192,7 @@ class DiagnosePane(QWidget):
         except OSError as error:
             reason = error.strerror or type(error).__name__
             self.status.setText(
-                self.tr("Cannot read %1: %2").replace("%1", path).replace("%2", reason)
+                shown(self.tr("Cannot read %1: %2").replace("%1", path).replace("%2", reason))
             )
             return False
         text = decode_bytes(data[: _MAX_SHOWN * 4])[:_MAX_SHOWN]
@@ -346,7 +347,7 @@ class DiagnosePane(QWidget):
             write_diagnosis_page(self.view.document(), diagnosis, lang)
         self.view.moveCursor(QTextCursor.MoveOperation.Start)
         self.copy_button.setEnabled(diagnosis is not None)
-        self.status.setText(diagnosis.summary(lang)[:200] if diagnosis is not None else "")
+        self.status.setText(shown(diagnosis.summary(lang)[:200]) if diagnosis is not None else "")
         self._fill_buttons()
 
     def _fill_buttons(self) -> None:
@@ -361,11 +362,13 @@ class DiagnosePane(QWidget):
         for item in self._diagnosis.advice:
             if item.kind not in BUTTON_KINDS:
                 continue
-            button = QCommandLinkButton(self._button_title(item), item.note.get(lang))
+            button = QCommandLinkButton(
+                shown(self._button_title(item)), shown(item.note.get(lang))
+            )
             button.setObjectName("advice" + item.kind.capitalize())
             button.setProperty("adviceKind", item.kind)
             button.setProperty("adviceTarget", item.target)
-            button.setAccessibleName(item.note.get(lang))
+            button.setAccessibleName(shown(item.note.get(lang)))
             button.clicked.connect(partial(self._on_advice_clicked, item))
             self.advice_layout.insertWidget(len(self._buttons), button)
             self._buttons.append(button)

@@ -1,8 +1,10 @@
 """Formatted read-only documents built from plain text, never from HTML.
 
 Every value goes in through ``QTextCursor.insertText``, which never interprets markup, so
-catalogue text, pasted text and DNS data alike are shown literally. This is the only way
-the app formats text; no widget is ever given HTML.
+catalogue text, pasted text and DNS data alike are shown literally, and through
+``shown()``, so that a NUL or a right-to-left override is a visible mark instead of hiding
+or reordering text. This is the only way the app formats text; no widget is ever given
+HTML, except the tooltips ``plain_tooltip`` escapes.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from collections.abc import Sequence
 from PySide6.QtGui import (
     QColor,
     QFont,
+    Qt,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -21,7 +24,16 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 
+from smtp_gui.core.safe_text import shown
+
 CLASS_COLOURS = {2: "#1b7f3b", 3: "#1f5fae", 4: "#a86400", 5: "#b3261e"}
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows ``text`` literally. Qt renders a tooltip as rich text whenever
+    it merely looks like HTML (``Qt.mightBeRichText``: a known tag before the first line
+    break), so text from outside is escaped into a paragraph of its own."""
+    return Qt.convertFromPlainText(shown(text), Qt.WhiteSpaceMode.WhiteSpacePre)
 
 
 class DocumentBuilder:
@@ -63,25 +75,25 @@ class DocumentBuilder:
 
     def title(self, text: str, colour: str | None = None) -> None:
         self._block(bottom=6)
-        self.cursor.insertText(text, self._char(bold=True, scale=1.5, colour=colour))
+        self.cursor.insertText(shown(text), self._char(bold=True, scale=1.5, colour=colour))
 
     def heading(self, text: str) -> None:
         self._block(top=10, bottom=2)
-        self.cursor.insertText(text, self._char(bold=True, scale=1.1))
+        self.cursor.insertText(shown(text), self._char(bold=True, scale=1.1))
 
     def paragraph(self, text: str, *, italic: bool = False, colour: str | None = None) -> None:
         self._block()
-        self.cursor.insertText(text, self._char(italic=italic, colour=colour))
+        self.cursor.insertText(shown(text), self._char(italic=italic, colour=colour))
 
     def label_value(self, label: str, value: str, colour: str | None = None) -> None:
         self._block(bottom=2)
-        self.cursor.insertText(f"{label}: ", self._char(bold=True))
-        self.cursor.insertText(value, self._char(colour=colour))
+        self.cursor.insertText(shown(f"{label}: "), self._char(bold=True))
+        self.cursor.insertText(shown(value), self._char(colour=colour))
 
     def bullets(self, items: Sequence[str]) -> None:
         for item in items:
             self._block(bottom=2)
-            self.cursor.insertText(f"•  {item}", self._char())
+            self.cursor.insertText(shown(f"•  {item}"), self._char())
 
     def table(
         self,
@@ -107,11 +119,11 @@ class DocumentBuilder:
         for column, text in enumerate(header):
             colour = header_colours[column] if column < len(header_colours) else None
             table.cellAt(0, column).firstCursorPosition().insertText(
-                text, self._char(bold=True, colour=colour)
+                shown(text), self._char(bold=True, colour=colour)
             )
         for row_index, row in enumerate(rows, start=1):
             for column, text in enumerate(row):
                 table.cellAt(row_index, column).firstCursorPosition().insertText(
-                    text, self._char(bold=column == 0)
+                    shown(text), self._char(bold=column == 0)
                 )
         self.cursor.movePosition(QTextCursor.MoveOperation.End)

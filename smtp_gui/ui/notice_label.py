@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from smtp_gui.core.safe_text import shown
 from smtp_gui.core.text import Text
 from smtp_gui.ui.check_model import TONE_COLOURS
 
@@ -35,6 +36,6 @@ class NoticeLabel(QLabel):
         self._render()
 
     def _render(self) -> None:
-        text = "\n".join(t.get(self._lang) for t in self._texts)
+        text = shown("\n".join(t.get(self._lang) for t in self._texts))
         self.setText(text)
         self.setVisible(bool(text))

@@ -30,6 +30,7 @@ from smtp_gui.core.probe import run_probe
 from smtp_gui.core.probe_input import checked_options
 from smtp_gui.core.probe_model import ProbeOptions, ProbeResult, Step
 from smtp_gui.core.probe_report import probe_text
+from smtp_gui.core.safe_text import shown
 from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.document import CLASS_COLOURS
 from smtp_gui.ui.jobs import JobController, TaskContext
@@ -201,7 +202,7 @@ class ProbePane(QWidget):
         self.model.append_step(step)
         self.transcript.scrollToBottom()
         reply = f" → {step.code}" if step.code else ""
-        self.status.setText(f"{step_title(step)}{reply}")
+        self.status.setText(shown(f"{step_title(step)}{reply}"))
 
     @Slot(object, object)
     def _on_jobs_task_finished(self, _key: object, result: object) -> None:
@@ -263,7 +264,7 @@ class ProbePane(QWidget):
             self.progress.setValue(1)
 
     def _show_summary(self, text: str, *, ok: bool) -> None:
-        self.summary.setText(text)
+        self.summary.setText(shown(text))
         colour = CLASS_COLOURS[2] if ok else CLASS_COLOURS[5]
         self.summary.setStyleSheet(f"QLabel {{ color: {colour}; font-weight: bold; }}")
 

@@ -18,9 +18,11 @@ from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from smtp_gui.core.checks import CheckResult
 from smtp_gui.core.messages import message_text
+from smtp_gui.core.safe_text import shown
 from smtp_gui.core.spf_dns import MAX_DNS_TERMS
 from smtp_gui.core.spf_report import printable
 from smtp_gui.ui.check_model import TONE_COLOURS
+from smtp_gui.ui.document import plain_tooltip
 
 TERM, LOOKUPS, RESULT, LOOKED_UP = range(4)
 _MAX_NODES = 400  # a hostile record cannot make the tree huge (core caps records, too)
@@ -44,12 +46,12 @@ def _note(value: Any, lang: str) -> str:
 
 def _queries(queries: Sequence[Mapping[str, Any]]) -> str:
     """``A mx1.example.com = 198.51.100.65; TXT ... = NXDOMAIN``: what the term asked."""
-    shown = []
+    asked = []
     for query in queries:
         answers = ", ".join(str(a) for a in query.get("answers") or ()) or str(query["outcome"])
         name = str(query["name"]).rstrip(".")
-        shown.append(f"{query['type']} {name} = {answers}")
-    return printable("; ".join(shown))
+        asked.append(f"{query['type']} {name} = {answers}")
+    return _plain("; ".join(asked))
 
 
 def _result_name(result: str, lang: str) -> str:
@@ -86,10 +88,10 @@ class SpfTraceView(QTreeWidget):
         analysis: Mapping[str, Any] = extra.get("analysis") or {}
         domain = str(analysis.get("domain") or "")
         root = QTreeWidgetItem(self)
-        root.setText(TERM, printable(domain))
+        root.setText(TERM, _plain(domain))
         root.setText(LOOKUPS, f"{extra.get('lookups', 0)} / {MAX_DNS_TERMS}")
         record = analysis.get("record") or "\n".join(analysis.get("records") or ())
-        root.setText(LOOKED_UP, printable(f"TXT {domain} = {record}" if record else ""))
+        root.setText(LOOKED_UP, _plain(f"TXT {domain} = {record}" if record else ""))
         trace = extra.get("trace") or []
         if extra.get("result"):
             self._result(root, str(extra["result"]), lang, matched=None)
@@ -103,7 +105,7 @@ class SpfTraceView(QTreeWidget):
                 if not analysis.get("terms"):  # a record that did not parse: say why here
                     self._note(root, _note(problem, lang))
         for item in (root, *self._items(root)):
-            item.setToolTip(LOOKED_UP, item.text(LOOKED_UP))
+            item.setToolTip(LOOKED_UP, plain_tooltip(item.text(LOOKED_UP)))
         self.expandAll()
         for column, widest in ((TERM, 320), (LOOKUPS, 140), (RESULT, 170)):
             self.resizeColumnToContents(column)
@@ -129,7 +131,7 @@ class SpfTraceView(QTreeWidget):
         item = self._new(parent)
         if item is None:
             return
-        item.setText(TERM, printable(str(entry["term"])))
+        item.setText(TERM, _plain(str(entry["term"])))
         cost = int(entry.get("lookups") or 0)
         void = int(entry.get("void_lookups") or 0)
         parts = [str(cost)]
@@ -154,7 +156,7 @@ class SpfTraceView(QTreeWidget):
         item = self._new(parent)
         if item is None:
             return
-        item.setText(TERM, printable(str(node["term"])))
+        item.setText(TERM, _plain(str(node["term"])))
         own, total = int(node.get("lookups") or 0), int(node.get("total_lookups") or 0)
         parts = [str(own)]
         if total != own:
@@ -191,7 +193,7 @@ class SpfTraceView(QTreeWidget):
         item = self._new(parent)
         if item is None:
             return
-        item.setText(TERM, printable(f"! {text}"))
+        item.setText(TERM, _plain(f"! {text}"))
         item.setFirstColumnSpanned(True)
         item.setForeground(TERM, QColor(TONE_COLOURS["warn"]))
 
@@ -207,6 +209,11 @@ class SpfTraceView(QTreeWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def _plain(text: str) -> str:
+    """DNS text for an item: controls escaped (as the CLI prints them), bidi overrides shown."""
+    return shown(printable(text))
 
 
 def _subtree_cost(entry: Mapping[str, Any]) -> int:

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFontDatabase
 
 from smtp_gui.core.probe_model import Direction, Step, TranscriptLine
+from smtp_gui.core.safe_text import shown
 from smtp_gui.ui.document import CLASS_COLOURS
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1  # "550 5.1.1" on reply lines, else None
@@ -76,7 +77,7 @@ class TranscriptModel(QAbstractListModel):
         line = self._lines[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             # Never revealed: the GUI shows secrets masked, always.
-            return line.render(self._lang)
+            return shown(line.render(self._lang))
         if role == Qt.ItemDataRole.FontRole:
             return self._font
         if role == Qt.ItemDataRole.ForegroundRole:

@@ -1,0 +1,35 @@
+"""Untrusted text made safe to show: nothing pasted, decoded or received can hide or reorder
+what the window displays.
+
+Control characters become control pictures (NUL as ␀, as ``base64text.visible`` does), C1
+controls the replacement character; bidirectional formatting characters, which reorder the
+text around them (the "Trojan Source" trick, CVE-2021-42574), become their code in
+brackets: ``[U+202E]``. Tabs and line breaks stay. Markup needs nothing here: views take
+plain text only (``setPlainText``, ``insertText``, PlainText labels, model data).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Unicode 15 UAX #9 explicit formatting characters (2.1-2.4) and the implicit marks (2.6).
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_UNSAFE = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{BIDI_CONTROLS}]")
+
+
+def _mark(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Control Pictures block: NUL -> U+2400
+    if code == 0x7F:
+        return "\u2421"
+    if code <= 0x9F:
+        return "\ufffd"
+    return f"[U+{code:04X}]"
+
+
+def shown(text: str) -> str:
+    """``text`` as a view shows it: controls and bidi overrides as visible marks."""
+    if _UNSAFE.search(text) is None:
+        return text  # the common case, at the speed of one regex scan
+    return _UNSAFE.sub(_mark, text)
