@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Slot
+from PySide6.QtCore import QEvent, QSignalBlocker, QStringListModel, Slot
 from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,6 +34,7 @@ class ComparePane(QWidget):
         self._context = context
         self._comparison: Comparison | None = None
 
+        self._items = QStringListModel(self)
         self.left = self._picker("compareLeft")
         self.right = self._picker("compareRight")
         self.swap_button = QPushButton(objectName="compareSwap")
@@ -77,14 +78,23 @@ class ComparePane(QWidget):
     def _picker(self, name: str) -> QComboBox:
         picker = QComboBox(objectName=name)
         picker.setEditable(True)
+        picker.setModel(self._items)
         picker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         picker.setMaxVisibleItems(20)
         picker.lineEdit().setMaxLength(120)
-        completer = picker.completer()
-        if isinstance(completer, QCompleter):
-            completer.setFilterMode(Qt.MatchFlag.MatchContains)
-            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         return picker
+
+    def finish_setup(self) -> None:
+        """What the first paint does not need: completers that match anywhere in a label
+        (``Transaction`` finds ``554 — Transaction failed``). Deferred because the first use
+        of PySide6's ``Qt`` namespace builds its Python enums, about 20 ms."""
+        from PySide6.QtCore import Qt
+
+        for picker in (self.left, self.right):
+            completer = picker.completer()
+            if isinstance(completer, QCompleter):
+                completer.setFilterMode(Qt.MatchFlag.MatchContains)
+                completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
 
     # -- public -----------------------------------------------------------------------------
     def set_codes(self, left: str | None = None, right: str | None = None) -> None:
@@ -155,12 +165,13 @@ class ComparePane(QWidget):
 
     # -- internals --------------------------------------------------------------------------
     def _fill_items(self) -> None:
+        """Both pickers list every code from one shared model, in the current language."""
         lang = self._context.lang
-        for picker in (self.left, self.right):
-            text = picker.currentText()
-            picker.clear()
-            for entry in catalogue().entries:
-                picker.addItem(f"{entry.display_code()}{_SEPARATOR}{entry.title.get(lang)}")
+        texts = [picker.currentText() for picker in (self.left, self.right)]
+        self._items.setStringList(
+            [f"{e.display_code()}{_SEPARATOR}{e.title.get(lang)}" for e in catalogue().entries]
+        )
+        for picker, text in zip((self.left, self.right), texts, strict=True):
             picker.setCurrentText(text)
 
     def _label_for(self, code: str) -> str:

@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(objectName="mainTabs")
         self.tabs.setDocumentMode(True)
         self._slots: dict[str, _PaneSlot] = {}
+        self._setup_finished = False
         for name, _module, _cls in PANES:
             self._slots[name] = _PaneSlot(name)
             self.tabs.addTab(self._slots[name], "")
@@ -123,6 +124,9 @@ class MainWindow(QMainWindow):
             _name, module_name, class_name = next(p for p in PANES if p[0] == name)
             pane_class = getattr(importlib.import_module(module_name), class_name)
             slot.set_pane(pane_class(self._context))
+            finish = getattr(slot.pane, "finish_setup", None)
+            if self._setup_finished and callable(finish):
+                finish()
             wire = getattr(self, f"_wire_{name}", None)
             if wire is not None:
                 wire(slot.pane)
@@ -131,7 +135,7 @@ class MainWindow(QMainWindow):
 
     def build_remaining_panes(self, all_at_once: bool = False) -> None:
         """Build the panes not built yet: now, or one per turn of the event loop."""
-        self._install_shortcuts()
+        self._finish_setup()
         for name, _module, _cls in PANES:
             if self._slots[name].pane is None:
                 self._pane(name)
@@ -139,13 +143,20 @@ class MainWindow(QMainWindow):
                     QTimer.singleShot(0, self.build_remaining_panes)
                     return
 
-    def _install_shortcuts(self) -> None:
-        """Keyboard shortcuts, set once. Not in __init__: the first setShortcut() makes
+    def _finish_setup(self) -> None:
+        """Once, after the first paint (or at once when nothing is deferred): keyboard
+        shortcuts, and each built pane's ``finish_setup()``. The first setShortcut() makes
         PySide6 build its Python enums for keys (hundreds of members), 40 ms that the first
         paint need not wait for. Qt maps Ctrl to Command on macOS by itself."""
-        if self.quit_action.shortcut().isEmpty():
-            self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-            self.find_action.setShortcut(QKeySequence("Ctrl+F"))
+        if self._setup_finished:
+            return
+        self._setup_finished = True
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.find_action.setShortcut(QKeySequence("Ctrl+F"))
+        for slot in self._slots.values():
+            finish = getattr(slot.pane, "finish_setup", None)
+            if callable(finish):
+                finish()
 
     def _show_pane(self, name: str) -> QWidget:
         pane = self._pane(name)
