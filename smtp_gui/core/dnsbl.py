@@ -267,6 +267,15 @@ def plan_check(text: str, zone_specs: Sequence[str] | None = None) -> CheckPlan:
     return CheckPlan(target, usable, skipped)
 
 
+def _answer(check: ZoneCheck, step: Step, future: Future[Lookup]) -> Lookup:
+    """The lookup's answer; a bug in it is that list's error row, not the end of the check."""
+    try:
+        return future.result()
+    except Exception as exc:  # noqa: BLE001 - one list's failure must not hide the others
+        name, rdtype = check.question(step)
+        return Lookup(name, rdtype, Outcome.ERROR, detail=f"{type(exc).__name__}: {exc}")
+
+
 @dataclass(frozen=True, slots=True)
 class CheckReport:
     plan: CheckPlan
@@ -344,7 +353,7 @@ def run_check(
                 index, step = pending.pop(future)
                 if index in results:
                     continue  # an eager test entry the list turned out not to need
-                checks[index].record(step, future.result())
+                checks[index].record(step, _answer(checks[index], step, future))
                 if checks[index].done:
                     finish(index)
                 else:
