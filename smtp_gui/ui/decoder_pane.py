@@ -8,6 +8,7 @@ is written to the settings. Large pastes are decoded off the GUI thread via ``ui
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from functools import partial
 
@@ -34,6 +35,8 @@ from smtp_gui.core.sasl_report import render_text
 from smtp_gui.ui.auth_encoder_pane import AuthEncoderPane
 from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.jobs import JobController
+
+log = logging.getLogger(__name__)
 
 # Pastes longer than this are decoded in a worker so that typing never stutters.
 BACKGROUND_THRESHOLD = 200_000
@@ -202,7 +205,12 @@ class DecoderPane(QWidget):
             self._jobs.start([(self._request, partial(_decode, text, lang, reveal))])
         else:
             self._jobs.cancel()
-            self._show(_decode(text, lang, reveal))
+            try:
+                outcome = _decode(text, lang, reveal)
+            except Exception as exc:  # noqa: BLE001 - a bug: said as a failed worker says it
+                self._failed(exc)
+                return
+            self._show(outcome)
 
     def report(self) -> str:
         """The plain-text report as copied: always masked."""
@@ -275,8 +283,7 @@ class DecoderPane(QWidget):
         # A bug, not bad input (that comes back as an outcome); say so without details,
         # which could quote the paste.
         if key == self._request:
-            self._show(None)
-            self.status.setText(self.tr("Decoding failed unexpectedly."))
+            self._failed(None)
 
     @Slot(bool)
     def _on_reveal_toggled(self, checked: bool) -> None:
@@ -317,6 +324,14 @@ class DecoderPane(QWidget):
         self._render()
 
     # -- internals --------------------------------------------------------------------------
+    def _failed(self, error: Exception | None) -> None:
+        """A bug, not bad input (that comes back as an outcome): say so without details,
+        which could quote the paste (the log gets the exception's type only)."""
+        if error is not None:
+            log.debug("decoding failed: %s", type(error).__name__)
+        self._show(None)
+        self.status.setText(self.tr("Decoding failed unexpectedly."))
+
     def _show(self, outcome: _Outcome | None) -> None:
         self._outcome = outcome
         self.cram_result.clear()
@@ -339,7 +354,11 @@ class DecoderPane(QWidget):
             selections = self._error_marks(outcome.error)
         elif outcome.exchange is not None and not outcome.fits(lang, reveal):
             if len(outcome.exchange.steps) <= _INLINE_STEPS:
-                self._outcome = outcome = _rerender(outcome.exchange, lang, reveal)
+                try:
+                    self._outcome = outcome = _rerender(outcome.exchange, lang, reveal)
+                except Exception as exc:  # noqa: BLE001 - as in decode_now
+                    self._failed(exc)
+                    return
                 self.output.setPlainText(outcome.report)
             else:
                 self.output.setPlainText("")

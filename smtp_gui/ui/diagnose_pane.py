@@ -10,6 +10,7 @@ link in the paste.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -42,6 +43,8 @@ from smtp_gui.ui.diagnosis_page import write_diagnosis_page
 from smtp_gui.ui.jobs import JobController
 from smtp_gui.ui.pages import write_message_page
 from smtp_gui.ui.paste_edit import PasteEdit
+
+log = logging.getLogger(__name__)
 
 # Pastes longer than this are diagnosed in a worker (1 MB takes about 0.2 s).
 BACKGROUND_THRESHOLD = 200_000
@@ -272,10 +275,8 @@ class DiagnosePane(QWidget):
 
     @Slot(object, str)
     def _on_jobs_task_failed(self, key: object, _message: str) -> None:
-        # A bug, not bad input; the details could quote the paste, so they are not shown.
         if key == self._request:
-            self._show(None)
-            self.status.setText(self.tr("The diagnosis failed unexpectedly."))
+            self._failed(None)
 
     @Slot()
     def _on_open_clicked(self) -> None:
@@ -314,11 +315,23 @@ class DiagnosePane(QWidget):
             self._jobs.start([(self._request, partial(_diagnose_safely, data))])
             return
         self._jobs.cancel()
-        result = _diagnose_safely(data)
+        try:
+            result = _diagnose_safely(data)
+        except Exception as exc:  # noqa: BLE001 - a bug: said as a failed worker says it
+            self._failed(exc)
+            return
         if isinstance(result, InputError):
             self._show(None, result)
         else:
             self._show(result)
+
+    def _failed(self, error: Exception | None) -> None:
+        """A bug, not bad input: say so; the details could quote the paste, so they are not
+        shown (the log gets the exception's type only)."""
+        if error is not None:
+            log.debug("diagnosis failed: %s", type(error).__name__)
+        self._show(None)
+        self.status.setText(self.tr("The diagnosis failed unexpectedly."))
 
     def _show(self, diagnosis: Diagnosis | None, error: InputError | None = None) -> None:
         self._diagnosis = diagnosis
