@@ -33,7 +33,7 @@ def plain_tooltip(text: str) -> str:
     """A tooltip that shows ``text`` literally. Qt renders a tooltip as rich text whenever
     it merely looks like HTML (``Qt.mightBeRichText``: a known tag before the first line
     break), so text from outside is escaped into a paragraph of its own."""
-    return Qt.convertFromPlainText(shown(text), Qt.WhiteSpaceMode.WhiteSpacePre)
+    return Qt.convertFromPlainText(shown(text), Qt.WhiteSpaceMode.WhiteSpaceNormal)
 
 
 class DocumentBuilder:
