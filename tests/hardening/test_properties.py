@@ -9,10 +9,12 @@ bound: the bound catches catastrophic backtracking and quadratic loops (hours), 
 
 from __future__ import annotations
 
+import itertools
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
+import dns.resolver
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -51,7 +53,12 @@ from smtp_gui.core import (
     taglist,
 )
 from smtp_gui.core.errors import InputError
+from smtp_gui.core.lookup import lookup
+from smtp_gui.core.resolver import Nameserver, ResolverConfig, build_resolver
 from smtp_gui.core.sasl_report import render_text
+from smtp_gui.core.spf import check_host
+from smtp_gui.core.spf_record import SpfResult
+from tests.dnsserver import LoopbackDNSServer
 
 # Catastrophic backtracking takes minutes to hours on these inputs; linear code takes well
 # under a second. Five seconds leaves room for a loaded CI machine.
@@ -374,3 +381,57 @@ def test_numbers_from_outside_never_crash_a_parser(number: str) -> None:
         resolver.parse_nameserver(f"127.0.0.1:{number}")
     except InputError as error:
         assert error.key == "resolver.bad_port"
+
+
+# -- TXT concatenation, through a real DNS server ---------------------------------------------
+_names = itertools.count()
+
+
+@pytest.fixture(scope="module")
+def txt_server() -> Iterator[LoopbackDNSServer]:
+    with LoopbackDNSServer() as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def txt_resolver(txt_server: LoopbackDNSServer) -> dns.resolver.Resolver:
+    return build_resolver(ResolverConfig((Nameserver("127.0.0.1", txt_server.port),), 2.0))
+
+
+@pytest.mark.network
+@settings(deadline=None, max_examples=40)
+@given(st.lists(st.binary(max_size=255), min_size=1, max_size=12))
+def test_txt_strings_are_joined_as_they_are(
+    txt_server: LoopbackDNSServer, txt_resolver: dns.resolver.Resolver, strings: list[bytes]
+) -> None:
+    """RFC 7208 3.3 (and DKIM, DMARC alike): one record's strings, joined without spaces."""
+    name = f"t{next(_names)}.txt.test"
+    txt_server.add_txt(name, strings)
+    found = lookup(txt_resolver, name, "TXT")
+    assert found.raw_txt == (tuple(strings),)
+    assert found.records == (b"".join(strings).decode("utf-8", errors="replace"),)
+
+
+_RECORD = "v=spf1 ip4:192.0.2.0/24 ip6:2001:db8::/32 -ip4:198.51.100.7 ~all"
+_EXPECTED = {
+    "192.0.2.9": SpfResult.PASS,
+    "2001:db8::25": SpfResult.PASS,
+    "198.51.100.7": SpfResult.FAIL,
+    "203.0.113.1": SpfResult.SOFTFAIL,
+}
+
+
+@pytest.mark.network
+@settings(deadline=None, max_examples=40)
+@given(
+    st.lists(st.integers(min_value=0, max_value=len(_RECORD)), max_size=8),
+    st.sampled_from(sorted(_EXPECTED)),
+)
+def test_an_spf_record_means_the_same_however_it_is_split(
+    txt_server: LoopbackDNSServer, txt_resolver: dns.resolver.Resolver, cuts: list[int], ip: str
+) -> None:
+    edges = [0, *sorted(set(cuts)), len(_RECORD)]
+    pieces = [_RECORD[a:b] for a, b in itertools.pairwise(edges)]
+    name = f"s{next(_names)}.txt.test"
+    txt_server.add_txt(name, pieces)
+    assert check_host(txt_resolver, ip, name, "a@" + name).result is _EXPECTED[ip]
