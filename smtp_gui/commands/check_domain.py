@@ -16,13 +16,18 @@ def add_parser(kinds: Any) -> argparse.ArgumentParser:
     parser.add_argument("--sender", help="the envelope sender (MAIL FROM) for SPF and alignment")
     parser.add_argument("--helo", help="the HELO/EHLO name for SPF")
     parser.add_argument(
-        "--selector", action="append", default=[], metavar="S",
+        "--selector",
+        action="append",
+        default=[],
+        metavar="S",
         help="a DKIM selector (repeatable); without one, common selectors are tried",
     )
     parser.add_argument(
-        "--only", default="", metavar="NAMES",
+        "--only",
+        default="",
+        metavar="NAMES",
         help="run only these checks, comma-separated (mx,spf,dmarc,dkim,ptr,mta-sts,tls-rpt,"
-             "bimi,tlsa)",
+        "bimi,tlsa)",
     )
     parser.set_defaults(handler=_run)
     return parser
@@ -41,8 +46,9 @@ def _run(args: argparse.Namespace) -> int:
     from smtp_gui.core.resolver import build_resolver
 
     lang = lang_of(args)
-    target = make_target(args.domain, ip=args.ip, sender=args.sender, helo=args.helo,
-                         selectors=args.selector)
+    target = make_target(
+        args.domain, ip=args.ip, sender=args.sender, helo=args.helo, selectors=args.selector
+    )
     names = tuple(n.strip() for n in args.only.split(",") if n.strip()) or CHECK_NAMES
     checks = domain_checks(target, names)
     config = resolver_config_of(args)

@@ -99,8 +99,9 @@ def decode_base64(source: str, *, offset: int = 0, line: int = 1, column: int = 
     try:
         data = base64.b64decode(body + "=" * needed, validate=True)
     except binascii.Error:  # pragma: no cover - every input was checked above
-        raise input_error("base64text.bad_length", position=offset, length=len(body),
-                          line=line, column=column) from None
+        raise input_error(
+            "base64text.bad_length", position=offset, length=len(body), line=line, column=column
+        ) from None
     return Base64Decoded(data, utf8_text(data), tuple(warnings))
 
 

@@ -38,8 +38,7 @@ def _findings(result: CheckResult, lang: str) -> list[str]:
     return [p.text(lang) for p in result.problems if p.note.text(lang) != summary]
 
 
-def report_text(domain: str, results: Sequence[CheckResult], lang: str,
-                resolver: str = "") -> str:
+def report_text(domain: str, results: Sequence[CheckResult], lang: str, resolver: str = "") -> str:
     """A plain-text report: one block per check with record, problems and details."""
     colon = _colon(lang)
     lines = [_t("title", lang, domain=domain)]
@@ -47,8 +46,10 @@ def report_text(domain: str, results: Sequence[CheckResult], lang: str,
         lines.append(f"{_t('resolver', lang)}{colon}{resolver}")
     for result in results:
         lines.append("")
-        lines.append(f"[{status_word(str(result.status), lang)}] "
-                     f"{check_title(result.name, lang)}{colon}{result.summary.text(lang)}")
+        lines.append(
+            f"[{status_word(str(result.status), lang)}] "
+            f"{check_title(result.name, lang)}{colon}{result.summary.text(lang)}"
+        )
         if result.record:
             lines.append(f"  {_t('record', lang)}{colon.rstrip()}")
             lines.extend(f"    {line}" for line in result.record.splitlines())
@@ -80,8 +81,9 @@ def _fence(text: str) -> str:
     return "`" * max(3, longest + 1)
 
 
-def report_markdown(domain: str, results: Sequence[CheckResult], lang: str,
-                    resolver: str = "") -> str:
+def report_markdown(
+    domain: str, results: Sequence[CheckResult], lang: str, resolver: str = ""
+) -> str:
     """A Markdown report for a ticket: a summary table, then each check in full."""
     lines = [f"## {_inline(_t('title', lang, domain=domain))}", ""]
     if resolver:
@@ -89,13 +91,21 @@ def report_markdown(domain: str, results: Sequence[CheckResult], lang: str,
     lines.append(f"| {_t('check', lang)} | {_t('status', lang)} | {_t('summary', lang)} |")
     lines.append("|---|---|---|")
     for result in results:
-        lines.append(f"| {_cell(check_title(result.name, lang))} "
-                     f"| {_cell(status_word(str(result.status), lang))} "
-                     f"| {_cell(result.summary.text(lang))} |")
+        lines.append(
+            f"| {_cell(check_title(result.name, lang))} "
+            f"| {_cell(status_word(str(result.status), lang))} "
+            f"| {_cell(result.summary.text(lang))} |"
+        )
     for result in results:
-        lines.extend(["", f"### {_inline(check_title(result.name, lang))} — "
-                          f"{status_word(str(result.status), lang)}", "",
-                      _inline(result.summary.text(lang))])
+        lines.extend(
+            [
+                "",
+                f"### {_inline(check_title(result.name, lang))} — "
+                f"{status_word(str(result.status), lang)}",
+                "",
+                _inline(result.summary.text(lang)),
+            ]
+        )
         if result.record:
             fence = _fence(result.record)
             lines.extend(["", fence, result.record, fence])

@@ -69,13 +69,20 @@ def parse_tlsa(text: str) -> Tlsa:
     elif usage not in (2, 3):
         found.append(problem("tlsa.bad_usage", Status.FAIL, "RFC 6698 2.1.1", usage=usage))
     if selector not in (0, 1):
-        found.append(problem("tlsa.bad_selector", Status.FAIL, "RFC 6698 2.1.2",
-                             selector=selector))
+        found.append(problem("tlsa.bad_selector", Status.FAIL, "RFC 6698 2.1.2", selector=selector))
     if mtype not in (0, 1, 2):
         found.append(problem("tlsa.bad_mtype", Status.FAIL, "RFC 6698 2.1.3", mtype=mtype))
     elif mtype in _HASH_HEX and len(data) != _HASH_HEX[mtype]:
-        found.append(problem("tlsa.bad_length", Status.FAIL, "RFC 6698 2.1.3", mtype=mtype,
-                             length=len(data) // 2, expected=_HASH_HEX[mtype] // 2))
+        found.append(
+            problem(
+                "tlsa.bad_length",
+                Status.FAIL,
+                "RFC 6698 2.1.3",
+                mtype=mtype,
+                length=len(data) // 2,
+                expected=_HASH_HEX[mtype] // 2,
+            )
+        )
     if usage == 3 and selector == 0 and mtype == 0:
         found.append(problem("tlsa.full_cert", Status.INFO, "RFC 7671 5.1"))
     return Tlsa(text, usage, selector, mtype, data, tuple(found))
@@ -106,19 +113,27 @@ def tlsa_check(domain: str, resolver: dns.resolver.Resolver) -> CheckResult:
     failures = [r for r in results if r.lookup.could_not_check]
     if not with_tlsa:
         if failures:
-            return could_not_check("tlsa", failures[0].lookup,
-                                   problems=tuple(failure_problem(f.lookup)
-                                                  for f in failures[1:]))
-        return CheckResult("tlsa", Status.INFO, Note("tlsa.none", {"domain": domain}),
-                           extra={"hosts": [_host_dict(r) for r in results]})
+            return could_not_check(
+                "tlsa",
+                failures[0].lookup,
+                problems=tuple(failure_problem(f.lookup) for f in failures[1:]),
+            )
+        return CheckResult(
+            "tlsa",
+            Status.INFO,
+            Note("tlsa.none", {"domain": domain}),
+            extra={"hosts": [_host_dict(r) for r in results]},
+        )
     problems: list[Problem] = [failure_problem(f.lookup) for f in failures]
     details: list[Detail] = []
     for result in results:
         problems.extend(_host_problems(result, bool(with_tlsa)))
         details.extend(_host_details(result))
     validated = all(r.validated for r in with_tlsa)
-    summary = Note("tlsa.summary" if validated else "tlsa.summary_unvalidated",
-                   {"count": len(with_tlsa), "total": len(results)})
+    summary = Note(
+        "tlsa.summary" if validated else "tlsa.summary_unvalidated",
+        {"count": len(with_tlsa), "total": len(results)},
+    )
     return CheckResult(
         "tlsa",
         status_of(problems),
@@ -139,8 +154,7 @@ def _host_problems(result: HostTlsa, others_have_tlsa: bool) -> list[Problem]:
         return []
     found = []
     if not result.validated:
-        found.append(problem("tlsa.not_validated", Status.WARN, "RFC 7672 2.1.1",
-                             host=result.host))
+        found.append(problem("tlsa.not_validated", Status.WARN, "RFC 7672 2.1.1", host=result.host))
     for record in result.records:
         found.extend(within("tlsa.at_host", p, host=result.host) for p in record.problems)
     if not any(r.usable for r in result.records):

@@ -26,8 +26,10 @@ from smtp_gui.core.resources import load_json
 
 # RFC 6376 3.1: selector = sub-domain *( "." sub-domain ); labels of letters, digits, hyphens
 # (underscores appear in the wild and resolve, so they are accepted).
-_SELECTOR = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_\-]{0,61}[A-Za-z0-9_])?"
-                       r"(?:\.[A-Za-z0-9_](?:[A-Za-z0-9_\-]{0,61}[A-Za-z0-9_])?)*")
+_SELECTOR = re.compile(
+    r"[A-Za-z0-9_](?:[A-Za-z0-9_\-]{0,61}[A-Za-z0-9_])?"
+    r"(?:\.[A-Za-z0-9_](?:[A-Za-z0-9_\-]{0,61}[A-Za-z0-9_])?)*"
+)
 MAX_SELECTORS = 40
 
 
@@ -71,8 +73,9 @@ def lookup_selectors(
 ) -> tuple[SelectorResult, ...]:
     """Ask every selector at once and parse whatever key records come back."""
     chosen = list(selectors)[:MAX_SELECTORS]
-    answers = lookup_all(resolver, [(key_name(s, domain), "TXT") for s, _p in chosen],
-                         max_workers=MAX_SELECTORS)
+    answers = lookup_all(
+        resolver, [(key_name(s, domain), "TXT") for s, _p in chosen], max_workers=MAX_SELECTORS
+    )
     results = []
     for (selector, provider), answer in zip(chosen, answers, strict=True):
         keys = tuple(parse_dkim_key(r) for r in answer.records if _looks_like_key(r))
@@ -100,25 +103,46 @@ def dkim_check(
             why = "dkim.not_a_key" if result.lookup.outcome is Outcome.ANSWER else "dkim.missing"
             problems.append(problem(why, Status.FAIL, "RFC 6376 6.1.2", name=name))
         if len(result.keys) > 1:
-            problems.append(problem("dkim.several_keys", Status.WARN, "RFC 6376 3.6.2.2",
-                                    name=name, count=len(result.keys)))
+            problems.append(
+                problem(
+                    "dkim.several_keys",
+                    Status.WARN,
+                    "RFC 6376 3.6.2.2",
+                    name=name,
+                    count=len(result.keys),
+                )
+            )
         for key in result.keys:
-            problems.extend(within("dkim.at_selector", p, selector=result.selector)
-                            for p in key.problems)
+            problems.extend(
+                within("dkim.at_selector", p, selector=result.selector) for p in key.problems
+            )
             details.append(_selector_detail(result, key))
-            details.extend(Detail(f"{result.selector}: {d.label}", d.value, d.meaning)
-                           for d in key.details())
+            details.extend(
+                Detail(f"{result.selector}: {d.label}", d.value, d.meaning) for d in key.details()
+            )
     if not found and failures and (not given or len(failures) == len(results)):
         return could_not_check("dkim", failures[0].lookup, problems=tuple(problems[1:]))
     if not found and not given:
         note = Note("dkim.none_common", {"domain": domain, "count": len(results)})
-        return CheckResult("dkim", Status.INFO, note, problems=tuple(problems),
-                           extra={"selectors": [], "tried": [r.selector for r in results]})
+        return CheckResult(
+            "dkim",
+            Status.INFO,
+            note,
+            problems=tuple(problems),
+            extra={"selectors": [], "tried": [r.selector for r in results]},
+        )
     record = "\n".join(f"{r.selector}: {k.text}" for r in found for k in r.keys)
-    summary = Note("dkim.summary", {
-        "count": len(found),
-        "keys": ", ".join(f"{r.selector} ({_short(k)})" for r in found for k in r.keys),
-    }) if found else Note("dkim.summary_none", {"domain": domain})
+    summary = (
+        Note(
+            "dkim.summary",
+            {
+                "count": len(found),
+                "keys": ", ".join(f"{r.selector} ({_short(k)})" for r in found for k in r.keys),
+            },
+        )
+        if found
+        else Note("dkim.summary_none", {"domain": domain})
+    )
     return CheckResult(
         "dkim",
         status_of(problems),
@@ -128,9 +152,20 @@ def dkim_check(
         details=tuple(details),
         extra={
             "selectors": [
-                {"selector": r.selector, "provider": r.provider or None,
-                 "keys": [{"type": k.key_type, "bits": k.key_bits, "revoked": k.revoked,
-                           "testing": k.testing, "valid": k.valid} for k in r.keys]}
+                {
+                    "selector": r.selector,
+                    "provider": r.provider or None,
+                    "keys": [
+                        {
+                            "type": k.key_type,
+                            "bits": k.key_bits,
+                            "revoked": k.revoked,
+                            "testing": k.testing,
+                            "valid": k.valid,
+                        }
+                        for k in r.keys
+                    ],
+                }
                 for r in found
             ],
             "tried": [r.selector for r in results],
@@ -145,6 +180,7 @@ def _short(key: DkimKey) -> str:
 
 
 def _selector_detail(result: SelectorResult, key: DkimKey) -> Detail:
-    meaning = (Note("dkim.provider", {"provider": result.provider}) if result.provider
-               else key.describe())
+    meaning = (
+        Note("dkim.provider", {"provider": result.provider}) if result.provider else key.describe()
+    )
     return Detail(result.selector, _short(key), meaning)

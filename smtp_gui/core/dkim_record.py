@@ -108,8 +108,7 @@ def parse_dkim_key(text: str) -> DkimKey:
     _hash_problems(hashes, found)
     services = tuple(s.lower() for s in split_list(tags.get("s") or "*", ":") if s)
     if not {"*", "email"} & set(services):
-        found.append(problem("dkim.not_for_email", Status.WARN, RFC,
-                             services=":".join(services)))
+        found.append(problem("dkim.not_for_email", Status.WARN, RFC, services=":".join(services)))
     flags = tuple(f.lower() for f in split_list(tags.get("t") or "", ":") if f)
     testing = "y" in flags
     if testing:
@@ -125,8 +124,9 @@ def parse_dkim_key(text: str) -> DkimKey:
         found.append(problem("dkim.revoked", Status.FAIL, RFC))
     elif key_type in _KEY_TYPES:
         bits, form = _read_key(key_type, p, found)
-    return DkimKey(text, tags, key_type, bits, form, revoked, testing, services, hashes,
-                   tuple(found))
+    return DkimKey(
+        text, tags, key_type, bits, form, revoked, testing, services, hashes, tuple(found)
+    )
 
 
 def _structure(tags: TagList) -> list[Problem]:
@@ -141,13 +141,21 @@ def _structure(tags: TagList) -> list[Problem]:
         if issue.kind == DUPLICATE:
             found.append(problem("dkim.duplicate", Status.FAIL, "RFC 6376 3.2", tag=issue.text))
         elif issue.kind in (NO_EQUALS, BAD_NAME):
-            found.append(problem("dkim.syntax", Status.FAIL, "RFC 6376 3.2",
-                                 text=issue.text[:40], position=issue.position + 1))
+            found.append(
+                problem(
+                    "dkim.syntax",
+                    Status.FAIL,
+                    "RFC 6376 3.2",
+                    text=issue.text[:40],
+                    position=issue.position + 1,
+                )
+            )
         elif issue.kind == BAD_VALUE:
             found.append(problem("dkim.bad_chars", Status.FAIL, "RFC 6376 3.2", tag=issue.text))
         elif issue.kind == TOO_LONG:
-            found.append(problem("dkim.too_long", Status.FAIL, "RFC 6376 3.2",
-                                 limit=issue.position))
+            found.append(
+                problem("dkim.too_long", Status.FAIL, "RFC 6376 3.2", limit=issue.position)
+            )
     return found
 
 
@@ -185,8 +193,7 @@ def _read_key(key_type: str, p: str, found: list[Problem]) -> tuple[int | None, 
 def _read_ed25519(data: bytes, found: list[Problem]) -> tuple[int | None, str | None]:
     """RFC 8463 4.2: p= is the bare 32-byte Ed25519 public key."""
     if len(data) != 32:
-        found.append(problem("dkim.ed25519_length", Status.FAIL, "RFC 8463 4.2",
-                             length=len(data)))
+        found.append(problem("dkim.ed25519_length", Status.FAIL, "RFC 8463 4.2", length=len(data)))
         return None, None
     try:
         ed25519.Ed25519PublicKey.from_public_bytes(data)
@@ -206,13 +213,20 @@ def _read_rsa(data: bytes, found: list[Problem]) -> tuple[int | None, str | None
         found.append(problem("dkim.bad_key", Status.FAIL, RFC))
         return None, None
     if not isinstance(key, rsa.RSAPublicKey):
-        found.append(problem("dkim.key_type_mismatch", Status.FAIL, RFC,
-                             found=type(key).__name__.replace("PublicKey", "")))
+        found.append(
+            problem(
+                "dkim.key_type_mismatch",
+                Status.FAIL,
+                RFC,
+                found=type(key).__name__.replace("PublicKey", ""),
+            )
+        )
         return None, None
     # RFC 6376 3.6.1 names a bare RSAPublicKey (PKCS#1); Appendix C and erratum 3017 use
     # SubjectPublicKeyInfo, which is what nearly every verifier expects.
-    spki = key.public_bytes(serialization.Encoding.DER,
-                            serialization.PublicFormat.SubjectPublicKeyInfo)
+    spki = key.public_bytes(
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
     form = "spki" if spki == data else "pkcs1"
     bits = key.key_size
     if form == "pkcs1":

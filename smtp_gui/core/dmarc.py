@@ -51,13 +51,15 @@ def sift(answer: Lookup) -> tuple[tuple[str, ...], tuple[Problem, ...]]:
     near = [r for r in answer.records if not is_dmarc_candidate(r) and looks_like_dmarc(r)]
     other = len(answer.records) - len(kept) - len(near)
     found = [
-        problem("dmarc.near_miss", Status.FAIL, "RFC 7489 6.6.3", name=answer.name,
-                record=r[:80])
+        problem("dmarc.near_miss", Status.FAIL, "RFC 7489 6.6.3", name=answer.name, record=r[:80])
         for r in near
     ]
     if other and kept:
-        found.append(problem("dmarc.unrelated_txt", Status.INFO, "RFC 7489 6.6.3",
-                             name=answer.name, count=other))
+        found.append(
+            problem(
+                "dmarc.unrelated_txt", Status.INFO, "RFC 7489 6.6.3", name=answer.name, count=other
+            )
+        )
     return kept, tuple(found)
 
 
@@ -95,11 +97,17 @@ def dmarc_check(
         return _missing(domain, resolver, found)
     record_text = "\n".join(found.records)
     if len(found.records) > 1:
-        note = Note("dmarc.multiple", {"name": _dmarc_name(found.found_at or domain),
-                                       "count": len(found.records)})
-        return CheckResult("dmarc", Status.FAIL, note, record=record_text,
-                           problems=(Problem(note, Status.FAIL, "RFC 7489 6.6.3"),
-                                     *found.findings))
+        note = Note(
+            "dmarc.multiple",
+            {"name": _dmarc_name(found.found_at or domain), "count": len(found.records)},
+        )
+        return CheckResult(
+            "dmarc",
+            Status.FAIL,
+            note,
+            record=record_text,
+            problems=(Problem(note, Status.FAIL, "RFC 7489 6.6.3"), *found.findings),
+        )
     # A null MX marks a parked domain, whose policy should be reject (RFC 7505 + RFC 7489).
     parked = mx.outcome is Outcome.ANSWER and any(r.is_null for r in parse_mx(mx.records))
     record = parse_dmarc(found.records[0], parked=parked)
@@ -123,8 +131,9 @@ def dmarc_check(
             "found_at": _dmarc_name(policy_domain),
             "org_domain": found.org_domain,
             "policy": policy,
-            "tags": {k: {"value": v.value, "explicit": v.explicit}
-                     for k, v in record.effective.items()},
+            "tags": {
+                k: {"value": v.value, "explicit": v.explicit} for k, v in record.effective.items()
+            },
         },
     )
 
@@ -135,8 +144,7 @@ def _summary(domain: str, policy_domain: str, policy: str | None, record: DmarcR
     if not record.valid:
         return Note("dmarc.summary_invalid", {"domain": domain})
     if policy_domain != domain:
-        return Note("dmarc.summary_org", {"domain": domain, "org": policy_domain,
-                                          "policy": policy})
+        return Note("dmarc.summary_org", {"domain": domain, "org": policy_domain, "policy": policy})
     return Note("dmarc.summary", {"domain": domain, "policy": policy})
 
 
@@ -178,15 +186,18 @@ def _destinations(
     )
     found: list[Problem] = []
     for host, answer in zip(hosts, answers, strict=True):
-        params = {"host": host, "domain": policy_domain, "name": answer.name,
-                  "uri": external[host].text}
+        params = {
+            "host": host,
+            "domain": policy_domain,
+            "name": answer.name,
+            "uri": external[host].text,
+        }
         if answer.could_not_check:
             found.append(problem("dmarc.dest_unchecked", Status.WARN, "RFC 7489 7.1", **params))
         elif any(is_dmarc_candidate(r) for r in answer.records):
             details.append(Detail("report auth", host, Note("dmarc.dest_authorized", params)))
         else:
-            found.append(problem("dmarc.dest_unauthorized", Status.WARN, "RFC 7489 7.1",
-                                 **params))
+            found.append(problem("dmarc.dest_unauthorized", Status.WARN, "RFC 7489 7.1", **params))
     return found
 
 

@@ -34,8 +34,16 @@ ORDER = ("v", "p", "sp", "np", "adkim", "aspf", "pct", "fo", "rf", "ri", "rua", 
 _KNOWN = frozenset(ORDER)
 _REMOVED_BY_BIS = ("pct", "rf", "ri")
 # RFC 7489 6.3 defaults; np (RFC 9989 4.7) defaults to sp, which defaults to p.
-_DEFAULTS = {"adkim": "r", "aspf": "r", "fo": "0", "pct": "100", "rf": "afrf", "ri": "86400",
-             "psd": "u", "t": "n"}
+_DEFAULTS = {
+    "adkim": "r",
+    "aspf": "r",
+    "fo": "0",
+    "pct": "100",
+    "rf": "afrf",
+    "ri": "86400",
+    "psd": "u",
+    "t": "n",
+}
 # RFC 7489 6.4: dmarc-version = "v" *WSP "=" *WSP %x44 %x4d %x41 %x52 %x43 %x31
 _VERSION = re.compile(r"[vV][ \t]*=[ \t]*DMARC1(?:[ \t]*;|[ \t]*$)")
 _LOOKS_LIKE = re.compile(r"[ \t\r\n]*v[ \t]*=[ \t]*dmarc1", re.IGNORECASE)
@@ -43,8 +51,10 @@ _LOOKS_LIKE = re.compile(r"[ \t\r\n]*v[ \t]*=[ \t]*dmarc1", re.IGNORECASE)
 _URI = re.compile(r"(?P<uri>[^!]*)(?:!(?P<size>[0-9]+[kmgtKMGT]?))?")
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):(.+)")
 _KEYWORD = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?")
-_HOST = re.compile(r"(?=.{1,253}$)(?:[A-Za-z0-9_](?:[A-Za-z0-9_\-]{0,61}[A-Za-z0-9])?\.)*"
-                   r"[A-Za-z0-9_](?:[A-Za-z0-9_\-]{0,61}[A-Za-z0-9])?\.?")
+_HOST = re.compile(
+    r"(?=.{1,253}$)(?:[A-Za-z0-9_](?:[A-Za-z0-9_\-]{0,61}[A-Za-z0-9])?\.)*"
+    r"[A-Za-z0-9_](?:[A-Za-z0-9_\-]{0,61}[A-Za-z0-9])?\.?"
+)
 _UINT32 = 2**32 - 1
 
 
@@ -158,8 +168,13 @@ def _structure_problems(text: str, tags: TagList) -> list[Problem]:
             found.append(problem("dmarc.duplicate", Status.FAIL, "RFC 6376 3.2", tag=issue.text))
         elif issue.kind in (NO_EQUALS, BAD_NAME):
             found.append(
-                problem("dmarc.syntax", Status.FAIL, GRAMMAR, text=issue.text[:40],
-                        position=issue.position + 1)
+                problem(
+                    "dmarc.syntax",
+                    Status.FAIL,
+                    GRAMMAR,
+                    text=issue.text[:40],
+                    position=issue.position + 1,
+                )
             )
         elif issue.kind == BAD_VALUE:
             found.append(problem("dmarc.bad_chars", Status.FAIL, GRAMMAR, tag=issue.text))
@@ -311,19 +326,20 @@ def _uri(tag: str, item: str, found: list[Problem]) -> ReportUri:
     if size is not None:
         found.append(problem("dmarc.size_limit", Status.INFO, "RFC 9989 A.6", tag=tag, uri=item))
     if not scheme_match:
-        found.append(problem("dmarc.uri_no_scheme", Status.FAIL, "RFC 7489 6.2", tag=tag,
-                             uri=item))
+        found.append(problem("dmarc.uri_no_scheme", Status.FAIL, "RFC 7489 6.2", tag=tag, uri=item))
         return ReportUri(item, "", "", "", size, False)
     scheme, rest = scheme_match.group(1).lower(), scheme_match.group(2)
     if scheme != "mailto":
-        found.append(problem("dmarc.uri_not_mailto", Status.WARN, "RFC 7489 6.2", tag=tag,
-                             uri=item))
+        found.append(
+            problem("dmarc.uri_not_mailto", Status.WARN, "RFC 7489 6.2", tag=tag, uri=item)
+        )
         return ReportUri(item, scheme, "", "", size, True)
     address = rest.split("?", 1)[0]
     local, at, host = address.rpartition("@")
     if not at or not local or not _HOST.fullmatch(host):
-        found.append(problem("dmarc.uri_bad_mailto", Status.FAIL, "RFC 7489 6.2", tag=tag,
-                             uri=item))
+        found.append(
+            problem("dmarc.uri_bad_mailto", Status.FAIL, "RFC 7489 6.2", tag=tag, uri=item)
+        )
         return ReportUri(item, scheme, address, "", size, False)
     return ReportUri(item, scheme, address, host.rstrip(".").lower(), size, True)
 
@@ -354,8 +370,7 @@ def _advice(
         if pct.value == "0":
             found.append(problem("dmarc.pct_zero", Status.WARN, "RFC 7489 6.6.4"))
         elif pct.value != "100":
-            found.append(problem("dmarc.pct_partial", Status.INFO, "RFC 7489 6.6.4",
-                                 pct=pct.value))
+            found.append(problem("dmarc.pct_partial", Status.INFO, "RFC 7489 6.6.4", pct=pct.value))
     if effective.get("t", TagValue("n", False)).value == "y":
         found.append(problem("dmarc.testing", Status.INFO, BIS))
     if not has_rua and "p" in effective:

@@ -134,7 +134,6 @@ class CheckResolver:
         )
 
 
-
 def resolver_warnings(config: ResolverConfig) -> tuple[Text, ...]:
     """Said before a check: Spamhaus and others refuse queries from public resolvers."""
     public = config.public_resolvers()

@@ -73,14 +73,21 @@ def summarize(
         )
         parts.append(
             message(
-                "dnsbl.summary.listed", target=target, listed=listed, checked=_lists(checked).en,
-                checked_zh=_lists(checked).zh, major=major.en, major_zh=major.zh,
+                "dnsbl.summary.listed",
+                target=target,
+                listed=listed,
+                checked=_lists(checked).en,
+                checked_zh=_lists(checked).zh,
+                major=major.en,
+                major_zh=major.zh,
             )
         )
     else:
         parts.append(
             message(
-                "dnsbl.summary.clean", target=target, checked=_lists(checked).en,
+                "dnsbl.summary.clean",
+                target=target,
+                checked=_lists(checked).en,
                 checked_zh=_lists(checked).zh,
             )
         )
@@ -90,8 +97,11 @@ def summarize(
         lists = _lists(unchecked)
         parts.append(
             message(
-                "dnsbl.summary.unchecked", lists=lists.en, lists_zh=lists.zh,
-                reasons=reasons.en, reasons_zh=reasons.zh,
+                "dnsbl.summary.unchecked",
+                lists=lists.en,
+                lists_zh=lists.zh,
+                reasons=reasons.en,
+                reasons_zh=reasons.zh,
             )
         )
     elif unchecked:

@@ -95,8 +95,7 @@ def make_target(
 
 def _spf(target: DomainTarget, resolver: dns.resolver.Resolver) -> CheckResult:
     """The spf row: RFC 7208 evaluation for the IP, sender and HELO name, if given."""
-    return spf_check(target.domain, resolver, ip=target.ip, sender=target.sender,
-                     helo=target.helo)
+    return spf_check(target.domain, resolver, ip=target.ip, sender=target.sender, helo=target.helo)
 
 
 def _ptr(target: DomainTarget, resolver: dns.resolver.Resolver) -> CheckResult:
@@ -130,23 +129,31 @@ def domain_checks(
     factories = {**_factories(target), **(overrides or {})}
     unknown = [n for n in names if n not in factories]
     if unknown:
-        raise input_error("domain_check.unknown_check", names=", ".join(unknown),
-                          known=", ".join(CHECK_NAMES))
+        raise input_error(
+            "domain_check.unknown_check", names=", ".join(unknown), known=", ".join(CHECK_NAMES)
+        )
     return tuple(DomainCheck(n, factories[n]) for n in names)
 
 
-def run_check(check: DomainCheck, resolver: dns.resolver.Resolver, described: str = ""
-              ) -> CheckResult:
+def run_check(
+    check: DomainCheck, resolver: dns.resolver.Resolver, described: str = ""
+) -> CheckResult:
     """Run one row, timed; a bug in a check becomes an ``error`` row instead of a crash."""
     started = time.monotonic()
     try:
         result = check.run(resolver)
     except Exception as exc:  # noqa: BLE001 - one broken check must not hide the others
-        note = Note("domain_check.crashed", {"name": check.name,
-                                             "error": f"{type(exc).__name__}: {exc}"[:300]})
-        result = CheckResult(check.name, Status.ERROR, note,
-                             problems=(Problem(note, Status.ERROR),),
-                             extra={"failure": "internal"})
+        note = Note(
+            "domain_check.crashed",
+            {"name": check.name, "error": f"{type(exc).__name__}: {exc}"[:300]},
+        )
+        result = CheckResult(
+            check.name,
+            Status.ERROR,
+            note,
+            problems=(Problem(note, Status.ERROR),),
+            extra={"failure": "internal"},
+        )
     ms = (time.monotonic() - started) * 1000
     return dataclasses.replace(result, resolver=described or result.resolver, ms=ms)
 

@@ -86,8 +86,12 @@ def _opener(scheme: str, address: str, context: ssl.SSLContext) -> urllib.reques
     handler: urllib.request.BaseHandler = (
         _PinnedHTTPSHandler(address, context) if scheme == "https" else _PinnedHTTPHandler(address)
     )
-    for item in (handler, urllib.request.HTTPDefaultErrorHandler(),
-                 urllib.request.HTTPErrorProcessor(), urllib.request.UnknownHandler()):
+    for item in (
+        handler,
+        urllib.request.HTTPDefaultErrorHandler(),
+        urllib.request.HTTPErrorProcessor(),
+        urllib.request.UnknownHandler(),
+    ):
         opener.add_handler(item)
     return opener
 
@@ -136,16 +140,20 @@ def fetch(
         exc.close()
         return Fetch(url, status=exc.code, failure=kind, detail=str(exc.code), address=address)
     except urllib.error.URLError as exc:
-        return Fetch(url, failure=_reason_kind(exc.reason), detail=str(exc.reason),
-                     address=address)
+        return Fetch(url, failure=_reason_kind(exc.reason), detail=str(exc.reason), address=address)
     except TimeoutError as exc:
         return Fetch(url, failure="timeout", detail=str(exc) or "timed out", address=address)
     except (OSError, http.client.HTTPException) as exc:
-        return Fetch(url, failure="network", detail=str(exc) or type(exc).__name__,
-                     address=address)
+        return Fetch(url, failure="network", detail=str(exc) or type(exc).__name__, address=address)
     if len(body) > limit:
-        return Fetch(url, status=status, content_type=content_type, failure="too_big",
-                     detail=str(limit), address=address)
+        return Fetch(
+            url,
+            status=status,
+            content_type=content_type,
+            failure="too_big",
+            detail=str(limit),
+            address=address,
+        )
     text = body.decode("utf-8", errors="replace")
     return Fetch(url, text, status, content_type, address=address)
 

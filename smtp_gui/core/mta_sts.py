@@ -53,28 +53,40 @@ def mta_sts_check(
         return CheckResult("mta-sts", Status.INFO, note, extra={"mode": None})
     if len(records) > 1:
         note = Note("mta_sts.multiple", {"name": txt.name, "count": len(records)})
-        return CheckResult("mta-sts", Status.FAIL, note, record="\n".join(records),
-                           problems=(Problem(note, Status.FAIL, "RFC 8461 3.1"),),
-                           extra={"mode": None})
+        return CheckResult(
+            "mta-sts",
+            Status.FAIL,
+            note,
+            record="\n".join(records),
+            problems=(Problem(note, Status.FAIL, "RFC 8461 3.1"),),
+            extra={"mode": None},
+        )
     record = parse_sts_record(records[0])
     problems: list[Problem] = list(record.problems)
     details = [Detail("id", record.policy_id or "", Note("mta_sts.meaning.id", {}))]
     url = policy_url.format(domain=domain)
     got = fetch(url, resolver, timeout=timeout, context=context)
-    details.append(Detail("policy", url, Note("mta_sts.meaning.url", {"address": got.address
-                                                                      or "-"})))
+    details.append(
+        Detail("policy", url, Note("mta_sts.meaning.url", {"address": got.address or "-"}))
+    )
     if not got.ok:
         return _unfetched(domain, record.text, got, problems, details)
     assert got.body is not None
     policy = parse_sts_policy(got.body)
     problems.extend(policy.problems)
     if got.content_type and not got.content_type.lower().startswith("text/plain"):
-        problems.append(problem("mta_sts.content_type", Status.WARN, "RFC 8461 3.2",
-                                value=got.content_type[:60]))
+        problems.append(
+            problem(
+                "mta_sts.content_type", Status.WARN, "RFC 8461 3.2", value=got.content_type[:60]
+            )
+        )
     problems.extend(_mx_coverage(policy, mx))
     details.extend(_policy_details(policy))
-    summary = (Note("mta_sts.summary", {"mode": policy.mode, "domain": domain})
-               if policy.mode else Note("mta_sts.summary_invalid", {"domain": domain}))
+    summary = (
+        Note("mta_sts.summary", {"mode": policy.mode, "domain": domain})
+        if policy.mode
+        else Note("mta_sts.summary_invalid", {"domain": domain})
+    )
     return CheckResult(
         "mta-sts",
         status_of(problems),
@@ -82,8 +94,13 @@ def mta_sts_check(
         record=f"{record.text}\n\n{got.body.strip()}",
         problems=tuple(problems),
         details=tuple(details),
-        extra={"mode": policy.mode, "id": record.policy_id, "max_age": policy.max_age,
-               "mx": list(policy.mx), "policy_url": url},
+        extra={
+            "mode": policy.mode,
+            "id": record.policy_id,
+            "max_age": policy.max_age,
+            "mx": list(policy.mx),
+            "policy_url": url,
+        },
     )
 
 
@@ -95,8 +112,14 @@ def _unfetched(
         reason: Problem = failure_problem(got.lookup)
     else:
         severity = Status.FAIL if got.failure in _BROKEN else Status.ERROR
-        reason = problem(f"mta_sts.fetch_{got.failure}", severity, FETCH_RFC, url=got.url,
-                         detail=got.detail[:200], status=got.status or "")
+        reason = problem(
+            f"mta_sts.fetch_{got.failure}",
+            severity,
+            FETCH_RFC,
+            url=got.url,
+            detail=got.detail[:200],
+            status=got.status or "",
+        )
     problems.insert(0, reason)
     status = status_of(problems)
     return CheckResult(
@@ -124,19 +147,26 @@ def _mx_coverage(policy: StsPolicy, mx: Lookup) -> list[Problem]:
         if record.is_null:
             continue
         if not any(mx_matches(p, record.exchange) for p in policy.mx):
-            found.append(problem("mta_sts.mx_not_covered", severity, "RFC 8461 4.1",
-                                 host=record.exchange, patterns=", ".join(policy.mx)))
+            found.append(
+                problem(
+                    "mta_sts.mx_not_covered",
+                    severity,
+                    "RFC 8461 4.1",
+                    host=record.exchange,
+                    patterns=", ".join(policy.mx),
+                )
+            )
     return found
 
 
 def _policy_details(policy: StsPolicy) -> list[Detail]:
     details = []
     if policy.mode:
-        details.append(Detail("mode", policy.mode, Note(f"mta_sts.meaning.mode.{policy.mode}",
-                                                        {})))
+        details.append(Detail("mode", policy.mode, Note(f"mta_sts.meaning.mode.{policy.mode}", {})))
     if policy.max_age is not None:
         days = round(policy.max_age / 86400, 1)
-        details.append(Detail("max_age", str(policy.max_age),
-                              Note("mta_sts.meaning.max_age", {"days": days})))
+        details.append(
+            Detail("max_age", str(policy.max_age), Note("mta_sts.meaning.max_age", {"days": days}))
+        )
     details.extend(Detail("mx", m, Note("mta_sts.meaning.mx", {})) for m in policy.mx)
     return details

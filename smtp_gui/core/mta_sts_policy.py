@@ -86,22 +86,27 @@ def parse_sts_policy(text: str) -> StsPolicy:
         key, colon, value = line.partition(":")
         key, value = key.strip(), value.strip()
         if not colon or not _KEY.fullmatch(key):
-            found.append(problem("mta_sts.policy_syntax", Status.FAIL, POLICY_RFC,
-                                 line=number, text=line[:60]))
+            found.append(
+                problem(
+                    "mta_sts.policy_syntax", Status.FAIL, POLICY_RFC, line=number, text=line[:60]
+                )
+            )
             continue
         if key == "mx":
             mx.append(value)
             if not _MX_PATTERN.fullmatch(value):
-                found.append(problem("mta_sts.policy_bad_mx", Status.FAIL, POLICY_RFC,
-                                     value=value[:80]))
+                found.append(
+                    problem("mta_sts.policy_bad_mx", Status.FAIL, POLICY_RFC, value=value[:80])
+                )
         elif key in values:
             found.append(problem("mta_sts.policy_repeated", Status.WARN, POLICY_RFC, field=key))
         else:
             values[key] = value
     version = values.get("version")
     if version != "STSv1":
-        found.append(problem("mta_sts.policy_version", Status.FAIL, POLICY_RFC,
-                             value=version or ""))
+        found.append(
+            problem("mta_sts.policy_version", Status.FAIL, POLICY_RFC, value=version or "")
+        )
     mode = values.get("mode")
     if mode not in MODES:
         found.append(problem("mta_sts.policy_mode", Status.FAIL, POLICY_RFC, value=mode or ""))
@@ -113,19 +118,30 @@ def parse_sts_policy(text: str) -> StsPolicy:
         found.append(problem("mta_sts.policy_testing", Status.INFO, "RFC 8461 5"))
     elif mode == "none":
         found.append(problem("mta_sts.policy_none", Status.WARN, "RFC 8461 5"))
-    return StsPolicy(text, version, mode, max_age, tuple(m.lower().rstrip(".") for m in mx),
-                     tuple(found))
+    return StsPolicy(
+        text, version, mode, max_age, tuple(m.lower().rstrip(".") for m in mx), tuple(found)
+    )
 
 
 def _max_age(value: str | None, found: list[Problem]) -> int | None:
     seconds = parse_digits(value, max_digits=10) if value is not None else None
     if value is None or seconds is None:
-        found.append(problem("mta_sts.policy_max_age", Status.FAIL, POLICY_RFC,
-                             value=(value or "")[:20], limit=MAX_AGE_LIMIT))
+        found.append(
+            problem(
+                "mta_sts.policy_max_age",
+                Status.FAIL,
+                POLICY_RFC,
+                value=(value or "")[:20],
+                limit=MAX_AGE_LIMIT,
+            )
+        )
         return None
     if seconds > MAX_AGE_LIMIT:
-        found.append(problem("mta_sts.policy_max_age", Status.FAIL, POLICY_RFC, value=value,
-                             limit=MAX_AGE_LIMIT))
+        found.append(
+            problem(
+                "mta_sts.policy_max_age", Status.FAIL, POLICY_RFC, value=value, limit=MAX_AGE_LIMIT
+            )
+        )
         return None
     if seconds < SHORT_MAX_AGE:
         found.append(problem("mta_sts.policy_short", Status.WARN, POLICY_RFC, seconds=seconds))

@@ -92,8 +92,9 @@ def parse_bimi(text: str) -> PolicyText:
         if evidence is None or not evidence.strip():
             found.append(problem("bimi.no_evidence", Status.INFO, BIMI_DRAFT))
         elif not _HTTPS.fullmatch(evidence):
-            found.append(problem("bimi.evidence_not_https", Status.FAIL, BIMI_DRAFT,
-                                 url=evidence[:80]))
+            found.append(
+                problem("bimi.evidence_not_https", Status.FAIL, BIMI_DRAFT, url=evidence[:80])
+            )
         else:
             details.append(Detail("a", evidence, Note("bimi.meaning.a", {})))
     return PolicyText(text, tags, tuple(found), tuple(details))
@@ -117,8 +118,13 @@ def _txt_policy_check(
         return CheckResult(name, Status.INFO, Note(none_key, {"domain": domain})), None
     if len(records) > 1:
         note = Note("policy.multiple", {"name": owner, "count": len(records)})
-        return CheckResult(name, Status.FAIL, note, record="\n".join(records),
-                           problems=(Problem(note, Status.FAIL, rfc),)), None
+        return CheckResult(
+            name,
+            Status.FAIL,
+            note,
+            record="\n".join(records),
+            problems=(Problem(note, Status.FAIL, rfc),),
+        ), None
     parsed = parse(records[0])
     return None, parsed
 
@@ -126,31 +132,59 @@ def _txt_policy_check(
 def tls_rpt_check(domain: str, resolver: dns.resolver.Resolver) -> CheckResult:
     """The ``tls-rpt`` row: where senders report TLS failures for mail to ``domain``."""
     domain = normalize(domain)
-    done, parsed = _txt_policy_check("tls-rpt", f"_smtp._tls.{domain}", "v=TLSRPTv1",
-                                     parse_tlsrpt, resolver, "tlsrpt.none", TLSRPT_RFC, domain)
+    done, parsed = _txt_policy_check(
+        "tls-rpt",
+        f"_smtp._tls.{domain}",
+        "v=TLSRPTv1",
+        parse_tlsrpt,
+        resolver,
+        "tlsrpt.none",
+        TLSRPT_RFC,
+        domain,
+    )
     if done is not None:
         return done
     assert parsed is not None
-    summary = Note("tlsrpt.summary" if parsed.valid else "tlsrpt.summary_invalid",
-                   {"domain": domain})
-    return CheckResult("tls-rpt", status_of(parsed.problems), summary, record=parsed.text,
-                       problems=parsed.problems, details=parsed.details)
+    summary = Note(
+        "tlsrpt.summary" if parsed.valid else "tlsrpt.summary_invalid", {"domain": domain}
+    )
+    return CheckResult(
+        "tls-rpt",
+        status_of(parsed.problems),
+        summary,
+        record=parsed.text,
+        problems=parsed.problems,
+        details=parsed.details,
+    )
 
 
 def bimi_check(domain: str, resolver: dns.resolver.Resolver) -> CheckResult:
     """The ``bimi`` row: the brand logo record, and whether DMARC is strict enough for it."""
     domain = normalize(domain)
-    done, parsed = _txt_policy_check("bimi", f"default._bimi.{domain}", "v=BIMI1", parse_bimi,
-                                     resolver, "bimi.none", BIMI_DRAFT, domain)
+    done, parsed = _txt_policy_check(
+        "bimi",
+        f"default._bimi.{domain}",
+        "v=BIMI1",
+        parse_bimi,
+        resolver,
+        "bimi.none",
+        BIMI_DRAFT,
+        domain,
+    )
     if done is not None:
         return done
     assert parsed is not None
     problems = list(parsed.problems)
     problems.extend(_dmarc_enforcement(domain, resolver))
-    summary = Note("bimi.summary" if parsed.valid else "bimi.summary_invalid",
-                   {"domain": domain})
-    return CheckResult("bimi", status_of(problems), summary, record=parsed.text,
-                       problems=tuple(problems), details=parsed.details)
+    summary = Note("bimi.summary" if parsed.valid else "bimi.summary_invalid", {"domain": domain})
+    return CheckResult(
+        "bimi",
+        status_of(problems),
+        summary,
+        record=parsed.text,
+        problems=tuple(problems),
+        details=parsed.details,
+    )
 
 
 def _dmarc_enforcement(domain: str, resolver: dns.resolver.Resolver) -> list[Problem]:
@@ -165,6 +199,5 @@ def _dmarc_enforcement(domain: str, resolver: dns.resolver.Resolver) -> list[Pro
     policy = record.value("sp" if at_org else "p")
     pct = record.value("pct") or "100"
     if policy not in ("quarantine", "reject") or pct != "100":
-        return [problem("bimi.dmarc_weak", Status.FAIL, BIMI_DRAFT, policy=policy or "-",
-                        pct=pct)]
+        return [problem("bimi.dmarc_weak", Status.FAIL, BIMI_DRAFT, policy=policy or "-", pct=pct)]
     return []

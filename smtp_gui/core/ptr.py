@@ -65,8 +65,9 @@ def looks_generic(name: str, ip: str) -> bool:
     return any(w in labels or (w.endswith("-") and w in lowered) for w in _generic_words())
 
 
-def confirm_names(ip: str, names: tuple[str, ...], resolver: dns.resolver.Resolver
-                  ) -> tuple[PtrName, ...]:
+def confirm_names(
+    ip: str, names: tuple[str, ...], resolver: dns.resolver.Resolver
+) -> tuple[PtrName, ...]:
     """Resolve each PTR name forward (A for IPv4, AAAA for IPv6) and compare with ``ip``."""
     address = ipaddress.ip_address(ip)
     rdtype = "A" if address.version == 4 else "AAAA"
@@ -98,9 +99,13 @@ def ptr_check(ip: str, resolver: dns.resolver.Resolver) -> CheckResult:
     names = tuple(r.rstrip(".").lower() for r in answer.records)[:MAX_NAMES]
     if answer.outcome is not Outcome.ANSWER or not names:
         note = Note("ptr.none", {"ip": ip, "name": reverse})
-        return CheckResult("ptr", Status.FAIL, note,
-                           problems=(Problem(note, Status.FAIL, "RFC 7372 3.3"), bulk),
-                           extra={"ip": ip, "ptr": [], "fcrdns": False})
+        return CheckResult(
+            "ptr",
+            Status.FAIL,
+            note,
+            problems=(Problem(note, Status.FAIL, "RFC 7372 3.3"), bulk),
+            extra={"ip": ip, "ptr": [], "fcrdns": False},
+        )
     confirmed = confirm_names(ip, names, resolver)
     problems: list[Problem] = []
     details: list[Detail] = []
@@ -112,16 +117,20 @@ def ptr_check(ip: str, resolver: dns.resolver.Resolver) -> CheckResult:
         details.append(Detail("PTR", value, Note(key, {"ip": ip})))
     good = [c for c in confirmed if c.confirms]
     if not good and not problems:
-        problems.append(problem("ptr.not_confirmed", Status.FAIL, IPREV, ip=ip,
-                                names=", ".join(names)))
+        problems.append(
+            problem("ptr.not_confirmed", Status.FAIL, IPREV, ip=ip, names=", ".join(names))
+        )
     if len(answer.records) > 1:
         problems.append(problem("ptr.several", Status.WARN, IPREV, count=len(answer.records)))
     for item in good:
         if looks_generic(item.name, ip):
             problems.append(problem("ptr.generic", Status.WARN, "RFC 7372 3.3", name=item.name))
     problems.append(bulk)
-    summary = (Note("ptr.summary_ok", {"ip": ip, "name": good[0].name}) if good
-               else Note("ptr.summary_bad", {"ip": ip, "names": ", ".join(names)}))
+    summary = (
+        Note("ptr.summary_ok", {"ip": ip, "name": good[0].name})
+        if good
+        else Note("ptr.summary_bad", {"ip": ip, "names": ", ".join(names)})
+    )
     return CheckResult(
         "ptr",
         status_of(problems),

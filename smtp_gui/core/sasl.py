@@ -38,7 +38,13 @@ from smtp_gui.core.sasl_scram import decode_scram, scram_kind
 from smtp_gui.core.sasl_transcript import Unit, split_transcript
 
 __all__ = [
-    "CLIENT", "SERVER", "Exchange", "Field", "Step", "cram_md5_parts", "decode_exchange",
+    "CLIENT",
+    "SERVER",
+    "Exchange",
+    "Field",
+    "Step",
+    "cram_md5_parts",
+    "decode_exchange",
     "verify_cram_md5",
 ]
 
@@ -124,8 +130,18 @@ def _server_step(unit: Unit, state: _State) -> Step:
         return _text_step(unit, SERVER, Note("sasl.meaning.server_text"))
     reading, is_final = reply_reading(unit.code, unit.payload, state.in_auth)
     mechanism = state.ctx.mechanism if is_final else None
-    step = Step(SERVER, unit.raw, unit.code, None, None, mechanism, reading.fields,
-                reading.warnings, reading.meaning, unit.line)
+    step = Step(
+        SERVER,
+        unit.raw,
+        unit.code,
+        None,
+        None,
+        mechanism,
+        reading.fields,
+        reading.warnings,
+        reading.meaning,
+        unit.line,
+    )
     if is_final:
         state.final = step
         state.in_auth = False
@@ -141,8 +157,11 @@ def _client_step(unit: Unit, state: _State, has_server: bool, single: bool) -> S
         if _COMMAND.match(text):
             state.last_direction = CLIENT
             word = text.split(None, 1)[0].upper()
-            key = f"sasl.meaning.command_{word.lower()}" if word in ("EHLO", "STARTTLS") else (
-                "sasl.meaning.command")
+            key = (
+                f"sasl.meaning.command_{word.lower()}"
+                if word in ("EHLO", "STARTTLS")
+                else ("sasl.meaning.command")
+            )
             return _text_step(unit, CLIENT, Note(key, {"command": word}))
         if not single and not _BASE64_LINE.match(text):
             state.last_direction = CLIENT
@@ -169,20 +188,38 @@ def _auth_command(unit: Unit, auth: re.Match[str], state: _State) -> Step:
     fields = (Field("mechanism", mechanism),)
     initial = auth.group(2)
     if initial is None or initial.startswith("{"):
-        return _text_step(unit, CLIENT, Note("sasl.meaning.auth_command", {"mechanism": mechanism}),
-                          mechanism, fields)
+        return _text_step(
+            unit,
+            CLIENT,
+            Note("sasl.meaning.auth_command", {"mechanism": mechanism}),
+            mechanism,
+            fields,
+        )
     if initial == "=":
         meaning = Note("sasl.meaning.auth_empty_initial", {"mechanism": mechanism})
         if mechanism == "EXTERNAL":
             meaning = Note("sasl.meaning.external_response")
         return _text_step(unit, CLIENT, meaning, mechanism, fields)
     start = auth.start(2)
-    payload = Unit(CLIENT, unit.raw, None, initial, start, unit.offset + start, unit.line,
-                   unit.column + start)
+    payload = Unit(
+        CLIENT, unit.raw, None, initial, start, unit.offset + start, unit.line, unit.column + start
+    )
     step = _payload_step(payload, CLIENT, state)
-    return Step(step.direction, step.raw, None, step.decoded, step.hex, mechanism,
-                fields + step.fields, step.warnings, step.meaning, step.line, step.secret_spans,
-                step.payload_span, step.secret_payload)
+    return Step(
+        step.direction,
+        step.raw,
+        None,
+        step.decoded,
+        step.hex,
+        mechanism,
+        fields + step.fields,
+        step.warnings,
+        step.meaning,
+        step.line,
+        step.secret_spans,
+        step.payload_span,
+        step.secret_payload,
+    )
 
 
 def _payload_step(unit: Unit, direction: str | None, state: _State) -> Step:
@@ -212,10 +249,21 @@ def _payload_step(unit: Unit, direction: str | None, state: _State) -> Step:
             warnings.append(Note("sasl.warning.hex_truncated", {"size": len(decoded.data)}))
     shown = None if text is None or reading.binary else visible(text)
     end = len(unit.raw)
-    return Step(direction, unit.raw, unit.code, shown, hex_text, reading.mechanism,
-                reading.fields, tuple(warnings), reading.meaning, unit.line,
-                reading.secret_spans if shown is not None else (),
-                (unit.payload_start, end), reading.secret_payload)
+    return Step(
+        direction,
+        unit.raw,
+        unit.code,
+        shown,
+        hex_text,
+        reading.mechanism,
+        reading.fields,
+        tuple(warnings),
+        reading.meaning,
+        unit.line,
+        reading.secret_spans if shown is not None else (),
+        (unit.payload_start, end),
+        reading.secret_payload,
+    )
 
 
 def _is_text_mechanism(mechanism: str | None) -> bool:

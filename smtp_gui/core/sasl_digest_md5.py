@@ -98,10 +98,12 @@ def decode_digest_md5(text: str, direction: str, ctx: Context) -> Reading:
             "qop": values.get("qop", "auth"),
             "algorithm": values.get("algorithm", "?"),
         }
-        return Reading(MECHANISM, Note("sasl.meaning.digest_challenge", params), fields,
-                       tuple(warnings))
+        return Reading(
+            MECHANISM, Note("sasl.meaning.digest_challenge", params), fields, tuple(warnings)
+        )
     if "username" not in values:
         warnings.append(Note("sasl.warning.digest_no_username"))
     params = {"username": values.get("username", "?"), "digest_uri": values.get("digest-uri", "?")}
-    return Reading(MECHANISM, Note("sasl.meaning.digest_response", params), fields,
-                   tuple(warnings), spans)
+    return Reading(
+        MECHANISM, Note("sasl.meaning.digest_response", params), fields, tuple(warnings), spans
+    )

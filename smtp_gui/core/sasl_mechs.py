@@ -31,8 +31,12 @@ _HEX_DIGEST = re.compile(r"[0-9a-fA-F]{32}\Z")
 # RFC 7628 3.1: gs2-header = gs2-cbind-flag "," [ gs2-authzid ] "," ; cbind flag n, y or p=...
 _GS2_FLAG = re.compile(r"(n|y|p=[A-Za-z0-9.-]+),")
 _OAUTH_TOKEN_REASON = {
-    "400": "token", "401": "token", "invalid_token": "token", "invalid_request": "token",
-    "403": "scope", "insufficient_scope": "scope",
+    "400": "token",
+    "401": "token",
+    "invalid_token": "token",
+    "invalid_request": "token",
+    "403": "scope",
+    "insufficient_scope": "scope",
 }
 
 
@@ -50,7 +54,7 @@ class Context:
 
 
 def login_prompt_kind(text: str) -> str | None:
-    """"username", "password" or None for a LOGIN prompt."""
+    """ "username", "password" or None for a LOGIN prompt."""
     if len(text) > 40:
         return None
     if _USER_PROMPT.match(text):
@@ -68,17 +72,25 @@ def decode_login(text: str, direction: str, ctx: Context) -> Reading:
         if kind is None:
             # Unusual prompt: the client answers in order, user name first.
             ctx.login_expect = "username" if ctx.login_answers == 0 else "password"
-            return Reading("LOGIN", Note("sasl.meaning.login_prompt_other", {"prompt": text}),
-                           (Field("prompt", text),))
+            return Reading(
+                "LOGIN",
+                Note("sasl.meaning.login_prompt_other", {"prompt": text}),
+                (Field("prompt", text),),
+            )
         return Reading("LOGIN", Note(f"sasl.meaning.login_prompt_{kind}"), (Field("prompt", text),))
     expect = ctx.login_expect or ("username" if ctx.login_answers == 0 else "password")
     ctx.login_answers += 1
     ctx.login_expect = None
     if expect == "password":
-        return Reading("LOGIN", Note("sasl.meaning.login_password"),
-                       (Field("password", text, secret=True),), secret_payload=True)
-    return Reading("LOGIN", Note("sasl.meaning.login_username", {"username": text}),
-                   (Field("username", text),))
+        return Reading(
+            "LOGIN",
+            Note("sasl.meaning.login_password"),
+            (Field("password", text, secret=True),),
+            secret_payload=True,
+        )
+    return Reading(
+        "LOGIN", Note("sasl.meaning.login_username", {"username": text}), (Field("username", text),)
+    )
 
 
 def decode_plain(text: str, direction: str, ctx: Context) -> Reading:
@@ -90,8 +102,13 @@ def decode_plain(text: str, direction: str, ctx: Context) -> Reading:
         # Not three fields: treat everything after the first NUL as secret, to be safe.
         first = text.find("\0")
         spans = ((first + 1, len(text)),) if first >= 0 else ((0, len(text)),)
-        return Reading("PLAIN", Note("sasl.meaning.plain_malformed"), (),
-                       (Note("sasl.warning.plain_fields", {"count": len(parts)}),), spans)
+        return Reading(
+            "PLAIN",
+            Note("sasl.meaning.plain_malformed"),
+            (),
+            (Note("sasl.warning.plain_fields", {"count": len(parts)}),),
+            spans,
+        )
     authzid, authcid, password = parts
     start = len(authzid) + len(authcid) + 2
     fields = (
@@ -99,10 +116,17 @@ def decode_plain(text: str, direction: str, ctx: Context) -> Reading:
         Field("authcid", authcid),
         Field("password", password, secret=True),
     )
-    key = "sasl.meaning.plain_response_authzid" if authzid and authzid != authcid else (
-        "sasl.meaning.plain_response")
-    return Reading("PLAIN", Note(key, {"username": authcid, "authzid": authzid}), fields,
-                   secret_spans=((start, len(text)),))
+    key = (
+        "sasl.meaning.plain_response_authzid"
+        if authzid and authzid != authcid
+        else ("sasl.meaning.plain_response")
+    )
+    return Reading(
+        "PLAIN",
+        Note(key, {"username": authcid, "authzid": authzid}),
+        fields,
+        secret_spans=((start, len(text)),),
+    )
 
 
 def decode_external(text: str, direction: str, ctx: Context) -> Reading:
@@ -117,15 +141,25 @@ def decode_cram_md5(text: str, direction: str, ctx: Context) -> Reading:
     if direction == SERVER:
         ctx.cram_challenge = text
         warnings = () if _CRAM_CHALLENGE.match(text) else (Note("sasl.warning.cram_challenge"),)
-        return Reading("CRAM-MD5", Note("sasl.meaning.cram_challenge"),
-                       (Field("challenge", text),), warnings)
+        return Reading(
+            "CRAM-MD5", Note("sasl.meaning.cram_challenge"), (Field("challenge", text),), warnings
+        )
     user, _, digest = text.rpartition(" ")
     if not user or not _HEX_DIGEST.match(digest):
-        return Reading("CRAM-MD5", Note("sasl.meaning.cram_malformed"), (),
-                       (Note("sasl.warning.cram_response"),), ((0, len(text)),))
+        return Reading(
+            "CRAM-MD5",
+            Note("sasl.meaning.cram_malformed"),
+            (),
+            (Note("sasl.warning.cram_response"),),
+            ((0, len(text)),),
+        )
     fields = (Field("username", user), Field("digest", digest, secret=True))
-    return Reading("CRAM-MD5", Note("sasl.meaning.cram_response", {"username": user}), fields,
-                   secret_spans=((len(user) + 1, len(text)),))
+    return Reading(
+        "CRAM-MD5",
+        Note("sasl.meaning.cram_response", {"username": user}),
+        fields,
+        secret_spans=((len(user) + 1, len(text)),),
+    )
 
 
 def cram_md5_digest(challenge: str | bytes, password: str) -> str:
@@ -191,8 +225,13 @@ def _xoauth2_client(text: str) -> Reading:
     """Google XOAUTH2: "user=" user ^A "auth=Bearer " token ^A ^A."""
     fields, spans, user = _kv_pairs(text, 0)
     warnings = () if user is not None and spans else (Note("sasl.warning.xoauth2_fields"),)
-    return Reading("XOAUTH2", Note("sasl.meaning.xoauth2_client", {"username": user or "?"}),
-                   tuple(fields), warnings, tuple(spans))
+    return Reading(
+        "XOAUTH2",
+        Note("sasl.meaning.xoauth2_client", {"username": user or "?"}),
+        tuple(fields),
+        warnings,
+        tuple(spans),
+    )
 
 
 def _oauthbearer_client(text: str) -> Reading:
@@ -207,7 +246,7 @@ def _oauthbearer_client(text: str) -> Reading:
         warnings.append(Note("sasl.warning.gs2_header"))
     else:
         fields.append(Field("gs2_cbind_flag", flag.group(1)))
-        rest = header[flag.end():].rstrip(",")
+        rest = header[flag.end() :].rstrip(",")
         if rest.startswith("a="):
             user = rest[2:].replace("=2C", ",").replace("=3D", "=")
             fields.append(Field("authzid", user))
@@ -222,8 +261,13 @@ def _oauthbearer_client(text: str) -> Reading:
     if not spans:
         warnings.append(Note("sasl.warning.oauth_no_token"))
     name = user or pair_user or "?"
-    return Reading("OAUTHBEARER", Note("sasl.meaning.oauthbearer_client", {"username": name}),
-                   tuple(fields), tuple(warnings), tuple(spans))
+    return Reading(
+        "OAUTHBEARER",
+        Note("sasl.meaning.oauthbearer_client", {"username": name}),
+        tuple(fields),
+        tuple(warnings),
+        tuple(spans),
+    )
 
 
 def _oauth_error(text: str, ctx: Context, mechanism: str) -> Reading:

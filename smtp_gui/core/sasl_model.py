@@ -87,9 +87,7 @@ class Step:
 
     @property
     def has_secret(self) -> bool:
-        return self.secret_payload or bool(self.secret_spans) or any(
-            f.secret for f in self.fields
-        )
+        return self.secret_payload or bool(self.secret_spans) or any(f.secret for f in self.fields)
 
     def shown_raw(self, lang: str, reveal: bool = False) -> str:
         """The raw line; the Base64 of a secret-bearing step is masked (Base64 is no secrecy)."""

@@ -19,8 +19,15 @@ _BY_LENGTH = {20: "SCRAM-SHA-1", 32: "SCRAM-SHA-256", 64: "SCRAM-SHA-512"}
 _MIN_ITERATIONS = 4096  # RFC 7677 4 and RFC 5802 5.1 suggest at least 4096
 
 _ATTRIBUTE_NAMES = {
-    "a": "authzid", "n": "username", "r": "nonce", "s": "salt", "i": "iterations",
-    "c": "channel_binding", "p": "proof", "v": "server_signature", "e": "error",
+    "a": "authzid",
+    "n": "username",
+    "r": "nonce",
+    "s": "salt",
+    "i": "iterations",
+    "c": "channel_binding",
+    "p": "proof",
+    "v": "server_signature",
+    "e": "error",
 }
 
 
@@ -110,8 +117,12 @@ def _client_first(text: str, ctx: Context, mechanism: str) -> Reading:
     ctx.scram_nonce = values.get("r")
     warnings = () if flag == "n" else (Note("sasl.warning.scram_channel_binding", {"flag": flag}),)
     user = _unescape(values.get("n", "?"))
-    return Reading(mechanism, Note("sasl.meaning.scram_client_first", {"username": user}),
-                   tuple(fields), warnings)
+    return Reading(
+        mechanism,
+        Note("sasl.meaning.scram_client_first", {"username": user}),
+        tuple(fields),
+        warnings,
+    )
 
 
 def _server_first(text: str, ctx: Context, mechanism: str) -> Reading:
@@ -129,8 +140,12 @@ def _server_first(text: str, ctx: Context, mechanism: str) -> Reading:
     count = parse_digits(iterations)
     if count is not None and count < _MIN_ITERATIONS:
         warnings.append(Note("sasl.warning.scram_iterations", {"iterations": iterations}))
-    return Reading(mechanism, Note("sasl.meaning.scram_server_first", {"iterations": iterations}),
-                   tuple(fields), tuple(warnings))
+    return Reading(
+        mechanism,
+        Note("sasl.meaning.scram_server_first", {"iterations": iterations}),
+        tuple(fields),
+        tuple(warnings),
+    )
 
 
 def _client_final(text: str, ctx: Context) -> Reading:
@@ -142,8 +157,9 @@ def _client_final(text: str, ctx: Context) -> Reading:
     except (binascii.Error, ValueError):
         pass
     mechanism = _variant(ctx.mechanism, values.get("p", ""))
-    return Reading(mechanism, Note("sasl.meaning.scram_client_final"), tuple(fields),
-                   secret_spans=tuple(spans))
+    return Reading(
+        mechanism, Note("sasl.meaning.scram_client_final"), tuple(fields), secret_spans=tuple(spans)
+    )
 
 
 def _server_final(text: str, ctx: Context) -> Reading:
@@ -154,8 +170,9 @@ def _server_final(text: str, ctx: Context) -> Reading:
             "invalid-proof": "sasl.meaning.scram_error_proof",
             "unknown-user": "sasl.meaning.scram_error_user",
         }.get(error, "sasl.meaning.scram_error")
-        mechanism = ctx.mechanism if ctx.mechanism and ctx.mechanism.startswith("SCRAM") else (
-            "SCRAM")
+        mechanism = (
+            ctx.mechanism if ctx.mechanism and ctx.mechanism.startswith("SCRAM") else ("SCRAM")
+        )
         return Reading(mechanism, Note(key, {"error": error}), tuple(fields))
     ctx.final_check = True
     mechanism = _variant(ctx.mechanism, values.get("v", ""))

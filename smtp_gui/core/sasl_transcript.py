@@ -23,8 +23,14 @@ MAX_LINES = 10_000
 # come first so that "<~*" is not read as "<~".
 _MARKER = re.compile(r"[ \t]*(<<<|>>>|<\*\*|<~\*|<~|~>|<-|->|[SsCc]:)[ \t]?")
 _MARKER_DIRECTION = {
-    "<**": SERVER, "<~*": SERVER, "<~": SERVER, "<-": SERVER,
-    "~>": CLIENT, "->": CLIENT, "s:": SERVER, "c:": CLIENT,
+    "<**": SERVER,
+    "<~*": SERVER,
+    "<~": SERVER,
+    "<-": SERVER,
+    "~>": CLIENT,
+    "->": CLIENT,
+    "s:": SERVER,
+    "c:": CLIENT,
 }
 # RFC 5321 4.2: a reply is a three-digit code, then a space, a hyphen (more lines follow)
 # or the end of the line. RFC 3463 2: an enhanced status code may follow.
@@ -218,8 +224,17 @@ def _plain_unit(raw: _Raw) -> Unit:
         # IMAP continuation request: "+ <base64>" (RFC 3501 7.5), the 334 of IMAP.
         payload = raw.text[1:].lstrip()
         start = len(raw.text) - len(payload)
-        return Unit(SERVER, raw.text, None, payload, start, raw.offset + start, raw.line,
-                    raw.column + start, continuation=True)
+        return Unit(
+            SERVER,
+            raw.text,
+            None,
+            payload,
+            start,
+            raw.offset + start,
+            raw.line,
+            raw.column + start,
+            continuation=True,
+        )
     return Unit(raw.direction, raw.text, None, raw.text, 0, raw.offset, raw.line, raw.column)
 
 
@@ -234,5 +249,13 @@ def _reply_unit(group: list[_Raw]) -> Unit:
     payload = "\n".join(texts)
     first = group[0]
     raw = "\n".join(line.text for line in group)
-    return Unit(SERVER, raw, code, payload, first_start, first.offset + first_start,
-                first.line, first.column + first_start)
+    return Unit(
+        SERVER,
+        raw,
+        code,
+        payload,
+        first_start,
+        first.offset + first_start,
+        first.line,
+        first.column + first_start,
+    )

@@ -102,8 +102,15 @@ def check_host(
         session.answers = answers
     evaluator = _Evaluator(session, address)
     evaluator.ctx = MacroContext(
-        full, local, sender_domain, domain, address, helo or domain, receiver,
-        int(time.time()) if timestamp is None else timestamp, evaluator.validated_name,
+        full,
+        local,
+        sender_domain,
+        domain,
+        address,
+        helo or domain,
+        receiver,
+        int(time.time()) if timestamp is None else timestamp,
+        evaluator.validated_name,
     )
     root = EntryBuilder(domain, 0, domain, "record")
     detail: Note | None = None
@@ -121,10 +128,22 @@ def check_host(
         evaluator.current = entry
         explanation = explain(session, evaluator.ctx.with_domain(exp_domain), modifier, entry)
     return Evaluation(
-        outcome.result, domain, str(address), full, helo, root.record,
-        root.queries[0] if root.queries else None, explanation, outcome.reason, detail,
-        error_domain, error_position, session.lookups, session.void_lookups,
-        tuple(child.freeze() for child in root.children), (time.monotonic() - started) * 1000,
+        outcome.result,
+        domain,
+        str(address),
+        full,
+        helo,
+        root.record,
+        root.queries[0] if root.queries else None,
+        explanation,
+        outcome.reason,
+        detail,
+        error_domain,
+        error_position,
+        session.lookups,
+        session.void_lookups,
+        tuple(child.freeze() for child in root.children),
+        (time.monotonic() - started) * 1000,
     )
 
 
@@ -174,8 +193,9 @@ class _Evaluator:
         try:
             record = parse_record(fetch.records[0])
         except InputError as error:
-            abort = permerror("spf.why.syntax", error.position, domain=domain,
-                              column=(error.position or 0) + 1)
+            abort = permerror(
+                "spf.why.syntax", error.position, domain=domain, column=(error.position or 0) + 1
+            )
             abort.detail = Note(error.key or "spf.syntax.bad_term", error.params)
             abort.domain = domain
             raise abort from None
@@ -304,16 +324,23 @@ class _Evaluator:
         entry.cost = 1
         self.session.count_term(position)
 
-    def _ask(self, entry: EntryBuilder, name: str, rdtype: str, void_at: int | None = None,
-             errors_fatal: bool = True) -> Lookup:
+    def _ask(
+        self,
+        entry: EntryBuilder,
+        name: str,
+        rdtype: str,
+        void_at: int | None = None,
+        errors_fatal: bool = True,
+    ) -> Lookup:
         """Query and record it; DNS failure is temperror (RFC 7208 5), a void answer may
         count against the void limit (RFC 7208 4.6.4)."""
         found, query = self.session.query(name, rdtype)
         entry.queries.append(query)
         if found.could_not_check:
             if errors_fatal:
-                raise temperror("spf.why.dns_temperror", name=name, rdtype=rdtype,
-                                outcome=found.outcome)
+                raise temperror(
+                    "spf.why.dns_temperror", name=name, rdtype=rdtype, outcome=found.outcome
+                )
             return found
         if not found.records and void_at is not None:
             entry.void += 1

@@ -143,9 +143,19 @@ class _Node:
 
     def freeze(self) -> AnalysisNode:
         return AnalysisNode(
-            self.term, self.position, self.domain, self.kind, self.lookups, self.total(),
-            self.void, self.reachable, self.target, self.record, tuple(self.queries),
-            tuple(self.problems), tuple(child.freeze() for child in self.children),
+            self.term,
+            self.position,
+            self.domain,
+            self.kind,
+            self.lookups,
+            self.total(),
+            self.void,
+            self.reachable,
+            self.target,
+            self.record,
+            tuple(self.queries),
+            tuple(self.problems),
+            tuple(child.freeze() for child in self.children),
         )
 
 
@@ -166,8 +176,9 @@ def analyze(
     fetched: tuple[str, ...] = ()
     outcome = "ok"
     if not is_checkable_domain(domain):
-        analyzer.add(root, _problem("spf.warn.bad_domain", Status.FAIL, "RFC 7208 4.3",
-                                    domain=domain), None)
+        analyzer.add(
+            root, _problem("spf.warn.bad_domain", Status.FAIL, "RFC 7208 4.3", domain=domain), None
+        )
         outcome = "none"
     else:
         try:
@@ -176,17 +187,41 @@ def analyze(
             analyzer.add(root, Problem(stop.note, Status.WARN, "RFC 7208 4.6.4"), None)
     lookups, voids = root.total(), root.void_total()
     if lookups > MAX_DNS_TERMS:
-        analyzer.add(root, _problem("spf.warn.lookup_limit", Status.FAIL, "RFC 7208 4.6.4",
-                                    count=lookups, limit=MAX_DNS_TERMS), "permerror")
+        analyzer.add(
+            root,
+            _problem(
+                "spf.warn.lookup_limit",
+                Status.FAIL,
+                "RFC 7208 4.6.4",
+                count=lookups,
+                limit=MAX_DNS_TERMS,
+            ),
+            "permerror",
+        )
     if voids > MAX_VOID_LOOKUPS:
-        analyzer.add(root, _problem("spf.warn.void_limit", Status.FAIL, "RFC 7208 4.6.4",
-                                    count=voids, limit=MAX_VOID_LOOKUPS), "permerror")
+        analyzer.add(
+            root,
+            _problem(
+                "spf.warn.void_limit",
+                Status.FAIL,
+                "RFC 7208 4.6.4",
+                count=voids,
+                limit=MAX_VOID_LOOKUPS,
+            ),
+            "permerror",
+        )
     if analyzer.broken and outcome == "ok":
         outcome = "permerror"
     return Analysis(
-        domain, outcome, root.record if len(fetched) == 1 else None, fetched,
-        root.queries[0] if root.queries else None, lookups, voids,
-        tuple(child.freeze() for child in root.children), tuple(analyzer.problems),
+        domain,
+        outcome,
+        root.record if len(fetched) == 1 else None,
+        fetched,
+        root.queries[0] if root.queries else None,
+        lookups,
+        voids,
+        tuple(child.freeze() for child in root.children),
+        tuple(analyzer.problems),
     )
 
 
@@ -212,29 +247,48 @@ class _Analyzer:
         owner.queries.append(fetch.query)
         if fetch.could_not_check:
             key = "spf.warn.fetch_failed" if top else "spf.warn.nested_fetch_failed"
-            self.add(owner, _problem(key, Status.WARN, "RFC 7208 4.4", domain=domain,
-                                     outcome=fetch.outcome), None)
+            self.add(
+                owner,
+                _problem(key, Status.WARN, "RFC 7208 4.4", domain=domain, outcome=fetch.outcome),
+                None,
+            )
             return (), "temperror"
         if not fetch.records:
             return (), "none"
         if len(fetch.records) > 1:
             owner.record = "\n".join(fetch.records)
-            self.add(owner, _problem("spf.warn.multiple", Status.FAIL, "RFC 7208 4.5",
-                                     domain=domain, count=len(fetch.records)), "permerror")
+            self.add(
+                owner,
+                _problem(
+                    "spf.warn.multiple",
+                    Status.FAIL,
+                    "RFC 7208 4.5",
+                    domain=domain,
+                    count=len(fetch.records),
+                ),
+                "permerror",
+            )
             return fetch.records, "permerror"
         text = owner.record = fetch.records[0]
         if len(text) > MAX_RECORD_LENGTH:
-            self.add(owner, _problem("spf.warn.too_long", Status.FAIL, "",
-                                     limit=MAX_RECORD_LENGTH), "permerror")
+            self.add(
+                owner,
+                _problem("spf.warn.too_long", Status.FAIL, "", limit=MAX_RECORD_LENGTH),
+                "permerror",
+            )
             return fetch.records, "permerror"
         if top and len(text) > UDP_FRIENDLY_LENGTH:
-            self.add(owner, _problem("spf.warn.long_record", Status.INFO, "RFC 7208 3.4",
-                                     length=len(text)), None)
+            self.add(
+                owner,
+                _problem("spf.warn.long_record", Status.INFO, "RFC 7208 3.4", length=len(text)),
+                None,
+            )
         self._terms(text, domain, owner, chain, top)
         return fetch.records, "ok"
 
-    def _terms(self, text: str, domain: str, owner: _Node, chain: tuple[str, ...],
-               top: bool) -> None:
+    def _terms(
+        self, text: str, domain: str, owner: _Node, chain: tuple[str, ...], top: bool
+    ) -> None:
         terms: list[tuple[Term, _Node]] = []
         for position, token in tokenize(text):
             try:
@@ -242,10 +296,22 @@ class _Analyzer:
             except InputError as error:
                 node = _Node(token, position, domain, "error")
                 owner.children.append(node)
-                self.add(node, Problem(Note("spf.warn.syntax", {
-                    "column": (error.position or position) + 1, "domain": domain,
-                    "error": error.text("en"), "error_zh": error.text("zh"),
-                }), Status.FAIL), "permerror")  # the error text cites its section
+                self.add(
+                    node,
+                    Problem(
+                        Note(
+                            "spf.warn.syntax",
+                            {
+                                "column": (error.position or position) + 1,
+                                "domain": domain,
+                                "error": error.text("en"),
+                                "error_zh": error.text("zh"),
+                            },
+                        ),
+                        Status.FAIL,
+                    ),
+                    "permerror",
+                )  # the error text cites its section
                 continue
             node = _Node(token, position, domain, term.name)
             owner.children.append(node)
@@ -262,17 +328,28 @@ class _Analyzer:
             elif term.name == "redirect":
                 node.reachable = not has_all
                 if has_all:
-                    self.add(node, _problem("spf.warn.redirect_ignored", Status.INFO,
-                                            "RFC 7208 6.1"), None)
+                    self.add(
+                        node,
+                        _problem("spf.warn.redirect_ignored", Status.INFO, "RFC 7208 6.1"),
+                        None,
+                    )
                 else:
                     self._follow(term.value, node, domain, chain, "redirect")
             elif not term.known:
-                self.add(node, _problem("spf.warn.unknown_modifier", Status.INFO, "RFC 7208 6",
-                                        name=term.name), None)
+                self.add(
+                    node,
+                    _problem(
+                        "spf.warn.unknown_modifier", Status.INFO, "RFC 7208 6", name=term.name
+                    ),
+                    None,
+                )
         after_all = [n for t, n in mechanisms if not n.reachable]
         if after_all:
-            self.add(after_all[0], _problem("spf.warn.after_all", Status.WARN, "RFC 7208 5.1",
-                                            count=len(after_all)), None)
+            self.add(
+                after_all[0],
+                _problem("spf.warn.after_all", Status.WARN, "RFC 7208 5.1", count=len(after_all)),
+                None,
+            )
         if top and not has_all and not any(t.name == "redirect" for t, _n in terms):
             self.add(owner, _problem("spf.warn.no_all", Status.WARN, "RFC 7208 4.7"), None)
 
@@ -281,18 +358,19 @@ class _Analyzer:
         for term, node in terms:
             if isinstance(term, Modifier) and term.known:
                 if term.name in seen:
-                    self.add(node, _problem("spf.warn.duplicate", Status.FAIL, "RFC 7208 6",
-                                            name=term.name), "permerror")
+                    self.add(
+                        node,
+                        _problem("spf.warn.duplicate", Status.FAIL, "RFC 7208 6", name=term.name),
+                        "permerror",
+                    )
                 seen.add(term.name)
 
-    def _mechanism(self, term: Mechanism, node: _Node, domain: str,
-                   chain: tuple[str, ...]) -> None:
+    def _mechanism(self, term: Mechanism, node: _Node, domain: str, chain: tuple[str, ...]) -> None:
         if term.name == "all":
             if term.qualifier == "+":
                 self.add(node, _problem("spf.warn.plus_all", Status.FAIL, "RFC 7208 5.1"), None)
             elif term.qualifier == "?":
-                self.add(node, _problem("spf.warn.neutral_all", Status.INFO, "RFC 7208 8.2"),
-                         None)
+                self.add(node, _problem("spf.warn.neutral_all", Status.INFO, "RFC 7208 8.2"), None)
             return
         if term.name == "ptr":
             self.add(node, _problem("spf.warn.ptr", Status.WARN, "RFC 7208 5.5"), None)
@@ -311,14 +389,18 @@ class _Analyzer:
             return domain
         if spec.has_macros:
             node.target = spec.text
-            self.add(node, _problem("spf.warn.macro_target", Status.INFO, "RFC 7208 7",
-                                    target=spec.text), None)
+            self.add(
+                node,
+                _problem("spf.warn.macro_target", Status.INFO, "RFC 7208 7", target=spec.text),
+                None,
+            )
             return None
         node.target = to_domain(spec.text)
         return node.target
 
-    def _follow(self, spec: MacroString, node: _Node, domain: str, chain: tuple[str, ...],
-                kind: str) -> None:
+    def _follow(
+        self, spec: MacroString, node: _Node, domain: str, chain: tuple[str, ...], kind: str
+    ) -> None:
         """Analyse an include or redirect target; loops and missing records are errors."""
         if kind == "redirect":
             node.lookups = 1
@@ -327,21 +409,35 @@ class _Analyzer:
             return
         key = target.lower().rstrip(".")
         if key in chain:
-            self.add(node, _problem("spf.warn.loop", Status.FAIL, "RFC 7208 4.6.4",
-                                    target=target, chain=" → ".join([*chain, key])),
-                     "permerror")
+            self.add(
+                node,
+                _problem(
+                    "spf.warn.loop",
+                    Status.FAIL,
+                    "RFC 7208 4.6.4",
+                    target=target,
+                    chain=" → ".join([*chain, key]),
+                ),
+                "permerror",
+            )
             return
         if self.followed >= MAX_RECORDS_FOLLOWED or len(chain) > MAX_DNS_TERMS:
-            self.add(node, _problem("spf.warn.not_followed", Status.WARN, "RFC 7208 4.6.4",
-                                    target=target), "permerror")
+            self.add(
+                node,
+                _problem("spf.warn.not_followed", Status.WARN, "RFC 7208 4.6.4", target=target),
+                "permerror",
+            )
             return
         outcome = "none"
         if is_checkable_domain(target):
             outcome = self.record(target, node, (*chain, key), False)[1]
         if outcome == "none":
             rfc = "RFC 7208 5.2" if kind == "include" else "RFC 7208 6.1"
-            self.add(node, _problem(f"spf.warn.{kind}_none", Status.FAIL, rfc, target=target),
-                     "permerror")
+            self.add(
+                node,
+                _problem(f"spf.warn.{kind}_none", Status.FAIL, rfc, target=target),
+                "permerror",
+            )
 
     def _probe(self, term: Mechanism, node: _Node, domain: str) -> None:
         """Look up a literal a/mx/exists target: void answers and MX names (RFC 7208 4.6.4)."""
@@ -355,16 +451,34 @@ class _Analyzer:
             found, query = self.session.query(name, rdtype)
             node.queries.append(query)
             if found.could_not_check:
-                self.add(node, _problem("spf.warn.probe_failed", Status.WARN, "RFC 7208 5",
-                                        name=target, rdtype=rdtype, outcome=found.outcome),
-                         None)
+                self.add(
+                    node,
+                    _problem(
+                        "spf.warn.probe_failed",
+                        Status.WARN,
+                        "RFC 7208 5",
+                        name=target,
+                        rdtype=rdtype,
+                        outcome=found.outcome,
+                    ),
+                    None,
+                )
                 return
             answered = answered or bool(found.records)
             if rdtype == "MX" and len(found.records) > MAX_NAMES:
-                self.add(node, _problem("spf.warn.mx_limit", Status.FAIL, "RFC 7208 4.6.4",
-                                        count=len(found.records), limit=MAX_NAMES),
-                         "permerror")
+                self.add(
+                    node,
+                    _problem(
+                        "spf.warn.mx_limit",
+                        Status.FAIL,
+                        "RFC 7208 4.6.4",
+                        count=len(found.records),
+                        limit=MAX_NAMES,
+                    ),
+                    "permerror",
+                )
         if not answered:
             node.void = 1
-            self.add(node, _problem("spf.warn.void", Status.WARN, "RFC 7208 4.6.4",
-                                    target=target), None)
+            self.add(
+                node, _problem("spf.warn.void", Status.WARN, "RFC 7208 4.6.4", target=target), None
+            )

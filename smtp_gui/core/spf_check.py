@@ -67,7 +67,11 @@ def spf_check(
     answers: dict[tuple[str, str], Lookup] = {}  # each question asked once for the row
     if ip:
         evaluation = check_host(
-            resolver, ip, domain, sender or f"postmaster@{domain}", helo or domain,
+            resolver,
+            ip,
+            domain,
+            sender or f"postmaster@{domain}",
+            helo or domain,
             answers=answers,
         )
     analysis = analyze(domain, resolver, answers=answers)
@@ -79,8 +83,11 @@ def spf_check(
     voids = evaluation.void_lookups if evaluation else analysis.void_lookups
     details = [
         Detail("lookups", f"{analysis.lookups}/{MAX_DNS_TERMS}", Note("spf.detail.lookups")),
-        Detail("void_lookups", f"{analysis.void_lookups}/{MAX_VOID_LOOKUPS}",
-               Note("spf.detail.void_lookups")),
+        Detail(
+            "void_lookups",
+            f"{analysis.void_lookups}/{MAX_VOID_LOOKUPS}",
+            Note("spf.detail.void_lookups"),
+        ),
     ]
     if evaluation is not None:
         details[:0] = [
@@ -102,8 +109,15 @@ def spf_check(
         record_query.ms if record_query is not None and not record_query.cached else 0.0
     )
     return CheckResult(
-        "spf", status, summary, analysis.record or _all_records(analysis), tuple(problems),
-        tuple(details), describe_resolver(resolver), ms, extra,
+        "spf",
+        status,
+        summary,
+        analysis.record or _all_records(analysis),
+        tuple(problems),
+        tuple(details),
+        describe_resolver(resolver),
+        ms,
+        extra,
     )
 
 
@@ -113,16 +127,19 @@ def _all_records(analysis: Analysis) -> str | None:
 
 def _result_problem(evaluation: Evaluation) -> Problem:
     severity = _RESULT_STATUS[evaluation.result]
-    note = Note("spf.check.result_problem", {
-        "result": str(evaluation.result), "ip": evaluation.ip,
-        "reason": evaluation.reason_text("en"), "reason_zh": evaluation.reason_text("zh"),
-    })
+    note = Note(
+        "spf.check.result_problem",
+        {
+            "result": str(evaluation.result),
+            "ip": evaluation.ip,
+            "reason": evaluation.reason_text("en"),
+            "reason_zh": evaluation.reason_text("zh"),
+        },
+    )
     return Problem(note, severity, _RESULT_RFC[evaluation.result])
 
 
-def _verdict(
-    domain: str, analysis: Analysis, evaluation: Evaluation | None
-) -> tuple[Status, Note]:
+def _verdict(domain: str, analysis: Analysis, evaluation: Evaluation | None) -> tuple[Status, Note]:
     if analysis.outcome == "temperror" and (
         evaluation is None or evaluation.result is SpfResult.TEMPERROR
     ):

@@ -162,8 +162,15 @@ class MacroContext:
 
     def with_domain(self, domain: str) -> MacroContext:
         return MacroContext(
-            self.sender, self.local, self.sender_domain, domain, self.ip, self.helo,
-            self.receiver, self.timestamp, self.validated,
+            self.sender,
+            self.local,
+            self.sender_domain,
+            domain,
+            self.ip,
+            self.helo,
+            self.receiver,
+            self.timestamp,
+            self.validated,
         )
 
 

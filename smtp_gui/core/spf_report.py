@@ -62,8 +62,9 @@ def analysis_lines(nodes: tuple[AnalysisNode, ...], lang: str, depth: int = 0) -
         pad = INDENT * depth
         facts: list[str] = []
         if node.total:
-            facts.append(message_text("spf.report.node_lookups", lang, own=node.lookups,
-                                      total=node.total))
+            facts.append(
+                message_text("spf.report.node_lookups", lang, own=node.lookups, total=node.total)
+            )
         if node.void:
             facts.append(message_text("spf.trace.void", lang, count=node.void))
         if not node.reachable:
@@ -87,18 +88,36 @@ def evaluation_report(
     """The plain-text report of ``check spf DOMAIN --ip IP``."""
     e = evaluation
     lines = [
-        _label("spf.report.heading", lang, domain=e.domain, ip=e.ip, sender=e.sender,
-               helo=e.helo or "-"),
+        _label(
+            "spf.report.heading",
+            lang,
+            domain=e.domain,
+            ip=e.ip,
+            sender=e.sender,
+            helo=e.helo or "-",
+        ),
         _label("spf.report.resolver", lang, resolver=resolver),
         printable(_label("spf.report.record", lang, record=e.record or "-")),
-        _label("spf.report.result", lang, name=message_text(f"spf.result_name.{e.result}", lang),
-               meaning=message_text(f"spf.result.{e.result}", lang)),
+        _label(
+            "spf.report.result",
+            lang,
+            name=message_text(f"spf.result_name.{e.result}", lang),
+            meaning=message_text(f"spf.result.{e.result}", lang),
+        ),
         printable(_label("spf.report.reason", lang, reason=e.reason_text(lang))),
     ]
     if e.explanation is not None:
         lines.append(printable(_label("spf.report.explanation", lang, text=e.explanation)))
-    lines.append(_label("spf.report.lookups", lang, lookups=e.lookups, limit=MAX_DNS_TERMS,
-                        voids=e.void_lookups, void_limit=MAX_VOID_LOOKUPS))
+    lines.append(
+        _label(
+            "spf.report.lookups",
+            lang,
+            lookups=e.lookups,
+            limit=MAX_DNS_TERMS,
+            voids=e.void_lookups,
+            void_limit=MAX_VOID_LOOKUPS,
+        )
+    )
     lines.append(_label("spf.report.trace", lang))
     if e.record_query is not None:
         lines.append(_query_line(e.record_query, INDENT, lang))
@@ -120,8 +139,16 @@ def analysis_report(analysis: Analysis, resolver: str, lang: str) -> str:
     for record in records or ("-",):
         lines.append(printable(_label("spf.report.record", lang, record=record)))
     lines.append(_label(f"spf.report.outcome_{a.outcome}", lang))
-    lines.append(_label("spf.report.lookups", lang, lookups=a.lookups, limit=MAX_DNS_TERMS,
-                        voids=a.void_lookups, void_limit=MAX_VOID_LOOKUPS))
+    lines.append(
+        _label(
+            "spf.report.lookups",
+            lang,
+            lookups=a.lookups,
+            limit=MAX_DNS_TERMS,
+            voids=a.void_lookups,
+            void_limit=MAX_VOID_LOOKUPS,
+        )
+    )
     if a.nodes:
         lines.append(_label("spf.report.terms", lang))
         lines.extend(analysis_lines(a.nodes, lang, 1))

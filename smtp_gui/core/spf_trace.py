@@ -98,9 +98,9 @@ class Evaluation:
             "explanation": self.explanation if own else both(meaning),
             "explanation_from_domain": own,
             "meaning": both(meaning),
-            "reason": self.reason_text(lang) if lang else {
-                "en": self.reason_text("en"), "zh": self.reason_text("zh")
-            },
+            "reason": self.reason_text(lang)
+            if lang
+            else {"en": self.reason_text("en"), "zh": self.reason_text("zh")},
             "lookups": self.lookups,
             "void_lookups": self.void_lookups,
             "domain": self.domain,
@@ -140,7 +140,17 @@ class EntryBuilder:
 
     def freeze(self) -> TraceEntry:
         return TraceEntry(
-            self.term, self.position, self.domain, self.kind, self.target,
-            tuple(self.queries), self.cost, self.void, self.matched, self.result,
-            self.note, self.record, tuple(child.freeze() for child in self.children),
+            self.term,
+            self.position,
+            self.domain,
+            self.kind,
+            self.target,
+            tuple(self.queries),
+            self.cost,
+            self.void,
+            self.matched,
+            self.result,
+            self.note,
+            self.record,
+            tuple(child.freeze() for child in self.children),
         )

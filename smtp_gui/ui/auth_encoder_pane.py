@@ -7,7 +7,7 @@ answer to paste into a client is the point of this pane.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,12 +29,13 @@ from smtp_gui.core.sasl_encode import (
     encode_xoauth2,
 )
 from smtp_gui.ui.context import AppContext
+from smtp_gui.ui.retranslating import Retranslating
 
 _MODES = ("login", "plain", "xoauth2", "to_base64", "from_base64")
 _MAX_INPUT = 64 * 1024
 
 
-class AuthEncoderPane(QGroupBox):
+class AuthEncoderPane(Retranslating, QGroupBox):
     """Inputs for one mechanism, one or two Base64 answers, each with a Copy button."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -67,9 +68,13 @@ class AuthEncoderPane(QGroupBox):
             for name in ("mode", "authzid", "user", "secret", "text", "output1", "output2")
         }
         buddies = {
-            "mode": self.mode, "authzid": self.authzid, "user": self.user,
-            "secret": self.secret, "text": self.text,
-            "output1": self.outputs[0], "output2": self.outputs[1],
+            "mode": self.mode,
+            "authzid": self.authzid,
+            "user": self.user,
+            "secret": self.secret,
+            "text": self.text,
+            "output1": self.outputs[0],
+            "output2": self.outputs[1],
         }
         # Labels above their fields: the pane is a narrow column beside the decoder.
         grid = QGridLayout(self)
@@ -141,11 +146,6 @@ class AuthEncoderPane(QGroupBox):
         self.copy_buttons[1].setAccessibleName(self.tr("Copy the second answer"))
         self._relabel()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def _relabel(self) -> None:
         """Labels that depend on the mode."""
         mode = self._current_mode()
@@ -177,8 +177,11 @@ class AuthEncoderPane(QGroupBox):
             "from_base64": {"text", "output1"},
         }[mode]
         widgets = {
-            "authzid": (self.authzid,), "user": (self.user,), "secret": (self.secret,),
-            "text": (self.text,), "output1": (self.outputs[0], self.copy_buttons[0]),
+            "authzid": (self.authzid,),
+            "user": (self.user,),
+            "secret": (self.secret,),
+            "text": (self.text,),
+            "output1": (self.outputs[0], self.copy_buttons[0]),
             "output2": (self.outputs[1], self.copy_buttons[1]),
         }
         for name, group in widgets.items():

@@ -73,13 +73,15 @@ class CheckBatch(ABC):
         """A task raised (a bug, not a DNS outcome): show it raw in that row."""
         row = self._pending_row(key)
         label = message("checks.failed")
-        return CheckRow(key, row.name, "error", label, "warn", meaning=Text(error, error),
-                        title=row.title)
+        return CheckRow(
+            key, row.name, "error", label, "warn", meaning=Text(error, error), title=row.title
+        )
 
     def cancelled_row(self, key: Hashable) -> CheckRow:
         row = self._pending_row(key)
-        return CheckRow(key, row.name, "cancelled", message("checks.cancelled"), "muted",
-                        title=row.title)
+        return CheckRow(
+            key, row.name, "cancelled", message("checks.cancelled"), "muted", title=row.title
+        )
 
     def _pending_row(self, key: Hashable) -> CheckRow:
         return next(r for r in self.pending_rows() if r.key == key)

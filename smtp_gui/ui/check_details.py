@@ -8,7 +8,7 @@ language, through DocumentBuilder, so nothing from DNS is ever read as markup.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPlainTextEdit, QSplitter, QWidget
 
 from smtp_gui.core.check_report import check_title
@@ -19,6 +19,7 @@ from smtp_gui.core.spf_report import printable
 from smtp_gui.ui.check_model import TONE_COLOURS, CheckRow
 from smtp_gui.ui.document import DocumentBuilder
 from smtp_gui.ui.domain_kind import TONES, status_text
+from smtp_gui.ui.retranslating import Retranslating
 from smtp_gui.ui.spf_trace_view import SpfTraceView
 
 _PROBLEM_TONES = {Status.FAIL: "bad", Status.WARN: "warn", Status.ERROR: "warn"}
@@ -28,8 +29,9 @@ def render_result(builder: DocumentBuilder, result: CheckResult, lang: str) -> N
     """One domain check in full: verdict, record, findings, details, who answered."""
     colon = "：" if lang == "zh" else ": "
     status = status_text(str(result.status)).get(lang)
-    builder.title(f"{check_title(result.name, lang)}{colon}{status}",
-                  TONE_COLOURS[TONES[result.status]])
+    builder.title(
+        f"{check_title(result.name, lang)}{colon}{status}", TONE_COLOURS[TONES[result.status]]
+    )
     summary = result.summary.text(lang)
     builder.paragraph(printable(summary))
     if result.record:
@@ -48,11 +50,10 @@ def render_result(builder: DocumentBuilder, result: CheckResult, lang: str) -> N
             meaning = f" — {detail.meaning.text(lang)}" if detail.meaning else ""
             builder.label_value(printable(detail.label), printable(detail.value + meaning))
     where = f"{message_text('report.resolver', lang)}{colon}{result.resolver or '-'}"
-    builder.paragraph(f"{where} · {result.ms:.0f} ms", italic=True,
-                      colour=TONE_COLOURS["pending"])
+    builder.paragraph(f"{where} · {result.ms:.0f} ms", italic=True, colour=TONE_COLOURS["pending"])
 
 
-class CheckDetailsView(QSplitter):
+class CheckDetailsView(Retranslating, QSplitter):
     """``checkDetails`` (plain text) with ``spfTrace`` beside it when the SPF row is shown."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -90,8 +91,3 @@ class CheckDetailsView(QSplitter):
     def retranslate(self) -> None:
         self.text.setAccessibleName(self.tr("Details of the selected result"))
         self.text.setPlaceholderText(self.tr("Select a row to see everything about it."))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,6 +41,7 @@ from smtp_gui.ui.domain_fields import DomainFields
 from smtp_gui.ui.jobs import JobController
 from smtp_gui.ui.notice_label import NoticeLabel
 from smtp_gui.ui.report_button import ReportButton
+from smtp_gui.ui.retranslating import Retranslating
 
 _MAX_TARGET = 320
 _SPLIT = re.compile(r"[,\s]+")
@@ -52,7 +53,7 @@ def resolver_config(nameservers: str, timeout: float) -> ResolverConfig:
     return ResolverConfig(servers, timeout=timeout)
 
 
-class ChecksPane(QWidget):
+class ChecksPane(Retranslating, QWidget):
     """``checkTarget`` + ``runChecks`` start a batch; ``resultsTable`` fills as answers come;
     ``checkProgress`` counts them; ``cancelChecks`` stops the rest and labels them."""
 
@@ -290,11 +291,6 @@ class ChecksPane(QWidget):
         self.copy_button.setText(self.tr("&Copy summary"))
         self.copy_button.setAccessibleName(self.tr("Copy the summary line"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     # -- slots ------------------------------------------------------------------------------
     @Slot()
     def _on_run_clicked(self) -> None:
@@ -376,8 +372,7 @@ class ChecksPane(QWidget):
             self._summary = self._batch.summary(count)
             self.summary.setText(shown(self._summary.get(self._context.lang)))
             self.copy_button.setEnabled(True)
-            self.report_button.setEnabled(self._batch_kind is not None
-                                          and self._batch_kind.reports)
+            self.report_button.setEnabled(self._batch_kind is not None and self._batch_kind.reports)
         self.check_finished.emit(cancelled)
 
     def _set_column_widths(self, kind: CheckKind) -> None:

@@ -33,11 +33,12 @@ from smtp_gui.core.render import explanation_text
 from smtp_gui.ui.code_model import CodeListModel
 from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.pages import write_code_page, write_message_page
+from smtp_gui.ui.retranslating import Retranslating
 
 _MAX_QUERY = 200  # longer pastes are cut: no code or word is that long
 
 
-class CodePane(QWidget):
+class CodePane(Retranslating, QWidget):
     """``codeSearch`` narrows ``codeList`` as you type; the page shows every field."""
 
     compare_requested = Signal(str)  # the code to put into the comparison pane
@@ -135,11 +136,6 @@ class CodePane(QWidget):
         self.compare_button.setText(self.tr("Compare…"))
         self.compare_button.setAccessibleName(self.tr("Compare this code with another"))
         self._update_count()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- keyboard: type, arrows, Enter ------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSignalBlocker, QStringListModel, Slot
+from PySide6.QtCore import QSignalBlocker, QStringListModel, Slot
 from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,11 +22,12 @@ from smtp_gui.core.render import comparison_markdown, comparison_text
 from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.document import CLASS_COLOURS, DocumentBuilder
 from smtp_gui.ui.pages import write_message_page
+from smtp_gui.ui.retranslating import Retranslating
 
 _SEPARATOR = " — "
 
 
-class ComparePane(QWidget):
+class ComparePane(Retranslating, QWidget):
     """``compareLeft`` and ``compareRight`` pick the codes; ``compareView`` shows them."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -125,11 +126,6 @@ class ComparePane(QWidget):
         self.copy_text_button.setAccessibleName(self.tr("Copy the comparison as plain text"))
         self.copy_markdown_button.setText(self.tr("Copy as Markdown"))
         self.copy_markdown_button.setAccessibleName(self.tr("Copy the comparison as Markdown"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- slots ------------------------------------------------------------------------------
     @Slot(str)

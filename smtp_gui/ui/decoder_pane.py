@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass
 from functools import partial
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,6 +35,7 @@ from smtp_gui.core.sasl_report import render_text
 from smtp_gui.ui.auth_encoder_pane import AuthEncoderPane
 from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.jobs import JobController
+from smtp_gui.ui.retranslating import Retranslating
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +75,7 @@ def _rerender(exchange: Exchange, lang: str, reveal: bool) -> _Outcome:
     return _Outcome(exchange, None, lang, reveal, shown(render_text(exchange, lang, reveal)))
 
 
-class DecoderPane(QWidget):
+class DecoderPane(Retranslating, QWidget):
     """``decoderInput`` in, ``decoderOutput`` out; ``revealSecrets`` unmasks secrets."""
 
     code_requested = Signal(str)  # the final reply's code, to show in the catalogue
@@ -258,11 +259,6 @@ class DecoderPane(QWidget):
         self.cram_check.setText(self.tr("Check"))
         self.cram_check.setAccessibleName(self.tr("Check the CRAM-MD5 digest"))
         self._update_summary()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- slots ------------------------------------------------------------------------------
     @Slot()

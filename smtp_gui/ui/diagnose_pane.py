@@ -15,7 +15,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
     QCommandLinkButton,
@@ -43,6 +43,7 @@ from smtp_gui.ui.diagnosis_page import write_diagnosis_page
 from smtp_gui.ui.jobs import JobController
 from smtp_gui.ui.pages import write_message_page
 from smtp_gui.ui.paste_edit import PasteEdit
+from smtp_gui.ui.retranslating import Retranslating
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +65,7 @@ def _diagnose_safely(data: str | bytes) -> Diagnosis | InputError:
         return error
 
 
-class DiagnosePane(QWidget):
+class DiagnosePane(Retranslating, QWidget):
     """``pasteInput`` in, ``diagnosisView`` and the advice buttons out."""
 
     code_requested = Signal(str)  # explain this code in the catalogue
@@ -246,11 +247,6 @@ class DiagnosePane(QWidget):
         self.advice_box.setAccessibleName(self.tr("Next steps"))
         self._fill_buttons()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     # -- slots ------------------------------------------------------------------------------
     @Slot()
     def _on_input_text_changed(self) -> None:
@@ -375,9 +371,7 @@ class DiagnosePane(QWidget):
         for item in self._diagnosis.advice:
             if item.kind not in BUTTON_KINDS:
                 continue
-            button = QCommandLinkButton(
-                shown(self._button_title(item)), shown(item.note.get(lang))
-            )
+            button = QCommandLinkButton(shown(self._button_title(item)), shown(item.note.get(lang)))
             button.setObjectName("advice" + item.kind.capitalize())
             button.setProperty("adviceKind", item.kind)
             button.setProperty("adviceTarget", item.target)

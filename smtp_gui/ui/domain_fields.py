@@ -7,15 +7,15 @@ common provider selectors for DKIM.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from smtp_gui.ui.check_batch import FIELD_IP, FIELD_SELECTORS, FIELD_SENDER
+from smtp_gui.ui.retranslating import Retranslating
 
 _MAX_FIELD = 320
 
 
-class DomainFields(QWidget):
+class DomainFields(Retranslating, QWidget):
     """``checkIp``, ``checkSender`` and ``checkSelectors`` with their labels, in one row."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -57,8 +57,3 @@ class DomainFields(QWidget):
         self.selectors_label.setText(self.tr("D&KIM selectors:"))
         self.selectors_field.setPlaceholderText(self.tr("optional; empty: common ones"))
         self.selectors_field.setAccessibleName(self.tr("DKIM selectors to look up"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -103,8 +103,13 @@ class DomainBatch(CheckBatch):
         super().__init__(target.domain, config.describe())
         self.results: dict[Hashable, CheckResult] = {}
         self._pending = [
-            CheckRow((self.number, check.name), check.name, "pending",
-                     message("checks.pending"), title=title_text(check.name))
+            CheckRow(
+                (self.number, check.name),
+                check.name,
+                "pending",
+                message("checks.pending"),
+                title=title_text(check.name),
+            )
             for check in self.checks
         ]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, QTimer, Slot
+from PySide6.QtCore import QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from smtp_gui import __version__
 from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.language import LANGUAGES
+from smtp_gui.ui.retranslating import Retranslating
 
 if TYPE_CHECKING:
     from smtp_gui.ui.checks_pane import ChecksPane
@@ -58,7 +59,7 @@ class _PaneSlot(QWidget):
         self.layout().addWidget(pane)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     def __init__(
         self, context: AppContext, parent: QWidget | None = None, *, defer_panes: bool = False
     ) -> None:
@@ -261,11 +262,6 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About smtp-gui"))
         self.find_action.setText(self.tr("Find a code"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- slots ------------------------------------------------------------------------------
     @Slot(int)

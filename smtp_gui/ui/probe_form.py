@@ -6,7 +6,7 @@ settings. ``options()`` turns the form into core ``ProbeOptions``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from smtp_gui.core.probe_model import AUTH_MECHANISMS, ProbeOptions, TlsMode
+from smtp_gui.ui.retranslating import Retranslating
 
 _TLS_MODES = ("auto", "starttls", "implicit", "none")
 
 
-class ProbeForm(QWidget):
+class ProbeForm(Retranslating, QWidget):
     """The fields of a probe; ``submitted`` when Enter is pressed in a text field."""
 
     submitted = Signal()
@@ -159,11 +160,6 @@ class ProbeForm(QWidget):
         self.insecure.setText(self.tr("Continue if the certificate does not validate"))
         self.insecure.setAccessibleName(self.tr("Continue without certificate validation"))
         self.timeout.setAccessibleName(self.tr("Timeout of each step in seconds"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     @Slot(int)
     def _on_auth_changed(self, _index: int) -> None:

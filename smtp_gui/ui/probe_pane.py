@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,7 @@ from smtp_gui.ui.document import CLASS_COLOURS
 from smtp_gui.ui.jobs import JobController, TaskContext
 from smtp_gui.ui.probe_details import step_title, write_overview, write_step
 from smtp_gui.ui.probe_form import ProbeForm
+from smtp_gui.ui.retranslating import Retranslating
 from smtp_gui.ui.transcript_model import CODE_ROLE, STEP_ROLE, TranscriptModel
 
 _KEY = "probe"
@@ -46,7 +47,7 @@ def _probe_task(options: ProbeOptions, task: TaskContext) -> ProbeResult:
     return run_probe(options, on_step=task.report, cancel=task.cancelled)
 
 
-class ProbePane(QWidget):
+class ProbePane(Retranslating, QWidget):
     """``probeTarget`` … ``runProbe`` start a probe; ``probeTranscript`` streams it."""
 
     code_requested = Signal(str)  # a reply's code, to show in the catalogue
@@ -178,11 +179,6 @@ class ProbePane(QWidget):
         self.copy_button.setAccessibleName(self.tr("Copy the transcript, secrets masked"))
         self.open_code_button.setText(self.tr("Open code page"))
         self.open_code_button.setAccessibleName(self.tr("Open the selected reply's code page"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- slots ------------------------------------------------------------------------------
     @Slot()

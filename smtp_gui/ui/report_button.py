@@ -7,14 +7,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QMimeData, Slot
+from PySide6.QtCore import QMimeData, Slot
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
+
+from smtp_gui.ui.retranslating import Retranslating
 
 ReportSource = Callable[[bool], str]  # markdown? -> the report ("" when there is none)
 
 
-class ReportButton(QToolButton):
+class ReportButton(Retranslating, QToolButton):
     """``copyReport``, with the menu actions ``copyReportText`` and ``copyReportMarkdown``."""
 
     def __init__(self, source: ReportSource, parent: QWidget | None = None) -> None:
@@ -49,11 +51,6 @@ class ReportButton(QToolButton):
         self.setAccessibleName(self.tr("Copy the full report for a ticket"))
         self.text_action.setText(self.tr("Copy as plain text"))
         self.markdown_action.setText(self.tr("Copy as Markdown"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     @Slot()
     def _on_self_clicked(self) -> None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
@@ -23,6 +22,7 @@ from smtp_gui.core.spf_dns import MAX_DNS_TERMS
 from smtp_gui.core.spf_report import printable
 from smtp_gui.ui.check_model import TONE_COLOURS
 from smtp_gui.ui.document import plain_tooltip
+from smtp_gui.ui.retranslating import Retranslating
 
 TERM, LOOKUPS, RESULT, LOOKED_UP = range(4)
 _MAX_NODES = 400  # a hostile record cannot make the tree huge (core caps records, too)
@@ -58,7 +58,7 @@ def _result_name(result: str, lang: str) -> str:
     return message_text(f"spf.result_name.{result}", lang)
 
 
-class SpfTraceView(QTreeWidget):
+class SpfTraceView(Retranslating, QTreeWidget):
     """``spfTrace``: shows the SPF row of a domain check; empty for any other result."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -150,9 +150,7 @@ class SpfTraceView(QTreeWidget):
         for child in entry.get("children") or ():
             self._trace_node(item, child, lang)
 
-    def _analysis_node(
-        self, parent: QTreeWidgetItem, node: Mapping[str, Any], lang: str
-    ) -> None:
+    def _analysis_node(self, parent: QTreeWidgetItem, node: Mapping[str, Any], lang: str) -> None:
         item = self._new(parent)
         if item is None:
             return
@@ -179,8 +177,7 @@ class SpfTraceView(QTreeWidget):
         """``match → pass``, ``no match``, or the overall result at the root."""
         words = []
         if matched is not None:
-            words.append(message_text("spf.trace.match" if matched else "spf.trace.no_match",
-                                      lang))
+            words.append(message_text("spf.trace.match" if matched else "spf.trace.no_match", lang))
         if result:
             words.append(_result_name(result, lang))
         item.setText(RESULT, " → ".join(words))
@@ -200,15 +197,14 @@ class SpfTraceView(QTreeWidget):
     # -- translation ------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.setHeaderLabels(
-            [self.tr("Term"), self.tr("DNS lookups"), self.tr("Match / result"),
-             self.tr("Looked up")]
+            [
+                self.tr("Term"),
+                self.tr("DNS lookups"),
+                self.tr("Match / result"),
+                self.tr("Looked up"),
+            ]
         )
         self.setAccessibleName(self.tr("SPF evaluation trace"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 def _plain(text: str) -> str:
@@ -220,4 +216,3 @@ def _subtree_cost(entry: Mapping[str, Any]) -> int:
     return int(entry.get("lookups") or 0) + sum(
         _subtree_cost(child) for child in entry.get("children") or ()
     )
-
