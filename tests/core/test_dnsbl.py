@@ -21,8 +21,12 @@ from smtp_gui.core.dnsbl import (
 from smtp_gui.core.dnsbl_answer import Health, ListingStatus
 from smtp_gui.core.dnsbl_query import parse_target
 from smtp_gui.core.dnsbl_zones import zone_from_spec
-from smtp_gui.core.resolver import Nameserver, ResolverConfig
+from smtp_gui.core.resolver import PUBLIC_RESOLVERS, Nameserver, ResolverConfig
 from tests.dnsserver import LoopbackDNSServer
+
+# An address from the app's own table of public resolvers. The test only checks the
+# warning: nothing is ever sent to it (tests/netguard refuses anything past loopback).
+PUBLIC = min(PUBLIC_RESOLVERS)
 
 # The fake lists in tests/zones/dnsbl.zone, each read like the real list it mimics.
 ZEN = "zen.dnsbl.test=zen.spamhaus.org"
@@ -83,7 +87,10 @@ def test_not_listed(resolver_config: ResolverConfig, dns_server: LoopbackDNSServ
     ],
 )
 def test_spamhaus_error_codes_are_refused(
-    resolver_config: ResolverConfig, dns_server: LoopbackDNSServer, address: str, code: str,
+    resolver_config: ResolverConfig,
+    dns_server: LoopbackDNSServer,
+    address: str,
+    code: str,
     words: str,
 ) -> None:
     row = _one(resolver_config, address, ZEN)
@@ -189,7 +196,10 @@ def test_ipv6_clean(resolver_config: ResolverConfig) -> None:
     ],
 )
 def test_domain_lists(
-    resolver_config: ResolverConfig, target: str, spec: str, status: ListingStatus,
+    resolver_config: ResolverConfig,
+    target: str,
+    spec: str,
+    status: ListingStatus,
     labels: tuple[str, ...],
 ) -> None:
     row = _one(resolver_config, target, spec)
@@ -224,8 +234,9 @@ def test_txt_reason_is_made_printable(
     dns_server.add_txt("7.2.0.192.spamcop.dnsbl.test", ["<b>x</b>", b"\x1b[2J", "\xe5\x9e\x83"])
     row = _one(resolver_config, "192.0.2.7", SPAMCOP)
     assert row.status is ListingStatus.LISTED
-    assert row.txt == ("<b>x</b>\\x1b[2J\u00e5\u009e\u0083".replace("\u009e", "\\x9e")
-                       .replace("\u0083", "\\x83"),)
+    assert row.txt == (
+        "<b>x</b>\\x1b[2J\u00e5\u009e\u0083".replace("\u009e", "\\x9e").replace("\u0083", "\\x83"),
+    )
 
 
 def test_sequential_check_asks_only_what_it_needs(
@@ -277,8 +288,10 @@ def test_rows_keep_the_plan_order_and_stream(
     dns_server.behave("zen.dnsbl.test", delay=0.2)
     seen: list[str] = []
     report = run_check(
-        resolver_config, plan_check("192.0.2.2", [ZEN, SPAMCOP, DBL]),
-        on_result=lambda r: seen.append(r.zone.zone), cache=ProbeCache(),
+        resolver_config,
+        plan_check("192.0.2.2", [ZEN, SPAMCOP, DBL]),
+        on_result=lambda r: seen.append(r.zone.zone),
+        cache=ProbeCache(),
     )
     assert seen[0] == "spamcop.dnsbl.test"  # the fast list arrives first ...
     assert [r.zone.zone for r in report.results] == ["zen.dnsbl.test", "spamcop.dnsbl.test"]
@@ -326,7 +339,8 @@ def test_one_dead_list_costs_only_the_timeout(
     arrived: dict[str, float] = {}
     started = time.monotonic()
     report = run_check(
-        config, plan_check("192.0.2.2", [ZEN, SPAMCOP, SLOW, DNSWL]),
+        config,
+        plan_check("192.0.2.2", [ZEN, SPAMCOP, SLOW, DNSWL]),
         on_result=lambda r: arrived.setdefault(r.zone.zone, time.monotonic() - started),
         cache=ProbeCache(),
     )
@@ -356,8 +370,8 @@ def test_report_counts_and_json(resolver_config: ResolverConfig) -> None:
 def test_public_resolver_warning_is_given_without_sending_anything() -> None:
     from smtp_gui.core.dnsbl import resolver_warnings
 
-    config = ResolverConfig((Nameserver("8.8.8.8"), Nameserver("192.0.2.53")))
+    config = ResolverConfig((Nameserver(PUBLIC), Nameserver("192.0.2.53")))
     (warning,) = resolver_warnings(config)
-    assert "8.8.8.8" in warning.en and "192.0.2.53" not in warning.en
+    assert PUBLIC in warning.en and "192.0.2.53" not in warning.en
     assert "公共 DNS" in warning.zh
     assert resolver_warnings(ResolverConfig((Nameserver("127.0.0.1", 5353),))) == ()

@@ -65,7 +65,7 @@ def test_tokenize_keeps_positions_and_skips_runs_of_spaces() -> None:
         ("ip4:192.0.2.1", "ip4", "+", None, "192.0.2.1/32", None, None),
         ("-ip4:192.0.2.77/24", "ip4", "-", None, "192.0.2.0/24", None, None),
         ("ip6:2001:DB8::/32", "ip6", "+", None, "2001:db8::/32", None, None),
-        ("ip6:::1.1.1.1/0", "ip6", "+", None, "::/0", None, None),
+        ("ip6:::192.0.2.1/0", "ip6", "+", None, "::/0", None, None),
         ("a:foo.example.xn--zckzah", "a", "+", "foo.example.xn--zckzah", None, None, None),
         ("a:example.com.", "a", "+", "example.com.", None, None, None),
     ],

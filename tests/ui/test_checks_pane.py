@@ -20,11 +20,16 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from smtp_gui.core.dnsbl import PROBE_CACHE
+from smtp_gui.core.resolver import PUBLIC_RESOLVERS
 from smtp_gui.ui.check_model import CheckResultsModel
 from smtp_gui.ui.checks_pane import ChecksPane
 from smtp_gui.ui.main_window import MainWindow
 from smtp_gui.ui.settings import Settings
 from tests.dnsserver import LoopbackDNSServer
+
+# An address from the app's own table of public resolvers. The test only checks the
+# warning: nothing is ever sent to it (tests/netguard refuses anything past loopback).
+PUBLIC = min(PUBLIC_RESOLVERS)
 
 LISTS = ",".join(
     [
@@ -67,7 +72,10 @@ def _rows(window: MainWindow) -> dict[str, str]:
 
 
 def _run(
-    window: MainWindow, qtbot: QtBot, target: str, timeout: int = 5000,
+    window: MainWindow,
+    qtbot: QtBot,
+    target: str,
+    timeout: int = 5000,
 ) -> None:
     field = window.findChild(QLineEdit, "checkTarget")
     run = window.findChild(QPushButton, "runChecks")
@@ -101,7 +109,10 @@ def test_contract_widgets(window: MainWindow) -> None:
 
 
 def test_a_check_fills_the_table(
-    window: MainWindow, pane: ChecksPane, qtbot: QtBot, dns_server: LoopbackDNSServer,
+    window: MainWindow,
+    pane: ChecksPane,
+    qtbot: QtBot,
+    dns_server: LoopbackDNSServer,
 ) -> None:
     dns_server.behave("slow.dnsbl.test", drop=True)
     _run(window, qtbot, "192.0.2.2")
@@ -127,7 +138,9 @@ def test_a_check_fills_the_table(
 
 
 def test_refused_and_details(
-    window: MainWindow, pane: ChecksPane, qtbot: QtBot,
+    window: MainWindow,
+    pane: ChecksPane,
+    qtbot: QtBot,
 ) -> None:
     pane.options.setText("zen.dnsbl.test=zen.spamhaus.org")
     _run(window, qtbot, "192.0.2.254")
@@ -141,7 +154,10 @@ def test_refused_and_details(
 
 
 def test_rows_fill_in_as_answers_arrive(
-    window: MainWindow, pane: ChecksPane, qtbot: QtBot, dns_server: LoopbackDNSServer,
+    window: MainWindow,
+    pane: ChecksPane,
+    qtbot: QtBot,
+    dns_server: LoopbackDNSServer,
 ) -> None:
     dns_server.behave("slow.dnsbl.test", delay=0.6)
     pane.options.setText("spamcop.dnsbl.test=bl.spamcop.net,slow.dnsbl.test=bl.spamcop.net")
@@ -155,7 +171,10 @@ def test_rows_fill_in_as_answers_arrive(
 
 
 def test_cancel_labels_the_rest_at_once(
-    window: MainWindow, pane: ChecksPane, qtbot: QtBot, dns_server: LoopbackDNSServer,
+    window: MainWindow,
+    pane: ChecksPane,
+    qtbot: QtBot,
+    dns_server: LoopbackDNSServer,
 ) -> None:
     dns_server.behave("slow.dnsbl.test", drop=True)
     pane.timeout.setValue(2.0)
@@ -174,7 +193,10 @@ def test_cancel_labels_the_rest_at_once(
 
 
 def test_two_checks_back_to_back_never_mix(
-    window: MainWindow, pane: ChecksPane, qtbot: QtBot, dns_server: LoopbackDNSServer,
+    window: MainWindow,
+    pane: ChecksPane,
+    qtbot: QtBot,
+    dns_server: LoopbackDNSServer,
 ) -> None:
     dns_server.behave("zen.dnsbl.test", delay=0.4)
     dns_server.behave("spamcop.dnsbl.test", delay=0.4)
@@ -193,7 +215,9 @@ def test_two_checks_back_to_back_never_mix(
 
 
 def test_closing_mid_check_is_clean(
-    qtbot: QtBot, settings: Settings, dns_server: LoopbackDNSServer,
+    qtbot: QtBot,
+    settings: Settings,
+    dns_server: LoopbackDNSServer,
 ) -> None:
     from smtp_gui.app import create_main_window
 
@@ -217,13 +241,16 @@ def test_closing_mid_check_is_clean(
 
 
 def test_public_resolver_is_warned_about_before_any_query(
-    window: MainWindow, pane: ChecksPane, qtbot: QtBot, dns_server: LoopbackDNSServer,
+    window: MainWindow,
+    pane: ChecksPane,
+    qtbot: QtBot,
+    dns_server: LoopbackDNSServer,
 ) -> None:
-    pane.nameservers.setText("8.8.8.8")
+    pane.nameservers.setText(PUBLIC)
     pane.nameservers.editingFinished.emit()
     warning = window.findChild(QLabel, "checkWarning")
     assert warning is not None and warning.isVisibleTo(pane)
-    assert "8.8.8.8" in warning.text() and "public resolver" in warning.text()
+    assert PUBLIC in warning.text() and "public resolver" in warning.text()
     pane.nameservers.setText(dns_server.nameserver)
     pane.nameservers.editingFinished.emit()
     assert not warning.isVisibleTo(pane)
@@ -257,7 +284,10 @@ def test_bad_input_is_shown_literally(
 
 
 def test_dns_text_is_plain(
-    window: MainWindow, pane: ChecksPane, qtbot: QtBot, dns_server: LoopbackDNSServer,
+    window: MainWindow,
+    pane: ChecksPane,
+    qtbot: QtBot,
+    dns_server: LoopbackDNSServer,
 ) -> None:
     dns_server.add("9.2.0.192.spamcop.dnsbl.test", "A", "127.0.0.2")
     dns_server.add_txt("9.2.0.192.spamcop.dnsbl.test", ["<b>x</b><img src=y>"])
@@ -269,7 +299,9 @@ def test_dns_text_is_plain(
 
 
 def test_language_switch_rerenders(
-    window: MainWindow, pane: ChecksPane, qtbot: QtBot,
+    window: MainWindow,
+    pane: ChecksPane,
+    qtbot: QtBot,
 ) -> None:
     pane.options.setText("zen.dnsbl.test=zen.spamhaus.org")
     _run(window, qtbot, "192.0.2.2")
@@ -282,7 +314,9 @@ def test_language_switch_rerenders(
 
 
 def test_ipv6_and_domain_targets(
-    window: MainWindow, pane: ChecksPane, qtbot: QtBot,
+    window: MainWindow,
+    pane: ChecksPane,
+    qtbot: QtBot,
 ) -> None:
     pane.options.setText("zen.dnsbl.test=zen.spamhaus.org,dbl.dnsbl.test=dbl.spamhaus.org")
     _run(window, qtbot, "2001:db8::2")
