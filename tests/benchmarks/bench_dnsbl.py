@@ -8,48 +8,20 @@ pydnsbl (c-ares, asyncio) is measured on the same server in the same run when in
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from smtp_gui.core.dnsbl import CheckResolver, ProbeCache, check_zone, plan_check, run_check
 from smtp_gui.core.dnsbl_query import parse_target
 from smtp_gui.core.lookup import lookup
 from smtp_gui.core.resolver import Nameserver, ResolverConfig, build_resolver
-from tests.benchmarks.common import ROOT, Row, Sample, repeat
+from tests.benchmarks.common import Row, Sample, dns_server, repeat, timed
 
 DELAY = 0.05
 LISTS = 50
 
 
-@contextmanager
-def _server(delay: float, count: int) -> Iterator[int]:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "tests.benchmarks.dns_server", "dnsbl", str(delay), str(count)],
-        cwd=ROOT,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert process.stdout is not None
-        yield int(process.stdout.readline())
-    finally:
-        assert process.stdin is not None
-        process.stdin.close()
-        process.wait(10)
-
-
 def _specs(count: int) -> list[str]:
     return [f"z{i:03d}.many.dnsbl.test=bl.spamcop.net" for i in range(count)]
-
-
-def _timed(fn: object) -> float:
-    started = time.perf_counter()
-    fn()  # type: ignore[operator]
-    return time.perf_counter() - started
 
 
 def _pydnsbl(port: int, count: int, runs: int) -> Sample | None:
@@ -74,7 +46,7 @@ def _pydnsbl(port: int, count: int, runs: int) -> Sample | None:
     targets = iter(f"192.0.2.{10 + i}" for i in range(200))  # clean: nothing cached
     try:
         return repeat(
-            lambda: _timed(lambda: loop.run_until_complete(checker.check_async(next(targets)))),
+            lambda: timed(lambda: loop.run_until_complete(checker.check_async(next(targets)))),
             runs,
         )
     finally:
@@ -130,26 +102,26 @@ def _gui_gaps(port: int, count: int) -> tuple[float, float]:
 
 def measure(runs: int) -> list[Row]:
     rows: list[Row] = []
-    with _server(DELAY, LISTS + 50) as port:
+    with dns_server("dnsbl", str(DELAY), str(LISTS + 50)) as port:
         config = ResolverConfig((Nameserver("127.0.0.1", port),), timeout=2.0)
         resolver = build_resolver(config)
         trip = repeat(
-            lambda: _timed(lambda: lookup(resolver, "1.2.0.192.z000.many.dnsbl.test", "A")), runs
+            lambda: timed(lambda: lookup(resolver, "1.2.0.192.z000.many.dnsbl.test", "A")), runs
         )
         plan = plan_check("192.0.2.1", _specs(LISTS))
-        first = repeat(lambda: _timed(lambda: run_check(config, plan, cache=ProbeCache())), runs)
+        first = repeat(lambda: timed(lambda: run_check(config, plan, cache=ProbeCache())), runs)
         cache = ProbeCache()
         run_check(config, plan, cache=cache)
-        warm = repeat(lambda: _timed(lambda: run_check(config, plan, cache=cache)), runs)
+        warm = repeat(lambda: timed(lambda: run_check(config, plan, cache=cache)), runs)
         listed = repeat(
-            lambda: _timed(
+            lambda: timed(
                 lambda: run_check(config, plan_check("192.0.2.2", _specs(LISTS)), cache=cache)
             ),
             runs,
         )
         handle = CheckResolver.from_config(config)
         target = parse_target("192.0.2.1")
-        sequential = _timed(lambda: [check_zone(handle, target, z, cache) for z in plan.zones])
+        sequential = timed(lambda: [check_zone(handle, target, z, cache) for z in plan.zones])
         rows.append(
             Row(
                 "50 lists, 50 ms each: first check (A + test entry)",

@@ -7,43 +7,13 @@ directly; its DNS cache is cleared before every run so that both sides really as
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 from smtp_gui.core.domain_check import domain_checks, make_target, run_checks
 from smtp_gui.core.lookup import lookup
 from smtp_gui.core.resolver import Nameserver, ResolverConfig, build_resolver
-from tests.benchmarks.common import ROOT, Row, repeat
+from tests.benchmarks.common import Row, dns_server, repeat, timed
 
 DELAY = 0.02
 DOMAIN = "bench.test"
-
-
-@contextmanager
-def _server() -> Iterator[int]:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "tests.benchmarks.dns_server", "domain", str(DELAY)],
-        cwd=ROOT,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert process.stdout is not None
-        yield int(process.stdout.readline())
-    finally:
-        assert process.stdin is not None
-        process.stdin.close()
-        process.wait(10)
-
-
-def _timed(fn: object) -> float:
-    started = time.perf_counter()
-    fn()  # type: ignore[operator]
-    return time.perf_counter() - started
 
 
 def _checkdmarc(resolver: object) -> object | None:
@@ -66,17 +36,17 @@ def _checkdmarc(resolver: object) -> object | None:
 
 def measure(runs: int) -> list[Row]:
     rows: list[Row] = []
-    with _server() as port:
+    with dns_server("domain", str(DELAY)) as port:
         config = ResolverConfig((Nameserver("127.0.0.1", port),), timeout=2.0)
         resolver = build_resolver(config)
-        trip = repeat(lambda: _timed(lambda: lookup(resolver, DOMAIN, "MX")), runs)
+        trip = repeat(lambda: timed(lambda: lookup(resolver, DOMAIN, "MX")), runs)
         target = make_target(DOMAIN, selectors=["s1"])
         four = domain_checks(target, ("mx", "spf", "dmarc", "dkim"))
         two = domain_checks(target, ("spf", "dmarc"))
         for result in run_checks(four, resolver):
             assert result.status.value in ("pass", "warn", "info"), result
-        full = repeat(lambda: _timed(lambda: run_checks(four, resolver)), runs)
-        pair = repeat(lambda: _timed(lambda: run_checks(two, resolver)), runs)
+        full = repeat(lambda: timed(lambda: run_checks(four, resolver)), runs)
+        pair = repeat(lambda: timed(lambda: run_checks(two, resolver)), runs)
         rows.append(
             Row(
                 "domain check: MX, SPF (2-level includes), DMARC, DKIM; 20 ms answers",
@@ -103,7 +73,7 @@ def measure(runs: int) -> list[Row]:
                 )
             )
         else:
-            theirs = repeat(lambda: _timed(peer), runs)  # type: ignore[arg-type]
+            theirs = repeat(lambda: timed(peer), runs)  # type: ignore[arg-type]
             rows.append(
                 Row(
                     "SPF + DMARC vs checkdmarc, same zone and server",

@@ -15,7 +15,9 @@ def _compile_bytecode() -> None:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     subprocess.run(
         [python(), "-m", "compileall", "-q", str(ROOT / "smtp_gui")],
-        env=env, check=True, stdout=subprocess.DEVNULL,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
     )
 
 

@@ -7,7 +7,8 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -91,3 +92,29 @@ def print_table(rows: Sequence[Row]) -> None:
     for r in rows:
         if r.note:
             print(f"  note ({r.what}): {r.note}")
+
+
+def timed(fn: Callable[[], object]) -> float:
+    """Seconds ``fn()`` takes once."""
+    started = time.perf_counter()
+    fn()
+    return time.perf_counter() - started
+
+
+@contextmanager
+def dns_server(*args: str) -> Iterator[int]:
+    """``tests/benchmarks/dns_server.py`` in its own process; yields its port."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tests.benchmarks.dns_server", *args],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        yield int(process.stdout.readline())
+    finally:
+        assert process.stdin is not None
+        process.stdin.close()
+        process.wait(10)
