@@ -15,7 +15,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 
-CASES = '''
+CASES = """
 import gc
 import warnings
 
@@ -62,16 +62,30 @@ def test_falsified_property(n):
 def test_quiet(qtbot):
     QTimer.singleShot(1, lambda: None)
     qtbot.wait(5)
-'''
+"""
 
 
 def test_warnings_and_errors_fail_tests(tmp_path: Path) -> None:
     (tmp_path / "test_cases.py").write_text(CASES)
     done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-c", str(REPO / "pyproject.toml"),
-         "--rootdir", str(tmp_path), "-p", "no:cacheprovider", "-q", "-rA",
-         str(tmp_path / "test_cases.py")],
-        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-c",
+            str(REPO / "pyproject.toml"),
+            "--rootdir",
+            str(tmp_path),
+            "-p",
+            "no:cacheprovider",
+            "-q",
+            "-rA",
+            str(tmp_path / "test_cases.py"),
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     output = done.stdout + done.stderr
     assert "INTERNALERROR" not in output, output[-3000:]
