@@ -20,7 +20,13 @@ def add_resolver_options(parser: argparse.ArgumentParser) -> None:
         metavar="HOST[:PORT]",
         help="nameserver to ask (repeatable; [::1]:5353 for IPv6); default: the system's",
     )
-    parser.add_argument("--timeout", type=float, default=3.0, metavar="SECONDS")
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=3.0,
+        metavar="SECONDS",
+        help="seconds to wait for each DNS query, at most 60 (default: %(default)s)",
+    )
 
 
 def resolver_config_of(args: argparse.Namespace) -> Any:

@@ -18,7 +18,11 @@ def add_parser(subparsers: Any) -> None:
         help="read a bounce, NDR, DSN (.eml) or SMTP transcript and say what failed and why",
     )
     parser.add_argument(
-        "file", nargs="?", default="-", help="a .eml or text file; '-' or nothing reads stdin"
+        "file",
+        nargs="?",
+        default="-",
+        metavar="FILE",
+        help="a .eml or text file; '-' or nothing reads stdin",
     )
     add_common_options(parser)
     parser.set_defaults(handler=_run)

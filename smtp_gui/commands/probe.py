@@ -27,7 +27,9 @@ def add_parser(subparsers: Any) -> None:
         "2: bad input.",
     )
     parser.add_argument("target", metavar="HOST|DOMAIN", help="host name, IP address or domain")
-    parser.add_argument("--port", type=int, default=25, metavar="N", help="default: 25")
+    parser.add_argument(
+        "--port", type=int, default=25, metavar="N", help="TCP port (default: %(default)s)"
+    )
     parser.add_argument(
         "--tls",
         choices=("auto", "starttls", "implicit", "none"),
@@ -53,7 +55,11 @@ def add_parser(subparsers: Any) -> None:
         "otherwise it is asked for on the terminal",
     )
     parser.add_argument(
-        "--timeout", type=float, default=10.0, metavar="S", help="seconds for each step"
+        "--timeout",
+        type=float,
+        default=10.0,
+        metavar="S",
+        help="seconds for each step (default: %(default)s)",
     )
     parser.add_argument(
         "--insecure",
