@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from smtp_gui import __version__
-from smtp_gui.commands.common import run_guarded
+from smtp_gui.commands.common import finish_output, run_guarded
 
 # Each module in smtp_gui.commands adds its own subparser(s).
 _COMMAND_MODULES = ("explain", "compare", "check", "decode", "probe", "diagnose")
@@ -42,12 +42,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
     # Opening the window needs none of the subcommands: do not import them.
     wants_command = any(w in _COMMAND_MODULES or w in ("-h", "--help") for w in words)
-    args = build_parser(with_commands=wants_command).parse_args(words)
-    if args.command is None:
-        from smtp_gui.app import run_gui
+    args = None
+    try:
+        args = build_parser(with_commands=wants_command).parse_args(words)
+        if args.command is None:
+            from smtp_gui.app import run_gui
 
-        return run_gui(smoke=args.smoke, lang=args.lang)
-    return run_guarded(args.handler, args)
+            status = run_gui(smoke=args.smoke, lang=args.lang)
+        else:
+            status = run_guarded(args.handler, args)
+    except SystemExit as done:  # argparse after --help, --version or a usage error
+        status = done.code if isinstance(done.code, int) else 1
+    # Whatever is still buffered is written now: a full disk or a closed stdout is one line
+    # on stderr here, not Python's "Exception ignored ... flush" at exit.
+    return finish_output(status, args)
 
 
 if __name__ == "__main__":

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
-from smtp_gui.commands.common import UsageError, add_common_options, emit, lang_of
+from smtp_gui.commands.common import UsageError, add_common_options, emit, lang_of, read_stdin
 from smtp_gui.core.diagnose import MAX_INPUT, diagnose
 from smtp_gui.core.diagnose_render import diagnosis_text
 
@@ -31,7 +30,7 @@ def add_parser(subparsers: Any) -> None:
 def _read(name: str) -> bytes:
     """The input's bytes; one byte more than the limit, so that diagnose() can refuse it."""
     if name == "-":
-        return sys.stdin.buffer.read(MAX_INPUT + 1)
+        return read_stdin(MAX_INPUT + 1)
     path = Path(name)
     try:
         with path.open("rb") as handle:

@@ -10,10 +10,18 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import sys
 from typing import Any
 
-from smtp_gui.commands.common import UsageError, add_common_options, emit, lang_of
+from smtp_gui.commands.common import (
+    UsageError,
+    add_common_options,
+    emit,
+    flush_out,
+    lang_of,
+    read_stdin_line,
+    stdin_is_terminal,
+    write_out,
+)
 from smtp_gui.core.messages import message_text
 
 
@@ -93,9 +101,8 @@ def _password(args: argparse.Namespace, lang: str) -> str | None:
             raise UsageError(message_text("probe.auth_without_mechanism", lang))
         return None
     if args.password_stdin:
-        line = sys.stdin.readline()
-        return line.rstrip("\r\n")
-    if sys.stdin.isatty():
+        return read_stdin_line("cli.stdin_closed_password")
+    if stdin_is_terminal():
         import getpass
 
         prompt = message_text(
@@ -142,8 +149,8 @@ def _run(args: argparse.Namespace) -> int:
     def stream(step: Step) -> None:
         if not args.json:
             for line in step_lines(step, lang, args.reveal):
-                sys.stdout.write(line + "\n")
-            sys.stdout.flush()
+                write_out(line + "\n")
+            flush_out()
 
     try:
         result = run_probe(options, on_step=stream)
@@ -152,5 +159,5 @@ def _run(args: argparse.Namespace) -> int:
     if args.json:
         emit(args, result.to_dict(lang, reveal=args.reveal), "")
     else:
-        sys.stdout.write(report_tail(result, lang, args.reveal) + "\n")
+        write_out(report_tail(result, lang, args.reveal) + "\n")
     return 0 if result.ok else 1
