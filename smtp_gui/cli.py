@@ -8,7 +8,9 @@ import sys
 from collections.abc import Sequence
 
 from smtp_gui import __version__
-from smtp_gui.commands.common import finish_output, run_guarded
+from smtp_gui.commands.common import finish_output, run_guarded, say
+from smtp_gui.core.messages import message_text
+from smtp_gui.core.text import normalize_lang
 
 # Each module in smtp_gui.commands adds its own subparser(s).
 _COMMAND_MODULES = ("explain", "compare", "check", "decode", "probe", "diagnose")
@@ -38,11 +40,30 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     return parser
 
 
+def _lang_in(words: Sequence[str]) -> str:
+    """The --lang of a command line not parsed yet, else the system's language."""
+    for index, word in enumerate(words):
+        if word.startswith("--lang="):
+            return normalize_lang(word.removeprefix("--lang="))
+        if word == "--lang" and index + 1 < len(words):
+            return normalize_lang(words[index + 1])
+    import locale
+
+    return normalize_lang(locale.getlocale()[0] or "")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
     # Opening the window needs none of the subcommands: do not import them.
     wants_command = any(w in _COMMAND_MODULES or w in ("-h", "--help") for w in words)
     args = None
+    if "probe" in words:
+        from smtp_gui.commands.probe import password_on_command_line
+
+        if password_on_command_line(words):
+            # Said without repeating any word of the command line: one of them is a secret.
+            say(message_text("cli.password_argument", _lang_in(words)))
+            return 2
     try:
         args = build_parser(with_commands=wants_command).parse_args(words)
         if args.command is None:

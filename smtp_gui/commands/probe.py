@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+from collections.abc import Sequence
 from typing import Any
 
 from smtp_gui.commands.common import (
@@ -93,6 +94,22 @@ def add_parser(subparsers: Any) -> None:
     )
     add_common_options(parser)
     parser.set_defaults(handler=_run)
+
+
+def password_on_command_line(words: Sequence[str]) -> bool:
+    """Whether ``words`` try to give the password as an argument (``--password S``,
+    ``--password=S``, ``--pass S``, ``-pS``). Checked before argparse, whose errors repeat
+    the words after an unknown option, and which would read ``--password`` as an
+    abbreviation of ``--password-stdin`` (making the password the target)."""
+    for word in words:
+        if word == "--":
+            break
+        name = word.split("=", 1)[0]
+        if name.startswith("--pass") and not name.startswith("--password-"):
+            return True
+        if name.startswith("-p") and not name.startswith("--"):
+            return True
+    return False
 
 
 def _password(args: argparse.Namespace, lang: str) -> str | None:
