@@ -6,20 +6,23 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from smtp_gui import __version__
-from smtp_gui.commands.common import finish_output, run_guarded, say
-from smtp_gui.core.messages import message_text
-from smtp_gui.core.text import normalize_lang
+from smtp_gui.commands.common import echoed_words, finish_output, run_guarded, say
 
 # Each module in smtp_gui.commands adds its own subparser(s).
 _COMMAND_MODULES = ("explain", "compare", "check", "decode", "probe", "diagnose")
 
 
+class _ParseError(Exception):
+    """argparse rejected the command line; the message may repeat its words in full."""
+
+
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        # argparse's own exit status for usage errors is 2 already; keep it to one line.
-        self.exit(2, f"smtp-gui: {message}\n")
+    def error(self, message: str) -> NoReturn:
+        # Said by main(), which knows the words to shorten; one line, exit status 2.
+        raise _ParseError(message)
 
 
 def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
@@ -42,6 +45,8 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
 
 def _lang_in(words: Sequence[str]) -> str:
     """The --lang of a command line not parsed yet, else the system's language."""
+    from smtp_gui.core.text import normalize_lang
+
     for index, word in enumerate(words):
         if word.startswith("--lang="):
             return normalize_lang(word.removeprefix("--lang="))
@@ -59,6 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = None
     if "probe" in words:
         from smtp_gui.commands.probe import password_on_command_line
+        from smtp_gui.core.messages import message_text
 
         if password_on_command_line(words):
             # Said without repeating any word of the command line: one of them is a secret.
@@ -72,7 +78,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             status = run_gui(smoke=args.smoke, lang=args.lang)
         else:
             status = run_guarded(args.handler, args)
-    except SystemExit as done:  # argparse after --help, --version or a usage error
+    except _ParseError as problem:
+        say(echoed_words(str(problem), words))
+        status = 2
+    except SystemExit as done:  # argparse after --help or --version
         status = done.code if isinstance(done.code, int) else 1
     # Whatever is still buffered is written now: a full disk or a closed stdout is one line
     # on stderr here, not Python's "Exception ignored ... flush" at exit.

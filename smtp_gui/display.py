@@ -59,6 +59,12 @@ class DisplayProblem:
         return message_text(self.key, lang, **params)
 
 
+def _echoed(value: str) -> str:
+    from smtp_gui.commands.common import echoed
+
+    return echoed(value)
+
+
 def _loads(name: str) -> bool:
     """Whether the dynamic linker can load the shared library ``name``."""
     import ctypes
@@ -119,7 +125,7 @@ def display_problem(
         return DisplayProblem(
             "display.none",
             reason="display.reason_platform_needs",
-            reason_params={"platform": chosen, "variable": needs},
+            reason_params={"platform": _echoed(chosen), "variable": needs},
         )
     if wayland:
         return None  # Qt may go either way; the Wayland plugin needs none of the xcb libraries
@@ -132,6 +138,8 @@ def display_problem(
     display = environ["DISPLAY"]
     if not x_display_opens(display):
         return DisplayProblem(
-            "display.none", reason="display.reason_unreachable", reason_params={"display": display}
+            "display.none",
+            reason="display.reason_unreachable",
+            reason_params={"display": _echoed(display)},
         )
     return None

@@ -7,13 +7,40 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from smtp_gui.core.errors import InputError, input_error
 from smtp_gui.core.text import normalize_lang
 
 Handler = Callable[[argparse.Namespace], int]
+
+# How much of an input an error message repeats: enough to recognise it, never a screenful.
+ECHO_LIMIT = 100
+# Line breaks and tabs too: an error is one line.
+_LAYOUT_PICTURES = str.maketrans({"\t": "\u2409", "\n": "\u240a", "\r": "\u240d"})
+
+
+def echoed(value: str, limit: int = ECHO_LIMIT) -> str:
+    """``value`` as an error message may repeat it: at most ``limit`` characters (the last an
+    ellipsis when cut), control characters and bidi overrides shown as visible marks."""
+    from smtp_gui.core.safe_text import shown
+
+    visible = shown(value[: limit + 1]).translate(_LAYOUT_PICTURES)
+    if len(value) > limit or len(visible) > limit:
+        return visible[: limit - 1] + "\u2026"
+    return visible
+
+
+def echoed_words(message: str, words: Sequence[str]) -> str:
+    """``message`` with each word of the command line it repeats in full (as is, or quoted as
+    argparse's %r quotes it) replaced by its echoed form."""
+    for word in sorted(set(words), key=len, reverse=True):
+        short = echoed(word)
+        if short == word:
+            continue
+        message = message.replace(repr(word), f"'{short}'").replace(word, short)
+    return message
 
 
 class UsageError(Exception):
@@ -160,6 +187,16 @@ def finish_output(status: int, args: argparse.Namespace | None = None) -> int:
     return status
 
 
+def _input_error_text(error: InputError, lang: str) -> str:
+    """The error's message with every text it repeats from the input echoed, not in full."""
+    if error.key is None:
+        return error.message
+    from smtp_gui.core.messages import message_text
+
+    params = {k: echoed(v) if isinstance(v, str) else v for k, v in error.params.items()}
+    return message_text(error.key, lang, **params)
+
+
 def run_guarded(handler: Handler, args: argparse.Namespace) -> int:
     """Run a subcommand; rejected input: one stderr line and exit 2; output that cannot be
     written: one stderr line and exit 1. The caller ends with ``finish_output``."""
@@ -168,7 +205,7 @@ def run_guarded(handler: Handler, args: argparse.Namespace) -> int:
     except OutputError as error:
         return output_failed(error, lang_of(args))
     except InputError as exc:
-        say(exc.text(lang_of(args)))
+        say(_input_error_text(exc, lang_of(args)))
         return 2
     except UsageError as exc:
         say(str(exc))

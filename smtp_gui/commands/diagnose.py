@@ -6,7 +6,14 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from smtp_gui.commands.common import UsageError, add_common_options, emit, lang_of, read_stdin
+from smtp_gui.commands.common import (
+    UsageError,
+    add_common_options,
+    echoed,
+    emit,
+    lang_of,
+    read_stdin,
+)
 from smtp_gui.core.diagnose import MAX_INPUT, diagnose
 from smtp_gui.core.diagnose_render import diagnosis_text
 
@@ -36,7 +43,7 @@ def _read(name: str) -> bytes:
         with path.open("rb") as handle:
             return handle.read(MAX_INPUT + 1)
     except OSError as exc:
-        raise UsageError(f"cannot read {name}: {exc.strerror or exc}") from None
+        raise UsageError(f"cannot read {echoed(name)}: {exc.strerror or exc}") from None
 
 
 def _run(args: argparse.Namespace) -> int:
