@@ -5,7 +5,16 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import (
+    QEvent,
+    QMessageLogContext,
+    QObject,
+    QSettings,
+    QTimer,
+    QtMsgType,
+    qFormatLogMessage,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication
 
 from smtp_gui import __version__
@@ -56,8 +65,54 @@ class _FirstPaint(QObject):
         return False
 
 
+# The offscreen and minimal platform plugins say this on every show(): a note about the
+# plugin, not about the app (the window paints all the same).
+_PLUGIN_NOTICES = frozenset({"This plugin does not support propagateSizeHints()"})
+
+
+def _install_message_filter() -> None:
+    """Drop the platform plugin's notices above; every other Qt message is printed as before."""
+    previous = None
+
+    def handler(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        if message in _PLUGIN_NOTICES:
+            return
+        if previous is not None:
+            previous(mode, context, message)
+        else:
+            sys.stderr.write(qFormatLogMessage(mode, context, message) + "\n")
+
+    previous = qInstallMessageHandler(handler)
+
+
+def _display_problem_text(lang: str | None) -> str | None:
+    """One line saying why no window can open here, or None when it can."""
+    import os
+
+    from smtp_gui.display import display_problem
+
+    problem = display_problem(os.environ)
+    if problem is None:
+        return None
+    if lang is None:
+        import locale
+
+        from smtp_gui.core.text import normalize_lang
+
+        lang = normalize_lang(locale.getlocale()[0])
+    return problem.text(lang)
+
+
 def run_gui(*, smoke: bool = False, lang: str | None = None) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    if existing is None:
+        # Qt would abort (exit 134) with a misleading hint; say the real cause instead.
+        problem = _display_problem_text(lang)
+        if problem is not None:
+            sys.stderr.write(f"smtp-gui: {problem}\n")
+            return 1
+        _install_message_filter()
+    app = existing or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("smtp-gui")
     app.setOrganizationName("smtp-gui")

@@ -6,18 +6,23 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from smtp_gui import __version__
-from smtp_gui.commands.common import run_guarded
+from smtp_gui.commands.common import echoed_words, finish_output, run_guarded, say
 
 # Each module in smtp_gui.commands adds its own subparser(s).
 _COMMAND_MODULES = ("explain", "compare", "check", "decode", "probe", "diagnose")
 
 
+class _ParseError(Exception):
+    """argparse rejected the command line; the message may repeat its words in full."""
+
+
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        # argparse's own exit status for usage errors is 2 already; keep it to one line.
-        self.exit(2, f"smtp-gui: {message}\n")
+    def error(self, message: str) -> NoReturn:
+        # Said by main(), which knows the words to shorten; one line, exit status 2.
+        raise _ParseError(message)
 
 
 def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
@@ -38,16 +43,49 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     return parser
 
 
+def _lang_in(words: Sequence[str]) -> str:
+    """The --lang of a command line not parsed yet, else the system's language."""
+    from smtp_gui.core.text import normalize_lang
+
+    for index, word in enumerate(words):
+        if word.startswith("--lang="):
+            return normalize_lang(word.removeprefix("--lang="))
+        if word == "--lang" and index + 1 < len(words):
+            return normalize_lang(words[index + 1])
+    import locale
+
+    return normalize_lang(locale.getlocale()[0] or "")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
     # Opening the window needs none of the subcommands: do not import them.
     wants_command = any(w in _COMMAND_MODULES or w in ("-h", "--help") for w in words)
-    args = build_parser(with_commands=wants_command).parse_args(words)
-    if args.command is None:
-        from smtp_gui.app import run_gui
+    args = None
+    if "probe" in words:
+        from smtp_gui.commands.probe import password_on_command_line
+        from smtp_gui.core.messages import message_text
 
-        return run_gui(smoke=args.smoke, lang=args.lang)
-    return run_guarded(args.handler, args)
+        if password_on_command_line(words):
+            # Said without repeating any word of the command line: one of them is a secret.
+            say(message_text("cli.password_argument", _lang_in(words)))
+            return 2
+    try:
+        args = build_parser(with_commands=wants_command).parse_args(words)
+        if args.command is None:
+            from smtp_gui.app import run_gui
+
+            status = run_gui(smoke=args.smoke, lang=args.lang)
+        else:
+            status = run_guarded(args.handler, args)
+    except _ParseError as problem:
+        say(echoed_words(str(problem), words))
+        status = 2
+    except SystemExit as done:  # argparse after --help or --version
+        status = done.code if isinstance(done.code, int) else 1
+    # Whatever is still buffered is written now: a full disk or a closed stdout is one line
+    # on stderr here, not Python's "Exception ignored ... flush" at exit.
+    return finish_output(status, args)
 
 
 if __name__ == "__main__":

@@ -20,7 +20,13 @@ def add_resolver_options(parser: argparse.ArgumentParser) -> None:
         metavar="HOST[:PORT]",
         help="nameserver to ask (repeatable; [::1]:5353 for IPv6); default: the system's",
     )
-    parser.add_argument("--timeout", type=float, default=3.0, metavar="SECONDS")
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=3.0,
+        metavar="SECONDS",
+        help="seconds to wait for each DNS query, at most 60 (default: %(default)s)",
+    )
 
 
 def resolver_config_of(args: argparse.Namespace) -> Any:
@@ -35,7 +41,9 @@ def resolver_config_of(args: argparse.Namespace) -> Any:
 
 def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser("check", help="blocklist and DNS checks (uses the network)")
-    kinds = parser.add_subparsers(dest="check_kind", required=True, parser_class=type(parser))
+    kinds = parser.add_subparsers(
+        dest="check_kind", metavar="KIND", required=True, parser_class=type(parser)
+    )
     for name in _CHECK_MODULES:
         module = importlib.import_module(f"smtp_gui.commands.check_{name}")
         child = module.add_parser(kinds)

@@ -11,7 +11,9 @@ def add_parser(kinds: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = kinds.add_parser(
         "domain", help="MX, SPF, DMARC, DKIM, PTR, MTA-STS, TLS-RPT, BIMI and DANE of a domain"
     )
-    parser.add_argument("domain", help="the domain (an address such as user@example.com works)")
+    parser.add_argument(
+        "domain", metavar="DOMAIN", help="the domain (an address such as user@example.com works)"
+    )
     parser.add_argument("--ip", help="the sending IP: SPF is evaluated for it and its PTR checked")
     parser.add_argument("--sender", help="the envelope sender (MAIL FROM) for SPF and alignment")
     parser.add_argument("--helo", help="the HELO/EHLO name for SPF")

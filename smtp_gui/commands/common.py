@@ -1,21 +1,59 @@
-"""What every subcommand shares: --json/--lang, output, and the exit-2 path for bad input."""
+"""What every subcommand shares: --json/--lang, standard input and output, and the one place
+where rejected input (exit 2) and unusable input or output streams become one line on stderr."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from smtp_gui.core.errors import InputError
+from smtp_gui.core.errors import InputError, input_error
 from smtp_gui.core.text import normalize_lang
 
 Handler = Callable[[argparse.Namespace], int]
 
+# How much of an input an error message repeats: enough to recognise it, never a screenful.
+ECHO_LIMIT = 100
+# Line breaks and tabs too: an error is one line.
+_LAYOUT_PICTURES = str.maketrans({"\t": "\u2409", "\n": "\u240a", "\r": "\u240d"})
+
+
+def echoed(value: str, limit: int = ECHO_LIMIT) -> str:
+    """``value`` as an error message may repeat it: at most ``limit`` characters (the last an
+    ellipsis when cut), control characters and bidi overrides shown as visible marks."""
+    from smtp_gui.core.safe_text import shown
+
+    visible = shown(value[: limit + 1]).translate(_LAYOUT_PICTURES)
+    if len(value) > limit or len(visible) > limit:
+        return visible[: limit - 1] + "\u2026"
+    return visible
+
+
+def echoed_words(message: str, words: Sequence[str]) -> str:
+    """``message`` with each word of the command line it repeats in full (as is, or quoted as
+    argparse's %r quotes it) replaced by its echoed form."""
+    for word in sorted(set(words), key=len, reverse=True):
+        short = echoed(word)
+        if short == word:
+            continue
+        message = message.replace(repr(word), f"'{short}'").replace(word, short)
+    return message
+
 
 class UsageError(Exception):
     """Bad input on the command line: one line on stderr, exit status 2."""
+
+
+class OutputError(Exception):
+    """Standard output cannot take the result: closed (``>&-``), a full disk (``>/dev/full``),
+    or a reader that went away (``| head``). ``error`` is None when it is closed."""
+
+    def __init__(self, error: OSError | None) -> None:
+        super().__init__(str(error) if error else "closed")
+        self.error = error
 
 
 def add_common_options(parser: argparse.ArgumentParser) -> None:
@@ -25,46 +63,150 @@ def add_common_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def lang_of(args: argparse.Namespace) -> str:
-    if args.lang:
+def lang_of(args: argparse.Namespace | None) -> str:
+    if args is not None and getattr(args, "lang", None):
         return str(args.lang)
     import locale
 
     return normalize_lang(locale.getlocale()[0] or "")
 
 
+def write_out(text: str) -> None:
+    """Write ``text`` to standard output; a failure is raised as OutputError."""
+    stream = sys.stdout
+    if stream is None:  # Python's stdout when file descriptor 1 was closed at start
+        raise OutputError(None)
+    try:
+        stream.write(text)
+    except OSError as exc:
+        raise OutputError(exc) from None
+
+
+def flush_out() -> None:
+    """Flush standard output now, so that a write error is reported here, not at exit."""
+    if sys.stdout is None:
+        return
+    try:
+        sys.stdout.flush()
+    except OSError as exc:
+        raise OutputError(exc) from None
+
+
 def emit(args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
     """Print ``data`` as JSON with --json, else the plain-text rendering."""
     if args.json:
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        write_out(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write(text.rstrip("\n") + "\n")
+        write_out(text.rstrip("\n") + "\n")
+
+
+def _stdin(closed_key: str = "cli.stdin_closed") -> Any:
+    if sys.stdin is None:  # file descriptor 0 was closed at start (``<&-``)
+        raise input_error(closed_key)
+    return sys.stdin
+
+
+def _unreadable(exc: OSError) -> InputError:
+    return input_error("cli.stdin_unreadable", reason=exc.strerror or type(exc).__name__)
+
+
+def read_stdin(limit: int) -> bytes:
+    """Up to ``limit`` bytes of standard input; closed or unreadable is rejected input."""
+    try:
+        return bytes(_stdin().buffer.read(limit))
+    except OSError as exc:
+        raise _unreadable(exc) from None
+
+
+def read_stdin_line(closed_key: str = "cli.stdin_closed") -> str:
+    """The first line of standard input, without its line break; ``closed_key`` is the
+    message for a closed standard input."""
+    try:
+        return str(_stdin(closed_key).readline()).rstrip("\r\n")
+    except OSError as exc:
+        raise _unreadable(exc) from None
+
+
+def stdin_is_terminal() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
 
 
 def read_text_argument(value: str | None, *, limit: int = 64 * 1024 * 1024) -> str:
     """TEXT, ``-`` or nothing: read standard input for the last two."""
     if value is None or value == "-":
-        data = sys.stdin.buffer.read(limit + 1)
+        data = read_stdin(limit + 1)
         if len(data) > limit:
             raise UsageError(f"input is larger than {limit // (1024 * 1024)} MB")
         return data.decode("utf-8", errors="replace")
     return value
 
 
+def say(text: str) -> None:
+    """One line on standard error (if there is one to write to)."""
+    try:
+        sys.stderr.write(f"smtp-gui: {text}\n")
+        sys.stderr.flush()
+    except (AttributeError, OSError):
+        pass
+
+
+def _discard_stdout() -> None:
+    """Point file descriptor 1 at /dev/null: what is left in stdout's buffer then goes
+    nowhere at exit, instead of failing again ("Exception ignored ... flush")."""
+    if sys.stdout is None:
+        return
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError):
+        pass
+
+
+def output_failed(error: OutputError, lang: str) -> int:
+    """Report an output failure once; the exit status for it."""
+    _discard_stdout()
+    if isinstance(error.error, BrokenPipeError):
+        return 0  # the reader went away (``| head``): it has what it wanted
+    from smtp_gui.core.messages import message_text
+
+    if error.error is None:
+        say(message_text("cli.stdout_closed", lang))
+    else:
+        reason = error.error.strerror or type(error.error).__name__
+        say(message_text("cli.stdout_unwritable", lang, reason=reason))
+    return 1
+
+
+def finish_output(status: int, args: argparse.Namespace | None = None) -> int:
+    """Flush standard output at the end of a run; ``status``, or 1 when the output failed."""
+    try:
+        flush_out()
+    except OutputError as error:
+        return output_failed(error, lang_of(args)) or status
+    return status
+
+
+def _input_error_text(error: InputError, lang: str) -> str:
+    """The error's message with every text it repeats from the input echoed, not in full."""
+    if error.key is None:
+        return error.message
+    from smtp_gui.core.messages import message_text
+
+    params = {k: echoed(v) if isinstance(v, str) else v for k, v in error.params.items()}
+    return message_text(error.key, lang, **params)
+
+
 def run_guarded(handler: Handler, args: argparse.Namespace) -> int:
-    """Run a subcommand; turn rejected input into one stderr line and exit 2."""
+    """Run a subcommand; rejected input: one stderr line and exit 2; output that cannot be
+    written: one stderr line and exit 1. The caller ends with ``finish_output``."""
     try:
         return handler(args)
-    except BrokenPipeError:
-        # The reader went away (``| head``); nothing more to say.
-        import os
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
+    except OutputError as error:
+        return output_failed(error, lang_of(args))
     except InputError as exc:
-        sys.stderr.write(f"smtp-gui: {exc.text(lang_of(args))}\n")
+        say(_input_error_text(exc, lang_of(args)))
         return 2
     except UsageError as exc:
-        sys.stderr.write(f"smtp-gui: {exc}\n")
+        say(str(exc))
         return 2

@@ -12,8 +12,8 @@ from smtp_gui.core.render import comparison_text
 
 def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser("compare", help="compare two reply codes: 334 554")
-    parser.add_argument("a", help="first code (quote '554 5.7.1')")
-    parser.add_argument("b", help="second code")
+    parser.add_argument("a", metavar="CODE_A", help="first code (quote '554 5.7.1')")
+    parser.add_argument("b", metavar="CODE_B", help="second code")
     add_common_options(parser)
     parser.set_defaults(handler=_run)
 

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
-from smtp_gui.commands.common import UsageError, add_common_options, emit, lang_of
+from smtp_gui.commands.common import (
+    UsageError,
+    add_common_options,
+    echoed,
+    emit,
+    lang_of,
+    read_stdin,
+)
 from smtp_gui.core.diagnose import MAX_INPUT, diagnose
 from smtp_gui.core.diagnose_render import diagnosis_text
 
@@ -18,7 +24,11 @@ def add_parser(subparsers: Any) -> None:
         help="read a bounce, NDR, DSN (.eml) or SMTP transcript and say what failed and why",
     )
     parser.add_argument(
-        "file", nargs="?", default="-", help="a .eml or text file; '-' or nothing reads stdin"
+        "file",
+        nargs="?",
+        default="-",
+        metavar="FILE",
+        help="a .eml or text file; '-' or nothing reads stdin",
     )
     add_common_options(parser)
     parser.set_defaults(handler=_run)
@@ -27,13 +37,13 @@ def add_parser(subparsers: Any) -> None:
 def _read(name: str) -> bytes:
     """The input's bytes; one byte more than the limit, so that diagnose() can refuse it."""
     if name == "-":
-        return sys.stdin.buffer.read(MAX_INPUT + 1)
+        return read_stdin(MAX_INPUT + 1)
     path = Path(name)
     try:
         with path.open("rb") as handle:
             return handle.read(MAX_INPUT + 1)
     except OSError as exc:
-        raise UsageError(f"cannot read {name}: {exc.strerror or exc}") from None
+        raise UsageError(f"cannot read {echoed(name)}: {exc.strerror or exc}") from None
 
 
 def _run(args: argparse.Namespace) -> int:

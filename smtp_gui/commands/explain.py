@@ -12,7 +12,9 @@ from smtp_gui.core.render import explanation_text
 
 def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser("explain", help="explain a reply code: 554, 5.7.1, '554 5.7.1'")
-    parser.add_argument("code", nargs="+", help="the code; '554 5.7.1' may be one or two words")
+    parser.add_argument(
+        "code", nargs="+", metavar="CODE", help="the code; '554 5.7.1' may be one or two words"
+    )
     add_common_options(parser)
     parser.set_defaults(handler=_run)
 

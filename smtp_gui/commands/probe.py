@@ -10,10 +10,19 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import sys
+from collections.abc import Sequence
 from typing import Any
 
-from smtp_gui.commands.common import UsageError, add_common_options, emit, lang_of
+from smtp_gui.commands.common import (
+    UsageError,
+    add_common_options,
+    emit,
+    flush_out,
+    lang_of,
+    read_stdin_line,
+    stdin_is_terminal,
+    write_out,
+)
 from smtp_gui.core.messages import message_text
 
 
@@ -27,7 +36,9 @@ def add_parser(subparsers: Any) -> None:
         "2: bad input.",
     )
     parser.add_argument("target", metavar="HOST|DOMAIN", help="host name, IP address or domain")
-    parser.add_argument("--port", type=int, default=25, metavar="N", help="default: 25")
+    parser.add_argument(
+        "--port", type=int, default=25, metavar="N", help="TCP port (default: %(default)s)"
+    )
     parser.add_argument(
         "--tls",
         choices=("auto", "starttls", "implicit", "none"),
@@ -53,7 +64,11 @@ def add_parser(subparsers: Any) -> None:
         "otherwise it is asked for on the terminal",
     )
     parser.add_argument(
-        "--timeout", type=float, default=10.0, metavar="S", help="seconds for each step"
+        "--timeout",
+        type=float,
+        default=10.0,
+        metavar="S",
+        help="seconds for each step (default: %(default)s)",
     )
     parser.add_argument(
         "--insecure",
@@ -81,15 +96,30 @@ def add_parser(subparsers: Any) -> None:
     parser.set_defaults(handler=_run)
 
 
+def password_on_command_line(words: Sequence[str]) -> bool:
+    """Whether ``words`` try to give the password as an argument (``--password S``,
+    ``--password=S``, ``--pass S``, ``-pS``). Checked before argparse, whose errors repeat
+    the words after an unknown option, and which would read ``--password`` as an
+    abbreviation of ``--password-stdin`` (making the password the target)."""
+    for word in words:
+        if word == "--":
+            break
+        name = word.split("=", 1)[0]
+        if name.startswith("--pass") and not name.startswith("--password-"):
+            return True
+        if name.startswith("-p") and not name.startswith("--"):
+            return True
+    return False
+
+
 def _password(args: argparse.Namespace, lang: str) -> str | None:
     if args.auth is None:
         if args.password_stdin or args.user:
             raise UsageError(message_text("probe.auth_without_mechanism", lang))
         return None
     if args.password_stdin:
-        line = sys.stdin.readline()
-        return line.rstrip("\r\n")
-    if sys.stdin.isatty():
+        return read_stdin_line("cli.stdin_closed_password")
+    if stdin_is_terminal():
         import getpass
 
         prompt = message_text(
@@ -136,8 +166,8 @@ def _run(args: argparse.Namespace) -> int:
     def stream(step: Step) -> None:
         if not args.json:
             for line in step_lines(step, lang, args.reveal):
-                sys.stdout.write(line + "\n")
-            sys.stdout.flush()
+                write_out(line + "\n")
+            flush_out()
 
     try:
         result = run_probe(options, on_step=stream)
@@ -146,5 +176,5 @@ def _run(args: argparse.Namespace) -> int:
     if args.json:
         emit(args, result.to_dict(lang, reveal=args.reveal), "")
     else:
-        sys.stdout.write(report_tail(result, lang, args.reveal) + "\n")
+        write_out(report_tail(result, lang, args.reveal) + "\n")
     return 0 if result.ok else 1

@@ -135,7 +135,7 @@ def test_refused() -> None:
         (["127.0.0.1", "--auth", "plain"], "needs a user name"),
         (["127.0.0.1", "--auth", "plain", "--user", "u"], "password"),
         (["127.0.0.1", "--user", "u"], "--auth"),
-        (["127.0.0.1", "--password", "secret"], "unrecognized arguments"),
+        (["127.0.0.1", "--password", "secret"], "no password on the command line"),
     ],
 )
 def test_bad_input_exits_2_with_one_line(args: list[str], message: str) -> None:
@@ -144,3 +144,38 @@ def test_bad_input_exits_2_with_one_line(args: list[str], message: str) -> None:
     assert result.stdout == ""
     assert len(result.stderr.strip().splitlines()) == 1 and message in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["--password", "S3cret"],
+        ["--password=S3cret"],
+        ["--pass", "S3cret"],
+        ["--passw=S3cret"],
+        ["--passwd", "S3cret"],
+        ["-p", "S3cret"],
+        ["-pS3cret"],
+    ],
+)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_password_argument_is_refused_without_repeating_it(words: list[str], lang: str) -> None:
+    # Before: "unrecognized arguments: S3cret", "ignored explicit argument 'S3cret'", and
+    # "--password S3cret HOST" read --password as --password-stdin and S3cret as the target.
+    for args in (
+        ["127.0.0.1", "--auth", "plain", "--user", "u", *words, "--lang", lang],
+        [*words, "127.0.0.1", "--lang", lang],
+    ):
+        result = run(*args)
+        assert result.returncode == 2, result.stderr
+        assert "S3cret" not in result.stdout + result.stderr
+        expected = "--password-stdin" if lang == "en" else "从标准输入传入"
+        assert result.stderr.count("\n") == 1 and expected in result.stderr
+
+
+def test_password_stdin_may_still_be_abbreviated(smtp_servers) -> None:  # type: ignore[no-untyped-def]
+    server = smtp_servers.aiosmtpd(starttls=True, auth=True)
+    cert, _key = smtp_servers.certificate
+    args = [*target(server.port, "--auth", "plain", "--user", USER), "--cafile", str(cert)]
+    result = run(*args, "--password-std", "--json", stdin=PASSWORD + "\n")
+    assert result.returncode == 0, result.stdout + result.stderr
