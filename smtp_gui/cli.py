@@ -16,8 +16,11 @@ _COMMAND_MODULES = ("explain", "compare", "check", "decode", "probe", "diagnose"
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        # argparse's own exit status for usage errors is 2 already; keep it to one line.
-        self.exit(2, f"smtp-gui: {message}\n")
+        # argparse's own exit status for usage errors is 2 already; keep it to one line. The
+        # message may quote what was typed: controls made visible (safe_text.terminal).
+        from smtp_gui.core.safe_text import terminal
+
+        self.exit(2, terminal(f"smtp-gui: {message}\n"))
 
 
 def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:

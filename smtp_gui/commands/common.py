@@ -1,4 +1,9 @@
-"""What every subcommand shares: --json/--lang, output, and the exit-2 path for bad input."""
+"""What every subcommand shares: --json/--lang, output, and the exit-2 path for bad input.
+
+Commands write only through ``write_text``, ``write_json`` and ``write_error`` (a test keeps
+it so): text passes ``safe_text.terminal`` there, at the one point where it reaches the
+terminal, so no record, reply or certificate field can forget to be made visible.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,10 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TextIO
 
 from smtp_gui.core.errors import InputError
+from smtp_gui.core.safe_text import json_safe, terminal
 from smtp_gui.core.text import normalize_lang
 
 Handler = Callable[[argparse.Namespace], int]
@@ -33,13 +39,27 @@ def lang_of(args: argparse.Namespace) -> str:
     return normalize_lang(locale.getlocale()[0] or "")
 
 
+def write_text(text: str, stream: TextIO | None = None) -> None:
+    """Text for people on the terminal (stdout unless ``stream``): controls made visible."""
+    (stream or sys.stdout).write(terminal(text))
+
+
+def write_error(line: str) -> None:
+    """One ``smtp-gui: ...`` line on stderr; it may quote input, so it is made safe too."""
+    write_text(f"smtp-gui: {line}\n", sys.stderr)
+
+
+def write_json(data: dict[str, Any]) -> None:
+    """One JSON object on stdout: values exact, no raw bidi override or C1 control."""
+    sys.stdout.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
+
+
 def emit(args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
     """Print ``data`` as JSON with --json, else the plain-text rendering."""
     if args.json:
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        write_json(data)
     else:
-        sys.stdout.write(text.rstrip("\n") + "\n")
+        write_text(text.rstrip("\n") + "\n")
 
 
 def read_text_argument(value: str | None, *, limit: int = 64 * 1024 * 1024) -> str:
@@ -63,8 +83,8 @@ def run_guarded(handler: Handler, args: argparse.Namespace) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except InputError as exc:
-        sys.stderr.write(f"smtp-gui: {exc.text(lang_of(args))}\n")
+        write_error(exc.text(lang_of(args)))
         return 2
     except UsageError as exc:
-        sys.stderr.write(f"smtp-gui: {exc}\n")
+        write_error(str(exc))
         return 2

@@ -13,7 +13,13 @@ import dataclasses
 import sys
 from typing import Any
 
-from smtp_gui.commands.common import UsageError, add_common_options, emit, lang_of
+from smtp_gui.commands.common import (
+    UsageError,
+    add_common_options,
+    emit,
+    lang_of,
+    write_text,
+)
 from smtp_gui.core.messages import message_text
 
 
@@ -136,7 +142,7 @@ def _run(args: argparse.Namespace) -> int:
     def stream(step: Step) -> None:
         if not args.json:
             for line in step_lines(step, lang, args.reveal):
-                sys.stdout.write(line + "\n")
+                write_text(line + "\n")
             sys.stdout.flush()
 
     try:
@@ -146,5 +152,5 @@ def _run(args: argparse.Namespace) -> int:
     if args.json:
         emit(args, result.to_dict(lang, reveal=args.reveal), "")
     else:
-        sys.stdout.write(report_tail(result, lang, args.reveal) + "\n")
+        write_text(report_tail(result, lang, args.reveal) + "\n")
     return 0 if result.ok else 1
