@@ -93,7 +93,13 @@ def _password(args: argparse.Namespace, lang: str) -> str | None:
             raise UsageError(message_text("probe.auth_without_mechanism", lang))
         return None
     if args.password_stdin:
-        line = sys.stdin.readline()
+        # Bytes, decoded here: a password that is not UTF-8 is refused before any packet.
+        try:
+            line = sys.stdin.buffer.readline().decode("utf-8")
+        except UnicodeDecodeError:
+            raise UsageError(
+                message_text("probe.not_utf8", lang, field="--password-stdin")
+            ) from None
         return line.rstrip("\r\n")
     if sys.stdin.isatty():
         import getpass
