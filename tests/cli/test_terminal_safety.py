@@ -197,3 +197,21 @@ def test_commands_write_only_through_the_safe_writers() -> None:
                 assert not (
                     name.startswith(("sys.stdout.", "sys.stderr.")) and name.endswith("write")
                 ), f"{path.name}: {name}"
+
+
+def test_check_blacklist_caps_answers_per_row(dns_server: LoopbackDNSServer) -> None:
+    """A list answering with 4,000 A records: 20 shown, then "and 3,980 more"; JSON keeps
+    them all."""
+    zone = "many.bl.test"
+    many = [f"127.1.{i // 256}.{i % 256}" for i in range(4000)]
+    dns_server.add(f"2.0.0.127.{zone}", "A", "127.0.0.2")
+    dns_server.add(f"1.2.0.192.{zone}", "A", *many)
+    args = ("check", "blacklist", "192.0.2.1", "--zones", zone, *resolver(dns_server))
+    result = run(*args, "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    text = assert_terminal_safe(result.stdout, "check blacklist")
+    assert max(len(line) for line in text.splitlines()) < 1500
+    assert "and 3,980 more" in text
+    assert "及另外 3,980 个" in run(*args, "--lang", "zh").stdout.decode()
+    data = json.loads(run(*args, "--json").stdout)
+    assert sorted(data["results"][0]["answers"]) == sorted(many)
