@@ -94,8 +94,11 @@ def _password(args: argparse.Namespace, lang: str) -> str | None:
         return None
     if args.password_stdin:
         # Bytes, decoded here: a password that is not UTF-8 is refused before any packet.
+        binary = getattr(sys.stdin, "buffer", None)
+        if binary is None:  # a text stream put in place (embedding, tests): decoded already
+            return sys.stdin.readline().rstrip("\r\n")
         try:
-            line = sys.stdin.buffer.readline().decode("utf-8")
+            line = binary.readline().decode("utf-8")
         except UnicodeDecodeError:
             raise UsageError(
                 message_text("probe.not_utf8", lang, field="--password-stdin")
