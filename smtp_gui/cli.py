@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from smtp_gui import __version__
-from smtp_gui.commands.common import echoed_words, finish_output, run_guarded, say
+from smtp_gui.commands.common import echoed_words, finish_output, run_guarded, write_error
 
 # Each module in smtp_gui.commands adds its own subparser(s).
 _COMMAND_MODULES = ("explain", "compare", "check", "decode", "probe", "diagnose")
@@ -68,7 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if password_on_command_line(words):
             # Said without repeating any word of the command line: one of them is a secret.
-            say(message_text("cli.password_argument", _lang_in(words)))
+            write_error(message_text("cli.password_argument", _lang_in(words)))
             return 2
     try:
         args = build_parser(with_commands=wants_command).parse_args(words)
@@ -79,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             status = run_guarded(args.handler, args)
     except _ParseError as problem:
-        say(echoed_words(str(problem), words))
+        write_error(echoed_words(str(problem), words))
         status = 2
     except SystemExit as done:  # argparse after --help or --version
         status = done.code if isinstance(done.code, int) else 1

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from smtp_gui.commands.common import emit, lang_of
+from smtp_gui.commands.common import emit, lang_of, write_error
 
 
 def add_parser(kinds: Any) -> argparse.ArgumentParser:
@@ -38,7 +38,7 @@ def _run(args: argparse.Namespace) -> int:
     specs = split_zone_list(args.zones) if args.zones is not None else None
     plan = plan_check(args.target, specs)
     for warning in resolver_warnings(config):  # before the check: it may take a while
-        sys.stderr.write(f"smtp-gui: {warning.get(lang)}\n")
+        write_error(warning.get(lang))
     sys.stderr.flush()
     report = run_check(config, plan)
     text = report_text(

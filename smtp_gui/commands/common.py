@@ -1,5 +1,10 @@
 """What every subcommand shares: --json/--lang, standard input and output, and the one place
-where rejected input (exit 2) and unusable input or output streams become one line on stderr."""
+where rejected input (exit 2) and unusable input or output streams become one line on stderr.
+
+Commands write only through ``write_text``, ``write_json`` and ``write_error`` (a test keeps
+it so): text passes ``safe_text.terminal`` there, at the one point where it reaches the
+terminal, so no record, reply or certificate field can forget to be made visible.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from smtp_gui.core.errors import InputError, input_error
+from smtp_gui.core.safe_text import json_safe, terminal
 from smtp_gui.core.text import normalize_lang
 
 Handler = Callable[[argparse.Namespace], int]
@@ -71,7 +77,7 @@ def lang_of(args: argparse.Namespace | None) -> str:
     return normalize_lang(locale.getlocale()[0] or "")
 
 
-def write_out(text: str) -> None:
+def _write_out(text: str) -> None:
     """Write ``text`` to standard output; a failure is raised as OutputError."""
     stream = sys.stdout
     if stream is None:  # Python's stdout when file descriptor 1 was closed at start
@@ -80,6 +86,26 @@ def write_out(text: str) -> None:
         stream.write(text)
     except OSError as exc:
         raise OutputError(exc) from None
+
+
+def write_text(text: str) -> None:
+    """Text for people on standard output: controls and bidi overrides made visible."""
+    _write_out(terminal(text))
+
+
+def write_json(data: dict[str, Any]) -> None:
+    """One JSON object on stdout: values exact, no raw bidi override or C1 control."""
+    _write_out(json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
+
+
+def write_error(line: str) -> None:
+    """One ``smtp-gui: ...`` line on standard error (if there is one to write to); it may
+    quote input, so it is made safe too."""
+    try:
+        sys.stderr.write(terminal(f"smtp-gui: {line}\n"))
+        sys.stderr.flush()
+    except (AttributeError, OSError):
+        pass
 
 
 def flush_out() -> None:
@@ -95,9 +121,9 @@ def flush_out() -> None:
 def emit(args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
     """Print ``data`` as JSON with --json, else the plain-text rendering."""
     if args.json:
-        write_out(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        write_json(data)
     else:
-        write_out(text.rstrip("\n") + "\n")
+        write_text(text.rstrip("\n") + "\n")
 
 
 def _stdin(closed_key: str = "cli.stdin_closed") -> Any:
@@ -120,9 +146,14 @@ def read_stdin(limit: int) -> bytes:
 
 def read_stdin_line(closed_key: str = "cli.stdin_closed") -> str:
     """The first line of standard input, without its line break; ``closed_key`` is the
-    message for a closed standard input."""
+    message for a closed standard input. Bytes are decoded strictly as UTF-8 (a
+    ``UnicodeDecodeError`` is the caller's to word), unless a text stream stands in."""
     try:
-        return str(_stdin(closed_key).readline()).rstrip("\r\n")
+        stream = _stdin(closed_key)
+        binary = getattr(stream, "buffer", None)
+        if binary is None:  # a text stream put in place (embedding, tests): decoded already
+            return str(stream.readline()).rstrip("\r\n")
+        return bytes(binary.readline()).decode("utf-8").rstrip("\r\n")
     except OSError as exc:
         raise _unreadable(exc) from None
 
@@ -139,15 +170,6 @@ def read_text_argument(value: str | None, *, limit: int = 64 * 1024 * 1024) -> s
             raise UsageError(f"input is larger than {limit // (1024 * 1024)} MB")
         return data.decode("utf-8", errors="replace")
     return value
-
-
-def say(text: str) -> None:
-    """One line on standard error (if there is one to write to)."""
-    try:
-        sys.stderr.write(f"smtp-gui: {text}\n")
-        sys.stderr.flush()
-    except (AttributeError, OSError):
-        pass
 
 
 def _discard_stdout() -> None:
@@ -171,10 +193,10 @@ def output_failed(error: OutputError, lang: str) -> int:
     from smtp_gui.core.messages import message_text
 
     if error.error is None:
-        say(message_text("cli.stdout_closed", lang))
+        write_error(message_text("cli.stdout_closed", lang))
     else:
         reason = error.error.strerror or type(error.error).__name__
-        say(message_text("cli.stdout_unwritable", lang, reason=reason))
+        write_error(message_text("cli.stdout_unwritable", lang, reason=reason))
     return 1
 
 
@@ -205,8 +227,8 @@ def run_guarded(handler: Handler, args: argparse.Namespace) -> int:
     except OutputError as error:
         return output_failed(error, lang_of(args))
     except InputError as exc:
-        say(_input_error_text(exc, lang_of(args)))
+        write_error(_input_error_text(exc, lang_of(args)))
         return 2
     except UsageError as exc:
-        say(str(exc))
+        write_error(str(exc))
         return 2

@@ -21,7 +21,7 @@ from smtp_gui.commands.common import (
     lang_of,
     read_stdin_line,
     stdin_is_terminal,
-    write_out,
+    write_text,
 )
 from smtp_gui.core.messages import message_text
 
@@ -118,7 +118,12 @@ def _password(args: argparse.Namespace, lang: str) -> str | None:
             raise UsageError(message_text("probe.auth_without_mechanism", lang))
         return None
     if args.password_stdin:
-        return read_stdin_line("cli.stdin_closed_password")
+        try:  # a password that is not UTF-8 is refused before any packet
+            return read_stdin_line("cli.stdin_closed_password")
+        except UnicodeDecodeError:
+            raise UsageError(
+                message_text("probe.not_utf8", lang, field="--password-stdin")
+            ) from None
     if stdin_is_terminal():
         import getpass
 
@@ -166,7 +171,7 @@ def _run(args: argparse.Namespace) -> int:
     def stream(step: Step) -> None:
         if not args.json:
             for line in step_lines(step, lang, args.reveal):
-                write_out(line + "\n")
+                write_text(line + "\n")
             flush_out()
 
     try:
@@ -176,5 +181,5 @@ def _run(args: argparse.Namespace) -> int:
     if args.json:
         emit(args, result.to_dict(lang, reveal=args.reveal), "")
     else:
-        write_out(report_tail(result, lang, args.reveal) + "\n")
+        write_text(report_tail(result, lang, args.reveal) + "\n")
     return 0 if result.ok else 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 import ipaddress
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from smtp_gui.core.dnsbl_zones import CodeKind, Zone, ZoneKind
@@ -20,6 +20,11 @@ from smtp_gui.core.text import EMPTY, Text
 
 _LOOPBACK = ipaddress.IPv4Network("127.0.0.0/8")
 _MAX_TXT = 512  # characters of TXT reason kept per record
+# Answers shown per row (text output, the GUI's row and details); JSON keeps them all. A
+# hostile or broken list can answer with thousands of A records (one gave a 411,807-character
+# line); real lists answer with one to a few return codes.
+MAX_ANSWERS_SHOWN = 20
+MAX_MEANINGS_SHOWN = 10  # distinct meanings (a sentence each); Spamhaus ZEN has at most ~6
 
 
 class ListingStatus(enum.StrEnum):
@@ -62,7 +67,12 @@ class AnswerReading:
 
 
 def _join(texts: Iterable[Text]) -> Text:
-    items = [t for t in texts if t]
+    """Distinct meanings as sentences; past MAX_MEANINGS_SHOWN, how many more there are."""
+    items = list(dict.fromkeys(t for t in texts if t))
+    hidden = len(items) - MAX_MEANINGS_SHOWN
+    items = items[:MAX_MEANINGS_SHOWN]
+    if hidden > 0:
+        items.append(message("dnsbl.meanings_more", count=f"{hidden:,}"))
     return Text(" ".join(t.en for t in items), "".join(t.zh for t in items))
 
 
@@ -169,6 +179,16 @@ def clean_txt(text: str) -> str:
         ch if ch.isprintable() or ch == " " else f"\\x{ord(ch):02x}" for ch in text[:_MAX_TXT]
     )
     return out + ("…" if len(text) > _MAX_TXT else "")
+
+
+def answers_text(answers: Sequence[str], limit: int = MAX_ANSWERS_SHOWN) -> Text:
+    """One row's answers for people: the first ``limit``, then "and 3,980 more"."""
+    shown = ", ".join(answers[:limit])
+    hidden = len(answers) - limit
+    if hidden <= 0:
+        return Text(shown, shown)
+    more = message("dnsbl.answers_more", count=f"{hidden:,}")
+    return Text(f"{shown} {more.en}", f"{shown} {more.zh}")
 
 
 _REFUSED = ListingStatus.REFUSED

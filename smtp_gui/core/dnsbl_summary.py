@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from smtp_gui.core.dnsbl_answer import ListingStatus
+from smtp_gui.core.dnsbl_answer import ListingStatus, answers_text
 from smtp_gui.core.dnsbl_zones import Importance
 from smtp_gui.core.messages import message
 from smtp_gui.core.text import Text
@@ -148,7 +148,8 @@ def report_text(
     each row that needs them), then the summary line."""
     header = [message(f"dnsbl.table.{key}").get(lang) for key in ("zone", "status", "answer", "ms")]
     rows = [
-        [r.zone.zone, status_word(r.status, lang), ", ".join(r.answers) or "-", f"{r.ms:.0f}"]
+        [r.zone.zone, status_word(r.status, lang), answers_text(r.answers).get(lang) or "-"]
+        + [f"{r.ms:.0f}"]
         for r in results
     ]
     widths = [max(_width(row[i]) for row in [header, *rows]) for i in range(3)]
@@ -182,7 +183,7 @@ def result_details(result: ZoneResult) -> Text:
         lines.append(line("operator", zone.operator))
     lines.append(line_text("status", message(f"dnsbl.status.{result.status}")))
     if result.answers:
-        lines.append(line("answer", ", ".join(result.answers)))
+        lines.append(line_text("answer", answers_text(result.answers)))
     lines.append(result.meaning)
     lines.extend(line("txt", txt) for txt in result.txt)
     if result.delist_url:

@@ -221,6 +221,9 @@ class _Probe(Session):
             self._info(
                 Note("probe.line.certificate", {"subject": cert.subject, "issuer": cert.issuer})
             )
+            for finding in cert.findings():  # a field cryptography cannot read: said, not fatal
+                self._info(finding, error=True)
+                notes.append(finding)
         key = "probe.note.tls_valid" if valid else "probe.note.tls_unvalidated"
         notes.append(
             Note(

@@ -12,6 +12,7 @@ import re
 from smtp_gui.core.errors import input_error
 from smtp_gui.core.probe_model import AUTH_MECHANISMS, ProbeOptions
 from smtp_gui.core.probe_target import is_ip, normalize_target
+from smtp_gui.core.tls_facts import check_ca_file
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 # RFC 5321 4.1.2: Domain / address-literal for EHLO; a loose check, the server judges the rest.
@@ -21,9 +22,20 @@ _MAILBOX = re.compile(r"[^\s<>]{1,254}@[^\s<>@]{1,253}\Z")
 MAX_TIMEOUT = 300.0
 
 
+def _utf8(field: str, value: str | None) -> None:
+    """Every value is sent as UTF-8; a lone surrogate (bytes that were not UTF-8, read with
+    surrogateescape from argv, a terminal or stdin) cannot be, so it is refused here."""
+    if value is not None:
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise input_error("probe.not_utf8", field=field) from None
+
+
 def _clean(field: str, value: str | None) -> str | None:
     if value is None:
         return None
+    _utf8(field, value)
     value = value.strip()
     if _CONTROL.search(value):
         raise input_error("probe.control_character", field=field)
@@ -46,7 +58,9 @@ def _mailbox(field: str, value: str | None, *, empty_ok: bool) -> str | None:
 
 
 def checked_options(options: ProbeOptions) -> ProbeOptions:
-    """``options`` normalised, or InputError naming what is wrong."""
+    """``options`` normalised, or InputError naming what is wrong; nothing is sent before
+    every value has passed (the CA file is loaded here, not after STARTTLS)."""
+    _utf8("target", options.target)
     target = normalize_target(options.target)
     if not 0 < options.port < 65536:
         raise input_error("probe.bad_port", port=options.port)
@@ -69,11 +83,14 @@ def checked_options(options: ProbeOptions) -> ProbeOptions:
             raise input_error("probe.auth_needs_user", mechanism=auth)
         if password is None:
             raise input_error("probe.auth_needs_password", mechanism=auth)
+        _utf8("password", password)
         if "\0" in user or "\0" in password or "\x01" in user or "\x01" in password:
             raise input_error("probe.control_character", field="AUTH")
     for address, port in options.nameservers:
         if not is_ip(address) or not 0 < port < 65536:
             raise input_error("probe.bad_nameserver", value=f"{address}:{port}")
+    if options.ca_file is not None:
+        check_ca_file(options.ca_file)
     return dataclasses.replace(
         options,
         target=target,

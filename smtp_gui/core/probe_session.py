@@ -22,6 +22,7 @@ from smtp_gui.core.probe_model import (
     StepKind,
     TranscriptLine,
 )
+from smtp_gui.core.probe_secrets import SecretMask
 from smtp_gui.core.probe_summary import ProbeStop, failure_stop
 from smtp_gui.core.probe_target import (
     Address,
@@ -52,6 +53,8 @@ class Session:
         self.candidate: Candidate | None = None
         self.address: Address | None = None
         self.mx_hosts: tuple[str, ...] = ()
+        # The password and its Base64 forms, masked wherever the server repeats them.
+        self.secrets = SecretMask(options.user, options.password)
 
     # -- recording --------------------------------------------------------------------------
     def _info(self, note: Note, error: bool = False) -> None:
@@ -205,6 +208,7 @@ class Session:
         if self.wire is not None:
             self.wire.close()
         self.wire = Wire(sock, self.cancel)
+        self.wire.secrets = self.secrets
         self.candidate, self.address = candidate, address
         self._info(
             Note(
@@ -248,6 +252,9 @@ class Session:
         except WireError as exc:
             raise self._fail(exc, kind, shown, started, secret) from None
         decoded, more = describe(reply) if describe is not None else (None, ())
+        if decoded is not None:  # a 334 challenge may quote the secret back, in Base64
+            decoded = self.secrets.mask(decoded)
+        more = tuple(self._masked_note(note) for note in more)
         if kind is StepKind.QUIT:
             self.wire.close()
             self.wire.record(
@@ -273,6 +280,14 @@ class Session:
         return reply
 
     # -- helpers ----------------------------------------------------------------------------
+    def _masked_note(self, note: Note) -> Note:
+        if not self.secrets:
+            return note
+        params = {
+            k: self.secrets.mask(v) if isinstance(v, str) else v for k, v in note.params.items()
+        }
+        return Note(note.key, params)
+
     def _host(self) -> str:
         return self.candidate.host if self.candidate is not None else self.o.target
 

@@ -9,6 +9,7 @@ kind; the probe turns them into outcomes.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import enum
 import errno
 import os
@@ -19,6 +20,7 @@ import threading
 import time
 
 from smtp_gui.core.probe_model import MASK, Direction, TranscriptLine
+from smtp_gui.core.probe_secrets import SecretMask
 from smtp_gui.core.smtp_reply import (
     MAX_LINE,
     MAX_LINES,
@@ -123,6 +125,9 @@ class Wire:
         self._lines: list[TranscriptLine] = []
         self.tls = False
         self.closed = False
+        # What the server says passes this before it is recorded or returned: a server that
+        # echoes the PLAIN blob or the password gets them masked (probe_secrets).
+        self.secrets = SecretMask()
 
     # -- transcript -------------------------------------------------------------------------
     def take_lines(self) -> tuple[TranscriptLine, ...]:
@@ -140,6 +145,8 @@ class Wire:
             raise ValueError("a command is one line")  # the caller validates user input
         _check(self._cancel)
         shown = masked if masked is not None else text
+        if masked is not None:
+            self.secrets.add_sent(text, masked)
         self.record(
             TranscriptLine(
                 Direction.SENT, shown, self.tls, secret=text if masked is not None else None
@@ -165,17 +172,16 @@ class Wire:
             text = decode_line(raw)
             parsed = parse_reply_line(text)
             if parsed is None:
-                self.record(TranscriptLine(Direction.RECEIVED, text, self.tls))
-                raise WireError(Failure.GARBAGE, text[:200])
+                self._received(text)
+                raise WireError(Failure.GARBAGE, self.secrets.mask(text)[:200])
             lines.append(parsed)
             if parsed.last:
-                reply = build_reply(lines)
+                reply = build_reply(lines)  # its codes read before masking can hide them
                 for wire_line in _wire_lines(lines):
-                    self.record(
-                        TranscriptLine(
-                            Direction.RECEIVED, wire_line, self.tls, code=reply.code_text
-                        )
-                    )
+                    self._received(wire_line, code=reply.code_text)
+                if self.secrets:
+                    masked = tuple(self.secrets.mask(line) for line in reply.lines)
+                    reply = dataclasses.replace(reply, lines=masked)
                 return reply
             if len(lines) >= MAX_LINES:
                 self._record_partial(lines)
@@ -183,7 +189,13 @@ class Wire:
 
     def _record_partial(self, lines: list[ReplyLine]) -> None:
         for wire_line in _wire_lines(lines):
-            self.record(TranscriptLine(Direction.RECEIVED, wire_line, self.tls))
+            self._received(wire_line)
+
+    def _received(self, text: str, code: str | None = None) -> None:
+        """Record a line from the server, known secrets masked (the line kept apart)."""
+        shown = self.secrets.mask(text)
+        secret = text if shown != text else None
+        self.record(TranscriptLine(Direction.RECEIVED, shown, self.tls, code=code, secret=secret))
 
     def _read_line(self, deadline: float) -> bytes:
         while True:
@@ -194,7 +206,7 @@ class Wire:
                 return line[:-1] if line.endswith(b"\r") else line
             if len(self._buffer) > MAX_LINE:
                 text = decode_line(bytes(self._buffer[:200]))
-                self.record(TranscriptLine(Direction.RECEIVED, text + " …", self.tls))
+                self._received(text + " …")
                 raise WireError(Failure.GARBAGE, f"a line longer than {MAX_LINE} bytes")
             self._fill(deadline)
 
@@ -228,7 +240,7 @@ class Wire:
         """Show a partial line the server sent before it stopped."""
         if self._buffer:
             text = decode_line(bytes(self._buffer[:200]))
-            self.record(TranscriptLine(Direction.RECEIVED, text, self.tls))
+            self._received(text)
             self._buffer.clear()
 
     def local_address(self) -> str:

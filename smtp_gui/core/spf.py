@@ -31,7 +31,14 @@ from smtp_gui.core.spf_dns import (
 )
 from smtp_gui.core.spf_explain import explain
 from smtp_gui.core.spf_macros import IPAddress, MacroContext, MacroString, expand, to_domain
-from smtp_gui.core.spf_record import Mechanism, Modifier, SpfRecord, SpfResult, parse_record
+from smtp_gui.core.spf_record import (
+    Mechanism,
+    Modifier,
+    SpfRecord,
+    SpfResult,
+    parse_record,
+    published,
+)
 from smtp_gui.core.spf_trace import EntryBuilder, Evaluation
 
 MAX_DEPTH = 12  # include/redirect nesting; the lookup limit stops loops earlier
@@ -133,7 +140,7 @@ def check_host(
         str(address),
         full,
         helo,
-        root.record,
+        published(root.record) if root.record is not None else None,
         root.queries[0] if root.queries else None,
         explanation,
         outcome.reason,

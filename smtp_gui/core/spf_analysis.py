@@ -37,6 +37,7 @@ from smtp_gui.core.spf_record import (
     Modifier,
     Term,
     parse_term,
+    published,
     tokenize,
 )
 
@@ -143,7 +144,7 @@ class _Node:
 
     def freeze(self) -> AnalysisNode:
         return AnalysisNode(
-            self.term,
+            published(self.term),
             self.position,
             self.domain,
             self.kind,
@@ -152,7 +153,7 @@ class _Node:
             self.void,
             self.reachable,
             self.target,
-            self.record,
+            published(self.record) if self.record is not None else None,
             tuple(self.queries),
             tuple(self.problems),
             tuple(child.freeze() for child in self.children),
@@ -215,8 +216,8 @@ def analyze(
     return Analysis(
         domain,
         outcome,
-        root.record if len(fetched) == 1 else None,
-        fetched,
+        published(root.record) if root.record is not None and len(fetched) == 1 else None,
+        tuple(published(record) for record in fetched),
         root.queries[0] if root.queries else None,
         lookups,
         voids,

@@ -125,6 +125,21 @@ def decode_record(data: bytes) -> str:
     return data.decode("latin-1")
 
 
+def published(text: str) -> str:
+    """A record (or a term of one) read by ``decode_record``, as its owner wrote it: UTF-8.
+
+    Parsing works on one character per byte; shown that way, a U+202E (three bytes) would
+    be three characters of mojibake, one of them a C1 control. Bytes that are not UTF-8 stay
+    one character per byte.
+    """
+    if text.isascii():
+        return text
+    try:
+        return text.encode("latin-1").decode("utf-8")
+    except UnicodeError:  # not UTF-8 (or not from decode_record): as it is
+        return text
+
+
 _MODIFIER = re.compile(r"([A-Za-z][A-Za-z0-9\-_.]*)=(.*)", re.DOTALL)
 _DIRECTIVE = re.compile(r"([+\-~?]?)([A-Za-z][A-Za-z0-9]*)(.*)", re.DOTALL)
 _DUAL_CIDR = re.compile(r"(?:/([0-9]+))?(?://([0-9]+))?")

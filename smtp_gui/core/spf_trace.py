@@ -12,7 +12,7 @@ from typing import Any
 
 from smtp_gui.core.messages import Note
 from smtp_gui.core.spf_dns import Query
-from smtp_gui.core.spf_record import SpfResult
+from smtp_gui.core.spf_record import SpfResult, published
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +140,7 @@ class EntryBuilder:
 
     def freeze(self) -> TraceEntry:
         return TraceEntry(
-            self.term,
+            published(self.term),
             self.position,
             self.domain,
             self.kind,
@@ -151,6 +151,6 @@ class EntryBuilder:
             self.matched,
             self.result,
             self.note,
-            self.record,
+            published(self.record) if self.record is not None else None,
             tuple(child.freeze() for child in self.children),
         )

@@ -3,18 +3,33 @@
 Validation is OpenSSL's, through ``ssl.create_default_context()``: the chain up to a trusted
 root and the host name (RFC 6125 6; RFC 7817 for mail). The certificate itself is read with
 ``cryptography`` so that its facts are available even when it does not validate.
+
+OpenSSL accepts certificates that ``cryptography`` cannot read (an IA5String or T61String
+subject with 8-bit bytes): each field is read on its own, and one that cannot be read becomes
+a finding (``CertificateFacts.findings()``) while the probe goes on.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
+import re
 import ssl
+import stat
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from cryptography import x509
 from cryptography.x509.oid import ExtensionOID, NameOID
+
+from smtp_gui.core.errors import input_error
+from smtp_gui.core.messages import Note
+
+_T = TypeVar("_T")
+# The fields read one by one; each has a message probe.cert_unreadable.<field>.
+UNREADABLE_FIELDS = ("subject", "issuer", "names")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +44,14 @@ class CertificateFacts:
     not_after: dt.datetime
     serial: str
     sha256: str
-    self_signed: bool
+    self_signed: bool | None  # None: subject or issuer could not be read
+    unreadable: tuple[tuple[str, str], ...] = ()  # (field, why) for fields that failed
+
+    def findings(self) -> tuple[Note, ...]:
+        """One finding per field that could not be read, with the reason."""
+        return tuple(
+            Note(f"probe.cert_unreadable.{name}", {"reason": why}) for name, why in self.unreadable
+        )
 
     def days_left(self, now: dt.datetime | None = None) -> int:
         now = now or dt.datetime.now(dt.UTC)
@@ -52,6 +74,7 @@ class CertificateFacts:
             "serial": self.serial,
             "sha256": self.sha256,
             "self_signed": self.self_signed,
+            "unreadable": dict(self.unreadable),
         }
 
 
@@ -97,37 +120,64 @@ def client_context(verify: bool, ca_file: str | None = None) -> ssl.SSLContext:
 
 
 def read_certificate(der: bytes) -> CertificateFacts | None:
-    """Facts of a DER certificate; None when it cannot be parsed."""
+    """Facts of a DER certificate; None when it cannot be parsed at all. A field that
+    cannot be read is "?" (names: none) and listed in ``unreadable``."""
     try:
         cert = x509.load_der_x509_certificate(der)
     except ValueError:
         return None
-    names: list[str] = []
-    try:
-        san = cert.extensions.get_extension_for_oid(ExtensionOID.SUBJECT_ALTERNATIVE_NAME).value
-    except (x509.ExtensionNotFound, ValueError):
-        san = None
-    if isinstance(san, x509.SubjectAlternativeName):
-        names.extend(san.get_values_for_type(x509.DNSName))
-        names.extend(str(ip) for ip in san.get_values_for_type(x509.IPAddress))
-    try:
-        cn_attrs = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+    unreadable: dict[str, str] = {}
+
+    def read(name: str, reader: Callable[[], _T], fallback: _T) -> _T:
+        # cryptography parses names and extensions lazily: a field fails when it is read.
+        try:
+            return reader()
+        except ValueError as exc:
+            unreadable.setdefault(name, _reason(exc))
+            return fallback
+
+    subject_name = read("subject", lambda: cert.subject, None)
+    issuer_name = read("issuer", lambda: cert.issuer, None)
+    common_name: str | None = None
+    if subject_name is not None:
+        cn_attrs = subject_name.get_attributes_for_oid(NameOID.COMMON_NAME)
         common_name = str(cn_attrs[0].value) if cn_attrs else None
-        subject = cert.subject.rfc4514_string()
-        issuer = cert.issuer.rfc4514_string()
-    except ValueError:
-        common_name, subject, issuer = None, "?", "?"
     return CertificateFacts(
-        subject=subject,
+        subject=subject_name.rfc4514_string() if subject_name is not None else "?",
         common_name=common_name,
-        issuer=issuer,
-        names=tuple(names),
+        issuer=issuer_name.rfc4514_string() if issuer_name is not None else "?",
+        names=read("names", lambda: _alt_names(cert), ()),
         not_before=cert.not_valid_before_utc,
         not_after=cert.not_valid_after_utc,
         serial=format(cert.serial_number, "x"),
         sha256=hashlib.sha256(der).hexdigest(),
-        self_signed=cert.subject == cert.issuer,
+        self_signed=(
+            subject_name == issuer_name
+            if subject_name is not None and issuer_name is not None
+            else None
+        ),
+        unreadable=tuple(unreadable.items()),
     )
+
+
+def _alt_names(cert: x509.Certificate) -> tuple[str, ...]:
+    """subjectAltName DNS names and IP addresses (RFC 5280 4.2.1.6)."""
+    try:
+        san = cert.extensions.get_extension_for_oid(ExtensionOID.SUBJECT_ALTERNATIVE_NAME).value
+    except x509.ExtensionNotFound:
+        return ()
+    if not isinstance(san, x509.SubjectAlternativeName):
+        return ()
+    names = list(san.get_values_for_type(x509.DNSName))
+    names.extend(str(ip) for ip in san.get_values_for_type(x509.IPAddress))
+    return tuple(names)
+
+
+def _reason(exc: ValueError) -> str:
+    """cryptography's parse error without its Rust debug form: ``ASN.1 InvalidValue``."""
+    text = str(exc)
+    kind = re.search(r"kind: (\w+)", text)
+    return f"ASN.1 {kind.group(1)}" if kind is not None else text[:200]
 
 
 def session_facts(
@@ -151,3 +201,34 @@ def session_facts(
         certificate=read_certificate(der) if der else None,
         implicit=implicit,
     )
+
+
+def check_ca_file(path: str) -> None:
+    """InputError unless ``path`` is a readable regular file that ssl loads as CA
+    certificates. Looked at before any connection: ``stat`` first, so a FIFO or a device
+    is refused without being opened (opening a FIFO would wait for a writer)."""
+    shown = path[:200]
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise input_error("probe.cafile_missing", path=shown) from None
+    except OSError as exc:
+        raise input_error("probe.cafile_unreadable", path=shown, reason=_os_reason(exc)) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise input_error("probe.cafile_not_file", path=shown)
+    try:
+        with open(path, "rb"):
+            pass
+    except OSError as exc:
+        raise input_error("probe.cafile_unreadable", path=shown, reason=_os_reason(exc)) from None
+    try:
+        ssl.create_default_context(cafile=path)
+    except ssl.SSLError as exc:
+        reason = str(exc.reason or exc).replace("_", " ").lower()
+        raise input_error("probe.cafile_bad", path=shown, reason=reason) from None
+    except (OSError, ValueError) as exc:
+        raise input_error("probe.cafile_bad", path=shown, reason=str(exc)[:200]) from None
+
+
+def _os_reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)

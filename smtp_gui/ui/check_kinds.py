@@ -20,7 +20,7 @@ from smtp_gui.core.dnsbl import (
     plan_check,
     resolver_warnings,
 )
-from smtp_gui.core.dnsbl_answer import ListingStatus
+from smtp_gui.core.dnsbl_answer import ListingStatus, answers_text
 from smtp_gui.core.dnsbl_query import Target
 from smtp_gui.core.dnsbl_summary import result_details, summarize
 from smtp_gui.core.dnsbl_zones import Zone, split_zone_list
@@ -63,7 +63,7 @@ def zone_row(key: Hashable, result: ZoneResult) -> CheckRow:
         status=str(result.status),
         status_label=message(f"dnsbl.status.{result.status}"),
         tone=_TONES[result.status],
-        answer=", ".join(result.answers),
+        answer=answers_text(result.answers),
         meaning=result.meaning,
         details=result_details(result),
         ms=result.ms,

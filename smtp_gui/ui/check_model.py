@@ -39,7 +39,7 @@ class CheckRow:
     status: str  # machine value: listed, not_listed, timeout, ..., pending, cancelled
     status_label: Text
     tone: str = "pending"
-    answer: str = ""
+    answer: str | Text = ""  # Text: rendered in the model's language ("and 3,980 more")
     meaning: Text = EMPTY
     details: Text = EMPTY  # everything about the row, for the detail view
     ms: float | None = None
@@ -112,7 +112,7 @@ class CheckResultsModel(QAbstractTableModel):
         if column == self.STATUS:
             return row.status_label.get(self._lang)
         if column == self.ANSWER:
-            return row.answer
+            return row.answer.get(self._lang) if isinstance(row.answer, Text) else row.answer
         if column == self.MEANING:
             return " ".join(row.meaning.get(self._lang).split())  # one line in the table
         if column == self.MS:

@@ -284,3 +284,15 @@ def test_any_answer_has_a_status_and_never_raises(
     if outcome in (Outcome.SERVFAIL, Outcome.REFUSED, Outcome.ERROR):
         assert verdict.status is ListingStatus.ERROR
     assert all(ch.isprintable() for reason in verdict.txt for ch in reason)
+
+
+def test_thousands_of_answers_explain_only_the_first_meanings() -> None:
+    """Issue 12: 4,000 A records from a list the app does not know gave one meaning
+    sentence per answer (a 411,807-character line); now at most MAX_MEANINGS_SHOWN."""
+    zone = Zone(zone="many.bl.test", name="many.bl.test", kind=ZoneKind.IP)
+    records = tuple(f"127.1.{i // 256}.{i % 256}" for i in range(4000))
+    verdict = interpret(zone, _a(*records))
+    assert len(verdict.answers) == 4000  # all kept, for JSON
+    assert len(verdict.meaning.en) < 1500 and len(verdict.meaning.zh) < 1500
+    assert verdict.meaning.en.endswith("The other 3,990 answers are not explained here.")
+    assert verdict.meaning.zh.endswith("其余 3,990 个应答在此不作解释。")

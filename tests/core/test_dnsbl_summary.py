@@ -8,8 +8,8 @@ import unicodedata
 import pytest
 
 from smtp_gui.core.dnsbl import ZoneResult
-from smtp_gui.core.dnsbl_answer import ListingStatus
-from smtp_gui.core.dnsbl_summary import report_text, summarize
+from smtp_gui.core.dnsbl_answer import MAX_ANSWERS_SHOWN, ListingStatus, answers_text
+from smtp_gui.core.dnsbl_summary import report_text, result_details, summarize
 from smtp_gui.core.dnsbl_zones import find_zone
 from smtp_gui.core.text import Text
 
@@ -121,3 +121,28 @@ def test_report_text(lang: str) -> None:
 
 def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+# -- issue 12: a list that answers with thousands of A records --------------------------------
+MANY = tuple(f"127.1.{i // 256}.{i % 256}" for i in range(4000))
+
+
+def test_answers_are_capped_per_row() -> None:
+    text = answers_text(MANY)
+    assert text.en.startswith("127.1.0.0, 127.1.0.1, ") and text.en.endswith(" and 3,980 more")
+    assert text.zh.endswith(" 及另外 3,980 个")
+    assert text.en.count(", ") == MAX_ANSWERS_SHOWN - 1
+    assert answers_text(MANY[:20]).en == ", ".join(MANY[:20])  # 20 fit: nothing hidden
+    assert answers_text(MANY[:21]).en.endswith(" and 1 more")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_table_and_details_show_at_most_20_answers(lang: str) -> None:
+    row = _row("zen.spamhaus.org", LISTED, answers=MANY)
+    table = report_text("192.0.2.2", [row], RESOLVER, lang)
+    assert max(len(line) for line in table.splitlines()) < 1500
+    assert ("and 3,980 more" if lang == "en" else "及另外 3,980 个") in table
+    assert MANY[20] not in table
+    details = result_details(row).get(lang)
+    assert MANY[19] in details and MANY[20] not in details
+    assert row.to_dict(lang)["answers"] == list(MANY)  # JSON keeps every answer

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smtp_gui.core.safe_text import BIDI_CONTROLS, shown
+from smtp_gui.core.safe_text import BIDI_CONTROLS, json_safe, shown, terminal
 
 
 @pytest.mark.parametrize(
@@ -35,3 +37,36 @@ def test_nothing_unsafe_survives(text: str) -> None:
     assert not any(ch in result for ch in BIDI_CONTROLS)
     assert all(ch in "\t\n\r" or not (ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F) for ch in result)
     assert shown(result) == result
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tab\tand\nnew", "tab\tand\nnew"),
+        ("\x1b[2J\x1b]0;title\x07", "\u241b[2J\u241b]0;title\u2407"),
+        ("over\rwrite", "over\u240dwrite"),  # CR lets the rest of a line overwrite it
+        ("csi\x9b2J", "csi\ufffd2J"),
+        ("\u202egnp.exe", "[U+202E]gnp.exe"),
+        ("中文", "中文"),
+    ],
+)
+def test_terminal(text: str, expected: str) -> None:
+    assert terminal(text) == expected
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.text(max_size=200))
+def test_terminal_keeps_only_tab_and_line_feed(text: str) -> None:
+    result = terminal(text)
+    assert not any(ch in result for ch in BIDI_CONTROLS)
+    assert all(ch in "\t\n" or not (ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F) for ch in result)
+    assert terminal(result) == result
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.recursive(st.text(), lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner)))
+def test_json_safe_is_exact_and_inert(value: object) -> None:
+    encoded = json_safe(json.dumps({"v": value}, ensure_ascii=False))
+    assert json.loads(encoded) == {"v": value}
+    assert not any(ch in encoded for ch in BIDI_CONTROLS)
+    assert all(ch == "\n" or not (ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F) for ch in encoded)

@@ -15,9 +15,11 @@ from smtp_gui.core.spf_record import (
     Mechanism,
     Modifier,
     SpfResult,
+    decode_record,
     is_spf_record,
     parse_record,
     parse_term,
+    published,
     tokenize,
 )
 
@@ -184,3 +186,19 @@ def test_any_text_parses_or_is_refused(text: str) -> None:
         else:
             assert all(0 <= t.position < len(candidate) for t in record.terms)
     assert time.monotonic() - started < 1.0
+
+
+@pytest.mark.parametrize(
+    ("data", "shown"),
+    [
+        (b"v=spf1 -all", "v=spf1 -all"),
+        ("v=spf1 \u202eevil -all".encode(), "v=spf1 \u202eevil -all"),
+        ("v=spf1 include:bücher.test".encode(), "v=spf1 include:bücher.test"),
+        (b"v=spf1 \xff\xfe -all", "v=spf1 \xff\xfe -all"),  # not UTF-8: byte by byte
+    ],
+)
+def test_published_is_the_record_as_written(data: bytes, shown: str) -> None:
+    """Parsed one character per byte (positions are byte offsets), shown as UTF-8: a U+202E
+    is one character, not the mojibake "\u00e2\u0080\u00ae"."""
+    assert published(decode_record(data)) == shown
+    assert published(shown) == shown
