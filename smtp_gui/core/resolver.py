@@ -7,6 +7,7 @@ never the module-level ``dns.resolver.resolve()``. A new configuration means a n
 from __future__ import annotations
 
 import ipaddress
+import math
 from dataclasses import dataclass
 from functools import cache
 
@@ -18,6 +19,7 @@ from smtp_gui.core.digits import parse_digits
 from smtp_gui.core.errors import input_error
 
 DEFAULT_TIMEOUT = 3.0
+MAX_TIMEOUT = 60.0
 
 # Well-known public resolvers. Spamhaus and some other DNSBLs refuse queries that arrive
 # through them (answering 127.255.255.254), so a check through one is warned about.
@@ -128,6 +130,20 @@ def _check_unicast(ip: ipaddress.IPv4Address | ipaddress.IPv6Address, text: str)
             raise input_error("resolver.broadcast_nameserver", value=text)
         if candidate.is_unspecified:  # 0.0.0.0, :: (RFC 1122 3.2.1.3, RFC 4291 2.5.2)
             raise input_error("resolver.unspecified_nameserver", value=text)
+
+
+def parse_timeout(value: object) -> float:
+    """A per-query timeout in seconds: a finite number above 0, at most 60 (a number, or its
+    text as typed or read back from the settings file); InputError otherwise."""
+    seconds = math.nan
+    if isinstance(value, int | float | str) and not isinstance(value, bool):
+        try:
+            seconds = float(value)
+        except (ValueError, OverflowError):
+            seconds = math.nan
+    if not (math.isfinite(seconds) and 0 < seconds <= MAX_TIMEOUT):  # nan fails every test
+        raise input_error("resolver.bad_timeout", value=str(value)[:40])
+    return seconds
 
 
 def _port(text: str, whole: str) -> int:

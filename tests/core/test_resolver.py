@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from smtp_gui.core.errors import InputError
-from smtp_gui.core.resolver import Nameserver, parse_nameserver
+from smtp_gui.core.resolver import Nameserver, parse_nameserver, parse_timeout
 
 
 @pytest.mark.parametrize(
@@ -48,3 +48,37 @@ def test_not_a_nameserver(text: str, key: str, words: str, zh: str) -> None:
     assert text in caught.value.text("en") and words in caught.value.text("en")
     assert zh in caught.value.text("zh")
     assert "\n" not in caught.value.text("en")
+
+
+@pytest.mark.parametrize(
+    ("value", "seconds"), [(3, 3.0), (0.5, 0.5), ("2.5", 2.5), (" 60 ", 60.0), ("1e1", 10.0)]
+)
+def test_timeouts(value: object, seconds: float) -> None:
+    assert parse_timeout(value) == seconds
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        float("nan"),
+        "nan",
+        float("inf"),
+        "-inf",
+        0,
+        -1,
+        "61",
+        "1e999",
+        "9" * 400,
+        "three",
+        "",
+        None,
+        True,
+        b"3",
+        [3],
+    ],
+)
+def test_not_a_timeout(value: object) -> None:
+    """The CLI's --timeout and the value read back from the settings file share this check."""
+    with pytest.raises(InputError) as caught:
+        parse_timeout(value)
+    assert caught.value.key == "resolver.bad_timeout"
