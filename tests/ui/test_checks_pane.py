@@ -387,7 +387,11 @@ def test_nameserver_that_is_no_nameserver_is_refused_before_any_query(
     assert en in warning.text()
     assert _table(window).model().rowCount() == 0
     assert not pane.running
-    window.language_switch.setCurrentIndex(window.language_switch.findData("zh"))
+    switch = window.language_switch
+    switch.setCurrentIndex(switch.findData("zh"))
+    QApplication.processEvents()
     assert zh in warning.text()
+    switch.setCurrentIndex(switch.findData("en"))  # leave no Chinese translator behind
+    QApplication.processEvents()
     qtbot.wait(200)  # a query sent by mistake would have arrived by now
     assert dns_server.queries == []
