@@ -797,6 +797,10 @@ or a whole .eml, a Postfix or Exim bounce, a Microsoft 365 NDR, or S:/C: lines</
         <translation>查找代码</translation>
     </message>
     <message>
+        <source>Settings cannot be saved to %1: changes are lost when the app closes.</source>
+        <translation>无法将设置保存到 %1：关闭程序后，所做的更改将会丢失。</translation>
+    </message>
+    <message>
         <source>About smtp-gui</source>
         <translation>关于 smtp-gui</translation>
     </message>

@@ -30,13 +30,11 @@ def add_resolver_options(parser: argparse.ArgumentParser) -> None:
 
 
 def resolver_config_of(args: argparse.Namespace) -> Any:
-    from smtp_gui.core.errors import input_error
-    from smtp_gui.core.resolver import ResolverConfig, parse_nameserver
+    from smtp_gui.core.resolver import ResolverConfig, parse_nameserver, parse_timeout
 
-    if not 0 < args.timeout <= 60:
-        raise input_error("resolver.bad_timeout", value=args.timeout)
+    timeout = parse_timeout(args.timeout)
     servers = tuple(parse_nameserver(text) for text in args.nameserver)
-    return ResolverConfig(servers, timeout=args.timeout)
+    return ResolverConfig(servers, timeout=timeout)
 
 
 def add_parser(subparsers: Any) -> None:

@@ -132,17 +132,7 @@ def dkim_check(
             extra={"selectors": [], "tried": [r.selector for r in results]},
         )
     record = "\n".join(f"{r.selector}: {k.text}" for r in found for k in r.keys)
-    summary = (
-        Note(
-            "dkim.summary",
-            {
-                "count": len(found),
-                "keys": ", ".join(f"{r.selector} ({_short(k)})" for r in found for k in r.keys),
-            },
-        )
-        if found
-        else Note("dkim.summary_none", {"domain": domain})
-    )
+    summary = _summary(domain, found)
     return CheckResult(
         "dkim",
         status_of(problems),
@@ -169,8 +159,57 @@ def dkim_check(
                 for r in found
             ],
             "tried": [r.selector for r in results],
+            "readable": [r.selector for r in _groups(found)[0]],
+            "unreadable": [r.selector for r in _groups(found)[1]],
         },
     )
+
+
+def _readable(key: DkimKey) -> bool:
+    """A key a verifier could load (whatever its size): not revoked, not broken."""
+    return key.key_bits is not None
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentences:
+    """Notes shown one after another: ``{parts:zh}`` renders them in that language."""
+
+    notes: tuple[Note, ...]
+
+    def __format__(self, spec: str) -> str:
+        lang = spec or "en"
+        return ("" if lang == "zh" else " ").join(n.text(lang) for n in self.notes)
+
+
+def _groups(
+    found: Sequence[SelectorResult],
+) -> tuple[list[SelectorResult], list[SelectorResult], list[SelectorResult]]:
+    """Selectors with a readable key; with only key records that could not be read (bad
+    Base64, not a key, p= missing); with only a revoked key."""
+    readable = [r for r in found if any(_readable(k) for k in r.keys)]
+    revoked = [r for r in found if r not in readable and any(k.revoked for k in r.keys)]
+    unreadable = [r for r in found if r not in readable and r not in revoked]
+    return readable, unreadable, revoked
+
+
+def _summary(domain: str, found: Sequence[SelectorResult]) -> Note:
+    """Only readable keys are counted as keys; unreadable and revoked ones are said apart."""
+    readable, unreadable, revoked = _groups(found)
+    notes: list[Note] = []
+    if readable:
+        keys = ", ".join(
+            f"{r.selector} ({_short(k)})" for r in readable for k in r.keys if _readable(k)
+        )
+        notes.append(Note("dkim.summary", {"count": len(readable), "keys": keys}))
+    else:
+        notes.append(Note("dkim.summary_none", {"domain": domain}))
+    for key, group in (("dkim.summary_unreadable", unreadable), ("dkim.summary_revoked", revoked)):
+        if group:
+            names = ", ".join(r.selector for r in group)
+            notes.append(Note(key, {"count": len(group), "names": names}))
+    if len(notes) == 1:
+        return notes[0]
+    return Note("dkim.summary_parts", {"parts": _Sentences(tuple(notes))})
 
 
 def _short(key: DkimKey) -> str:

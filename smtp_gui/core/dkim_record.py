@@ -37,6 +37,7 @@ _WHITESPACE = str.maketrans("", "", " \t\r\n")
 MIN_RSA_BITS = 1024  # RFC 8301 3.2: verifiers MUST NOT accept smaller keys
 GOOD_RSA_BITS = 2048  # RFC 8301 3.2: signers SHOULD use at least this
 MAX_RSA_BITS = 4096  # RFC 8301 3.2: verifiers need not handle more
+_SHOWN_VALUE = 40  # characters of a tag value shown in full in a detail row
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +77,6 @@ class DkimKey:
                 meaning = Note("dkim.meaning.k", {"type": value})
             elif tag.name == "p":
                 meaning = self.describe()
-                value = value if len(value) <= 40 else f"{value[:20]}...{value[-12:]}"
             elif tag.name == "h":
                 meaning = Note("dkim.meaning.h", {"hashes": value})
             elif tag.name == "s":
@@ -87,16 +87,26 @@ class DkimKey:
                 meaning = Note("dkim.meaning.n", {})
             else:
                 meaning = Note("dkim.meaning.unknown", {})
-            found.append(Detail(tag.name, value, meaning))
+            found.append(Detail(tag.name, _shortened(value), meaning))
         if "k" not in self.tags.names:
             found.append(Detail("k", "rsa", Note("dkim.meaning.k_default", {})))
         return tuple(found)
+
+
+def _shortened(value: str) -> str:
+    """A tag value for a detail row: a long key (or a 60 KB note) shown by its two ends."""
+    if len(value) <= _SHOWN_VALUE:
+        return value
+    return f"{value[:20]}...{value[-12:]}"
 
 
 def parse_dkim_key(text: str) -> DkimKey:
     """Parse and judge one DKIM key record."""
     tags = parse_tag_list(text)
     found: list[Problem] = list(_structure(tags))
+    if any(issue.kind == TOO_LONG for issue in tags.issues):
+        # Not parsed at all: saying more (p= missing, default tags) would be made up.
+        return DkimKey(text, tags, "rsa", None, None, False, False, (), (), tuple(found))
     for tag in tags.tags:
         if tag.name not in _KNOWN:
             key = "dkim.g_removed" if tag.name == "g" else "dkim.unknown_tag"

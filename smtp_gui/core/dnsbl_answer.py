@@ -19,6 +19,11 @@ from smtp_gui.core.messages import message
 from smtp_gui.core.text import EMPTY, Text
 
 _LOOPBACK = ipaddress.IPv4Network("127.0.0.0/8")
+# Where operators put their error codes (Spamhaus: .252 typo in the zone name, .254 public or
+# unattributable resolver, .255 too many queries; others follow). From a list the app does
+# not know, an answer here is read as a refusal, never as a listing (DESIGN.md).
+_OPERATOR_ERRORS = ipaddress.IPv4Network("127.255.255.0/24")
+_OPERATOR_CODES = frozenset({252, 254, 255})  # the ones with words of their own
 _MAX_TXT = 512  # characters of TXT reason kept per record
 # Answers shown per row (text output, the GUI's row and details); JSON keeps them all. A
 # hostile or broken list can answer with thousands of A records (one gave a 411,807-character
@@ -95,6 +100,10 @@ def read_answer(zone: Zone, answer: str) -> AnswerReading:
             return AnswerReading(
                 answer, _READING[code.kind], (code.label,), code.meaning_for(address)
             )
+    if not zone.shipped and address in _OPERATOR_ERRORS:
+        last = address.packed[3]
+        key = f"dnsbl.operator_code.{last if last in _OPERATOR_CODES else 'other'}"
+        return AnswerReading(answer, Reading.REFUSAL, meaning=message(key, address=answer))
     if not zone.shipped and str(address) != "127.0.0.1":
         meaning = message("dnsbl.generic_listing", address=answer)
         return AnswerReading(answer, Reading.LISTING, (zone.name,), meaning)

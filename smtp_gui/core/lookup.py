@@ -92,6 +92,20 @@ def lookup(resolver: dns.resolver.Resolver, name: str, rdtype: str) -> Lookup:
     )
 
 
+def name_text(presentation: str) -> str:
+    """A domain name from a record (``mail\\;x.example.``) without its final dot, every
+    escape kept (RFC 1035 5.1: ``\\X`` and ``\\DDD``); ``""`` for the root.
+
+    ``str.rstrip(".")`` is not enough: it also eats an escaped dot (``mail\\..``)."""
+    try:
+        name = dns.name.from_text(presentation)
+    except dns.exception.DNSException:
+        return presentation
+    if name == dns.name.root:
+        return ""
+    return name.to_text(omit_final_dot=True)
+
+
 def _no_nameservers_outcome(exc: dns.resolver.NoNameservers) -> Outcome:
     """SERVFAIL or REFUSED from every server; anything else is an error."""
     errors = exc.kwargs.get("errors", [])

@@ -6,6 +6,7 @@ placeholders. Keys are namespaced by module (``dnsbl.refused_public_resolver``).
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -33,7 +34,35 @@ def message(key: str, **params: Any) -> Text:
         text = _table()[key]
     except KeyError:
         raise KeyError(f"unknown message key: {key}") from None
-    return text.format(**params) if params else text
+    if not params:
+        return text
+    return Text(fill(text.en, params), fill(text.zh, params))
+
+
+_FORMATTER = string.Formatter()
+_STOPS = (".", "。", "!", "?", "！", "？", "…")
+
+
+def fill(template: str, params: dict[str, Any]) -> str:
+    """``template.format(**params)``, except that a full stop right after a field is left out
+    when the value already ends a sentence: "failed: {detail}." with the detail "A DNS label
+    is empty." reads "failed: A DNS label is empty.", not "empty.." (or "empty.。")."""
+    if "}." not in template and "}。" not in template:
+        return template.format(**params)
+    out: list[str] = []
+    ended = False
+    for literal, name, spec, conversion in _FORMATTER.parse(template):
+        stop = literal.startswith((".", "。")) and not literal.startswith("..")  # not "..."
+        out.append(literal[1:] if ended and stop else literal)
+        ended = False
+        if name is None:
+            continue
+        value, _used = _FORMATTER.get_field(name, (), params)
+        value = _FORMATTER.convert_field(value, conversion)
+        text = _FORMATTER.format_field(value, _FORMATTER.vformat(spec or "", (), params))
+        out.append(text)
+        ended = text.rstrip().endswith(_STOPS)
+    return "".join(out)
 
 
 def message_text(key: str, lang: str, **params: Any) -> str:

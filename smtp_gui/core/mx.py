@@ -16,7 +16,7 @@ import dns.resolver
 from smtp_gui.core.checks import CheckResult, Detail, Problem, Status
 from smtp_gui.core.digits import parse_digits
 from smtp_gui.core.findings import could_not_check, failure_problem, problem, status_of
-from smtp_gui.core.lookup import Lookup, Outcome, lookup
+from smtp_gui.core.lookup import Lookup, Outcome, lookup, name_text
 from smtp_gui.core.messages import Note
 from smtp_gui.core.parallel import lookup_all
 
@@ -61,8 +61,7 @@ def parse_mx(records: tuple[str, ...]) -> tuple[MxRecord, ...]:
         value = _preference(preference)
         if value is None:
             continue
-        host = exchange.strip().lower()
-        host = "" if host == "." else host.rstrip(".")
+        host = name_text(exchange.strip()).lower()  # "" for the root (null MX)
         found.append(MxRecord(value, host))
     return tuple(sorted(found, key=lambda r: (r.preference, r.exchange)))
 
@@ -107,7 +106,7 @@ def resolve_hosts(
     for record in targets:
         cname, a, aaaa = next(answers), next(answers), next(answers)
         failures = tuple(x for x in (cname, a, aaaa) if x.could_not_check)
-        alias = cname.records[0].rstrip(".").lower() if cname.outcome is Outcome.ANSWER else None
+        alias = name_text(cname.records[0]).lower() if cname.outcome is Outcome.ANSWER else None
         resolved[record] = MxHost(record, a.records + aaaa.records, alias, failures)
     return tuple(resolved.get(r, MxHost(r)) for r in records)
 

@@ -280,8 +280,15 @@ class ProbeResult:
 
 
 def summary_text(notes: tuple[Note, ...], lang: str) -> str:
-    """Join the parts of a summary into sentences with the language's punctuation."""
-    parts = [note.text(lang) for note in notes]
+    """Join the parts of a summary into sentences with the language's punctuation.
+
+    A part may be a whole sentence (the MX lookup's failure, the null MX): its own full stop
+    is dropped, so the joined summary never ends in ".." or "。。"."""
+    parts = [_without_stop(note.text(lang)) for note in notes]
     if lang == "zh":
         return "；".join(parts) + "。"
     return "; ".join(parts) + "."
+
+
+def _without_stop(text: str) -> str:
+    return text[:-1] if text.endswith((".", "。")) else text

@@ -18,7 +18,7 @@ import dns.reversename
 from smtp_gui.core.checks import CheckResult, Detail, Problem, Status
 from smtp_gui.core.errors import input_error
 from smtp_gui.core.findings import could_not_check, failure_problem, problem, status_of
-from smtp_gui.core.lookup import Lookup, Outcome, lookup
+from smtp_gui.core.lookup import Lookup, Outcome, lookup, name_text
 from smtp_gui.core.messages import Note
 from smtp_gui.core.parallel import lookup_all
 from smtp_gui.core.resources import load_json
@@ -96,7 +96,8 @@ def ptr_check(ip: str, resolver: dns.resolver.Resolver) -> CheckResult:
     bulk = problem("ptr.bulk_rules", Status.INFO, IPREV)
     if answer.could_not_check:
         return could_not_check("ptr", answer, problems=(bulk,))
-    names = tuple(r.rstrip(".").lower() for r in answer.records)[:MAX_NAMES]
+    # Presentation form, escapes kept: a name with "\\;" or "\\." is shown and asked whole.
+    names = tuple(name_text(r).lower() for r in answer.records)[:MAX_NAMES]
     if answer.outcome is not Outcome.ANSWER or not names:
         note = Note("ptr.none", {"ip": ip, "name": reverse})
         return CheckResult(

@@ -7,6 +7,7 @@ never the module-level ``dns.resolver.resolve()``. A new configuration means a n
 from __future__ import annotations
 
 import ipaddress
+import math
 from dataclasses import dataclass
 from functools import cache
 
@@ -18,6 +19,7 @@ from smtp_gui.core.digits import parse_digits
 from smtp_gui.core.errors import input_error
 
 DEFAULT_TIMEOUT = 3.0
+MAX_TIMEOUT = 60.0
 
 # Well-known public resolvers. Spamhaus and some other DNSBLs refuse queries that arrive
 # through them (answering 127.255.255.254), so a check through one is warned about.
@@ -104,10 +106,44 @@ def parse_nameserver(text: str) -> Nameserver:
         address, port_text = value.split(":")
         port = _port(port_text, text)
     try:
-        ipaddress.ip_address(address)
+        ip = ipaddress.ip_address(address)
     except ValueError:
         raise input_error("resolver.bad_nameserver", value=text) from None
+    _check_unicast(ip, text)
     return Nameserver(address, port)
+
+
+def _check_unicast(ip: ipaddress.IPv4Address | ipaddress.IPv6Address, text: str) -> None:
+    """A nameserver is one machine's address: refuse what names a group, every host, no
+    host, or only means something on one interface of this machine."""
+    if isinstance(ip, ipaddress.IPv6Address) and ip.scope_id:
+        # RFC 4007 11: "fe80::1%eth0" names an interface of this machine, not a server
+        # anyone else can reach; which interface would be a guess.
+        raise input_error("resolver.scoped_nameserver", value=text, zone=ip.scope_id)
+    mapped = ip.ipv4_mapped if isinstance(ip, ipaddress.IPv6Address) else None
+    for candidate in (ip, mapped):
+        if candidate is None:
+            continue
+        if candidate.is_multicast:  # 224.0.0.0/4, ff00::/8
+            raise input_error("resolver.multicast_nameserver", value=text)
+        if candidate == ipaddress.IPv4Address("255.255.255.255"):  # RFC 919 7: every host
+            raise input_error("resolver.broadcast_nameserver", value=text)
+        if candidate.is_unspecified:  # 0.0.0.0, :: (RFC 1122 3.2.1.3, RFC 4291 2.5.2)
+            raise input_error("resolver.unspecified_nameserver", value=text)
+
+
+def parse_timeout(value: object) -> float:
+    """A per-query timeout in seconds: a finite number above 0, at most 60 (a number, or its
+    text as typed or read back from the settings file); InputError otherwise."""
+    seconds = math.nan
+    if isinstance(value, int | float | str) and not isinstance(value, bool):
+        try:
+            seconds = float(value)
+        except (ValueError, OverflowError):
+            seconds = math.nan
+    if not (math.isfinite(seconds) and 0 < seconds <= MAX_TIMEOUT):  # nan fails every test
+        raise input_error("resolver.bad_timeout", value=str(value)[:40])
+    return seconds
 
 
 def _port(text: str, whole: str) -> int:

@@ -121,21 +121,60 @@ def auth_mechanisms(capabilities: tuple[Capability, ...]) -> tuple[str, ...]:
     return tuple(seen)
 
 
+# RFC 1870 4: size-param = [1*20DIGIT]; 0 (or no value) means "no fixed maximum".
+SIZE_DIGITS = 20
+HUGE_SIZE = 10**SIZE_DIGITS  # what a longer number reads as: more than any message
+_SHOWN_DIGITS = 24  # a longer number is shown by its first 20 digits and an ellipsis
+
+
+def _size_param(cap: Capability) -> int | None:
+    """The SIZE value in bytes: 0 for none (no fixed limit), HUGE_SIZE for a number longer
+    than RFC 1870 allows, None when it is not a number at all."""
+    if not cap.params:
+        return 0
+    text = cap.params[0]
+    if not (text.isascii() and text.isdigit()):
+        return None
+    size = parse_digits(text, SIZE_DIGITS)
+    return HUGE_SIZE if size is None else size
+
+
 def size_limit(capabilities: tuple[Capability, ...]) -> int | None:
-    """RFC 1870 4: the SIZE parameter in bytes; 0 means no fixed limit; None if absent."""
+    """RFC 1870 4: the SIZE limit in bytes; 0 means no fixed limit (also for a value that is
+    not a number, which clients ignore); None if SIZE is absent. A number longer than 20
+    digits is a limit beyond any message and reads as ``HUGE_SIZE``, never as "no limit"."""
     for cap in capabilities:
         if cap.keyword == "SIZE":
-            size = parse_digits(cap.params[0]) if cap.params else None
-            return size if size is not None else 0
+            size = _size_param(cap)
+            return 0 if size is None else size
     return None
 
 
+_UNITS = ("KiB", "MiB", "GiB", "TiB", "PiB", "EiB")
+
+
 def _human_size(size: int) -> str:
-    if size >= 1024 * 1024:
-        return f"{size / (1024 * 1024):.1f} MiB"
-    if size >= 1024:
-        return f"{size / 1024:.1f} KiB"
-    return f"{size} B"
+    if size < 1024:
+        return f"{size} B"
+    value = float(size)
+    for unit in _UNITS:
+        value /= 1024
+        if value < 1024 or unit == _UNITS[-1]:
+            return f"{value:.1f} {unit}"
+    raise AssertionError("unreachable")
+
+
+def _explain_size(cap: Capability) -> Note:
+    size = _size_param(cap)
+    if size is None:
+        return Note("probe.cap.size_malformed", {"value": cap.params[0][:40]})
+    if size == 0:
+        return Note("probe.cap.size_unlimited")
+    if size == HUGE_SIZE:
+        digits = cap.params[0].lstrip("0")
+        shown = digits if len(digits) <= _SHOWN_DIGITS else digits[:SIZE_DIGITS] + "…"
+        return Note("probe.cap.size_huge", {"digits": shown, "count": len(digits)})
+    return Note("probe.cap.size", {"bytes": size, "human": _human_size(size)})
 
 
 def _explain(cap: Capability) -> Note:
@@ -144,10 +183,7 @@ def _explain(cap: Capability) -> Note:
     if keyword == "?":
         return Note("probe.cap.malformed", {"line": cap.line})
     if keyword == "SIZE":
-        size = parse_digits(cap.params[0]) if cap.params else None
-        if size:
-            return Note("probe.cap.size", {"bytes": size, "human": _human_size(size)})
-        return Note("probe.cap.size_unlimited")
+        return _explain_size(cap)
     if keyword == "AUTH":
         key = "probe.cap.auth_legacy" if cap.legacy else "probe.cap.auth"
         mechanisms = ", ".join(m.upper() for m in cap.params) or "-"

@@ -15,7 +15,9 @@ _TAG_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 # RFC 6376 3.2: VALCHAR = %x21-3A / %x3C-7E, with whitespace allowed between runs of them.
 _BAD_VALUE_CHAR = re.compile(r"[^\x21-\x3a\x3c-\x7e \t\r\n]")
 _WSP = " \t\r\n"
-MAX_RECORD = 16 * 1024  # a TXT record longer than this is not a policy record anyone publishes
+# RFC 1035 4.2.2: a DNS message (over TCP) is at most 65535 octets, so no TXT record that DNS
+# delivers is longer; anything longer was not read from DNS and is refused unparsed.
+MAX_RECORD = 65535
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QTimer, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -107,6 +107,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.about_action.triggered.connect(self._on_about_triggered)
         self.find_action.triggered.connect(self._on_find_triggered)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        self._settings_note: QLabel | None = None  # made when settings cannot be saved
+        context.settings.save_failed.connect(self._on_settings_save_failed)
 
         self.tabs.setCurrentWidget(self._slots[FIRST_PANE])
         self._pane(FIRST_PANE)
@@ -115,6 +117,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.resize(1100, 760)
         if not context.settings.geometry.isEmpty():
             self.restoreGeometry(context.settings.geometry)
+        if context.settings.unsaved:
+            self._on_settings_save_failed()
         self.retranslate()
 
     # -- panes ------------------------------------------------------------------------------
@@ -262,6 +266,12 @@ class MainWindow(Retranslating, QMainWindow):
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About smtp-gui"))
         self.find_action.setText(self.tr("Find a code"))
+        if self._settings_note is not None:
+            self._settings_note.setText(
+                self.tr(
+                    "Settings cannot be saved to %1: changes are lost when the app closes."
+                ).replace("%1", self._context.settings.backend.fileName())
+            )
 
     # -- slots ------------------------------------------------------------------------------
     @Slot(int)
@@ -280,6 +290,16 @@ class MainWindow(Retranslating, QMainWindow):
                 "exchanges, blocklists and DNS."
             ).replace("%1", __version__),
         )
+
+    @Slot()
+    def _on_settings_save_failed(self) -> None:
+        """Once: the status bar (made only now) says the preferences are not being kept."""
+        if self._settings_note is not None:
+            return
+        self._settings_note = QLabel(objectName="settingsNotSaved")
+        self._settings_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addWidget(self._settings_note, 1)
+        self.retranslate()
 
     @Slot(int)
     def _on_tabs_current_changed(self, index: int) -> None:

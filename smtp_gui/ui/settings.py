@@ -6,9 +6,13 @@ Nothing the user pastes or decodes is ever stored: no secrets, no history of pay
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
+
+from smtp_gui.core.errors import InputError
+from smtp_gui.core.resolver import DEFAULT_TIMEOUT, parse_timeout
 
 _DEFAULTS: dict[str, Any] = {
     "language": "",  # "" = follow the system locale
@@ -16,27 +20,45 @@ _DEFAULTS: dict[str, Any] = {
     "compare/left": "334",
     "compare/right": "554",
     "checks/nameservers": "",
-    "checks/timeout": 3.0,
+    "checks/timeout": DEFAULT_TIMEOUT,
+}
+
+# Numbers read back from the file pass the same checks as the user's input: a hand-edited
+# "timeout=nan" (or inf, -1, 1e999, text) is the default, never whatever a widget clamps it to.
+_CHECKS: dict[str, Callable[[Any], Any]] = {
+    "checks/timeout": parse_timeout,
 }
 
 
-class Settings:
+class Settings(QObject):
     """Typed access to the app's preferences."""
 
+    # Emitted once, the first time a preference could not be written (QSettings.AccessError:
+    # the settings folder is a file, or read-only); the window says so.
+    save_failed = Signal()
+
     def __init__(self, backend: QSettings) -> None:
+        super().__init__()
         self._backend = backend
+        self._save_failed = False
 
     @property
     def backend(self) -> QSettings:
         return self._backend
 
+    @property
+    def unsaved(self) -> bool:
+        """True once a preference could not be written to the settings file."""
+        return self._save_failed
+
     def _get(self, key: str) -> Any:
         default = _DEFAULTS[key]
         value = self._backend.value(key, default)
-        if isinstance(default, float):
+        check = _CHECKS.get(key)
+        if check is not None:
             try:
-                return float(value)
-            except (TypeError, ValueError):
+                return check(value)
+            except InputError:
                 return default
         if isinstance(default, str):
             return value if isinstance(value, str) else default
@@ -46,6 +68,7 @@ class Settings:
         if key not in _DEFAULTS:
             raise KeyError(key)
         self._backend.setValue(key, value)
+        self.sync()
 
     @property
     def language(self) -> str:
@@ -90,4 +113,9 @@ class Settings:
         self._set("checks/timeout", float(value))
 
     def sync(self) -> None:
+        """Write now, and report (once) a file that cannot be written."""
         self._backend.sync()
+        failed = self._backend.status() == QSettings.Status.AccessError
+        if failed and not self._save_failed:
+            self._save_failed = True
+            self.save_failed.emit()

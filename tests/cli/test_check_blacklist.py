@@ -150,3 +150,27 @@ def test_bad_input_exits_2(args: list[str], lang: str) -> None:
     assert done.stdout == ""
     assert len(done.stderr.strip().splitlines()) == 1
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_unknown_list_refusal_code(dns_server: LoopbackDNSServer, lang: str) -> None:
+    """Issue 12: a --zones list not in resources/dnsbl/zones.json that answers 127.255.255.254
+    (as Spamhaus does to a public resolver) is refused, not listed, not "lists the world"."""
+    for entry in ("1.0.0.127", "2.0.0.127", "1.2.0.192"):
+        dns_server.add(f"{entry}.custom.dnsbl.test", "A", "127.255.255.254")
+    args = ("192.0.2.1", "--zones", "custom.dnsbl.test", "--lang", lang, *_loopback(dns_server))
+    done = _cli(*args, "--json")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    (row,) = data["results"]
+    assert (row["zone"], row["status"], row["answers"]) == (
+        "custom.dnsbl.test",
+        "refused",
+        ["127.255.255.254"],
+    )
+    assert (data["listed"], data["checked"]) == (0, 0)
+    words = "public or shared resolver" if lang == "en" else "公共或共享 DNS"
+    assert words in row["meaning"]
+    text = _cli(*args)
+    line = next(line for line in text.stdout.splitlines() if line.startswith("custom.dnsbl"))
+    assert ("refused" if lang == "en" else "被拒绝") in line and "127.255.255.254" in line

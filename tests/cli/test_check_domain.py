@@ -91,3 +91,18 @@ def test_bad_input_exits_2_with_one_line(args: list[str], words: str) -> None:
 def test_bad_input_in_chinese() -> None:
     result = run(None, "exa mple.com", "--lang", "zh")
     assert result.returncode == 2 and "不是域名" in result.stderr
+
+
+@pytest.mark.parametrize("name", ["mail\\;evil.rec-good.test", "out.mail\\."])
+def test_ptr_name_with_escapes_is_shown_whole(dns_server: LoopbackDNSServer, name: str) -> None:
+    """Issue 12: a PTR name with an escaped character is printed whole (text and JSON)."""
+    dns_server.add("61.100.51.198.in-addr.arpa", "PTR", f"{name}.")
+    dns_server.add(name, "A", "198.51.100.61")
+    args = ("rec-good.test", "--ip", "198.51.100.61", "--only", "ptr")
+    data = json.loads(run(dns_server, *args, "--json").stdout)
+    (ptr,) = data["checks"]
+    assert ptr["status"] == "pass" and ptr["ptr"] == [name]
+    assert f"reverse DNS {name}, which" in ptr["summary"]
+    text = run(dns_server, *args).stdout
+    assert f"has reverse DNS {name}, which resolves back to it." in text
+    assert f"PTR: {name} -> 198.51.100.61" in text

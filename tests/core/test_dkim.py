@@ -9,6 +9,7 @@ from smtp_gui.core.checks import CheckResult, Status
 from smtp_gui.core.dkim import common_selectors, dkim_check, normalize_selector
 from smtp_gui.core.errors import InputError
 from smtp_gui.core.resolver import Nameserver, ResolverConfig, build_resolver
+from tests.core.test_dkim_record import RSA_2048
 from tests.dnsserver import LoopbackDNSServer
 
 
@@ -107,3 +108,54 @@ def test_one_selector_failing_among_others(
     assert result.status is Status.ERROR
     assert "findings.servfail" in _keys(result)
     assert [s["selector"] for s in result.extra["selectors"]] == ["google"]
+
+
+def test_a_63_kb_key_record_is_read_whole(
+    dns_server: LoopbackDNSServer, resolver: dns.resolver.Resolver
+) -> None:
+    """Issue 12: a 63 KB record (a long n= note before p=) said "p= missing"; it arrives
+    whole over TCP, split into 255-byte strings, and its key is read."""
+    text = "v=DKIM1; k=rsa; n=" + "x" * (63 * 1024) + "; p=" + RSA_2048
+    strings = [text[i : i + 255] for i in range(0, len(text), 255)]
+    dns_server.add_txt("big._domainkey.rec-good.test", strings)
+    result = dkim_check("rec-good.test", resolver, ["big"])
+    assert result.status is Status.PASS, [p.text("en") for p in result.problems]
+    assert _keys(result) == []
+    assert result.extra["selectors"][0]["keys"][0]["bits"] == 2048
+    assert result.record == f"big: {text}"
+    transports = [q.transport for q in dns_server.queries if q.name.startswith("big.")]
+    assert transports == ["udp", "tcp"]  # too big for UDP: truncated, then asked over TCP
+    notes = [d for d in result.details if d.label == "big: n"]
+    assert len(notes[0].value) < 80  # a 63 KB note is shown by its ends
+
+
+def test_only_readable_keys_are_counted(
+    dns_server: LoopbackDNSServer, resolver: dns.resolver.Resolver
+) -> None:
+    """Issue 12: "N selector(s) with a key" counted keys that could not be read."""
+    dns_server.add_txt("notakey._domainkey.rec-good.test", ["v=DKIM1; k=rsa; p=AAAA"])
+    dns_server.add_txt("nobase._domainkey.rec-good.test", ["v=DKIM1; k=rsa; p=!!x!!"])
+    wanted = ["google", "notakey", "nobase", "revoked"]
+    result = dkim_check("rec-good.test", resolver, wanted)
+    assert result.summary.text("en") == (
+        "1 selector(s) with a key: google (rsa 2048). "
+        "2 selector(s) with a key record that could not be read: notakey, nobase. "
+        "1 selector(s) with a revoked key (empty p=): revoked."
+    )
+    assert result.summary.text("zh") == (
+        "1 个选择器有密钥：google (rsa 2048)。"
+        "2 个选择器的密钥记录无法读取：notakey, nobase。"
+        "1 个选择器的密钥已撤销（p= 为空）：revoked。"
+    )
+    assert result.extra["readable"] == ["google"]
+    assert result.extra["unreadable"] == ["notakey", "nobase"]
+    assert result.status is Status.FAIL
+
+
+def test_no_readable_key_is_not_counted_as_one(resolver: dns.resolver.Resolver) -> None:
+    result = dkim_check("rec-bad.test", resolver, ["default"])
+    assert result.summary.text("en") == (
+        "No usable DKIM key found for rec-bad.test. "
+        "1 selector(s) with a key record that could not be read: default."
+    )
+    assert "with a key:" not in result.summary.text("en")

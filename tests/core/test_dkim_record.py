@@ -202,3 +202,15 @@ def test_parser_never_raises_and_is_fast(text: str) -> None:
         assert item.text("en") and item.text("zh")
     for detail in key.details():
         assert detail.meaning is None or detail.meaning.text("zh")
+
+
+def test_a_record_too_long_for_dns_is_refused_unparsed() -> None:
+    """Longer than any DNS message (RFC 1035 4.2.2): one finding, not "p= missing" too."""
+    key = parse_dkim_key("v=DKIM1; n=" + "x" * 70_000 + "; p=" + RSA_2048)
+    assert _keys(key) == ["dkim.too_long"]
+    assert key.key_bits is None and not key.valid
+
+
+def test_a_63_kb_record_is_parsed() -> None:
+    key = parse_dkim_key("v=DKIM1; n=" + "x" * (63 * 1024) + "; p=" + RSA_2048)
+    assert _keys(key) == [] and key.key_bits == 2048

@@ -375,3 +375,40 @@ def test_public_resolver_warning_is_given_without_sending_anything() -> None:
     assert PUBLIC in warning.en and "192.0.2.53" not in warning.en
     assert "公共 DNS" in warning.zh
     assert resolver_warnings(ResolverConfig((Nameserver("127.0.0.1", 5353),))) == ()
+
+
+def _refusing_list(dns_server: LoopbackDNSServer, zone: str, code: str) -> None:
+    """A list the app does not know that answers ``code`` to every question, its RFC 5782
+    test entries included (as Spamhaus does for a query through a public resolver)."""
+    for entry in ("1.0.0.127", "2.0.0.127", "1.2.0.192"):
+        dns_server.add(f"{entry}.{zone}", "A", code)
+
+
+@pytest.mark.parametrize(
+    ("code", "words", "zh"),
+    [
+        ("127.255.255.254", "public or shared resolver", "公共或共享 DNS"),
+        ("127.255.255.255", "rate limited", "被限速"),
+        ("127.255.255.252", "zone name they do not have", "拼写"),
+        ("127.255.255.7", "see the list's own documentation", "请查阅该名单的说明"),
+    ],
+)
+def test_unknown_list_operator_code_is_refused(
+    resolver_config: ResolverConfig,
+    dns_server: LoopbackDNSServer,
+    code: str,
+    words: str,
+    zh: str,
+) -> None:
+    """Issue 12: 127.255.255.0/24 from a list not in zones.json was read as a listing (and
+    its test entry as "lists the world"); it is an operator's refusal code."""
+    _refusing_list(dns_server, "custom.dnsbl.test", code)
+    row = _one(resolver_config, "192.0.2.1", "custom.dnsbl.test")
+    assert not row.zone.shipped
+    assert row.status is ListingStatus.REFUSED
+    assert row.health is not Health.LISTS_WORLD
+    assert row.answers == (code,)
+    assert words in row.meaning.en and code in row.meaning.en
+    assert "Not a listing" in row.meaning.en
+    assert zh in row.meaning.zh and "不是列入" in row.meaning.zh
+    assert not any(q.rdtype == "TXT" for q in dns_server.queries)  # no reason to fetch

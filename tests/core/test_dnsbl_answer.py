@@ -15,6 +15,7 @@ from smtp_gui.core.dnsbl_answer import (
     clean_txt,
     interpret,
     interpret_probes,
+    is_listing_answer,
     probe_says_listed,
     read_answer,
 )
@@ -150,6 +151,7 @@ def test_allowlist_hit_is_good_news_not_a_listing() -> None:
 def test_unknown_zone_reads_any_loopback_code_as_a_listing() -> None:
     custom = Zone("bl.example", "bl.example", ZoneKind.IP, shipped=False)
     assert interpret(custom, _a("127.0.0.5")).status is ListingStatus.LISTED
+    assert interpret(custom, _a("127.255.254.255")).status is ListingStatus.LISTED
     assert interpret(custom, _a("127.0.0.1")).status is ListingStatus.ERROR
     assert interpret(custom, _a("192.0.2.1")).status is ListingStatus.ERROR
 
@@ -296,3 +298,17 @@ def test_thousands_of_answers_explain_only_the_first_meanings() -> None:
     assert len(verdict.meaning.en) < 1500 and len(verdict.meaning.zh) < 1500
     assert verdict.meaning.en.endswith("The other 3,990 answers are not explained here.")
     assert verdict.meaning.zh.endswith("其余 3,990 个应答在此不作解释。")
+
+
+@pytest.mark.parametrize("last", [0, 1, 252, 253, 254, 255])
+def test_unknown_zone_operator_range_is_a_refusal(last: int) -> None:
+    """DESIGN.md: any 127.255.255.0/24 answer from a list the app does not know is refused."""
+    custom = Zone("bl.example", "bl.example", ZoneKind.IP, shipped=False)
+    code = f"127.255.255.{last}"
+    verdict = interpret(custom, _a(code), _txt("listed for spam"))
+    assert verdict.status is ListingStatus.REFUSED
+    assert verdict.answers == (code,) and verdict.txt == ()
+    assert verdict.meaning.en.startswith(f"Not a listing: {code} is an operator's error code")
+    assert verdict.meaning.zh.startswith(f"不是列入：{code} 是运营方的错误代码")
+    assert probe_says_listed(custom, _a(code)) is None  # a refused probe says nothing
+    assert not is_listing_answer(custom, _a(code))

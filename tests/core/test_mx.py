@@ -28,6 +28,11 @@ def _keys(result) -> list[str]:  # type: ignore[no-untyped-def]
             [MxRecord(10, "a.example"), MxRecord(20, "b.example")],
         ),
         (("0 .",), [MxRecord(0, "")]),
+        # escapes kept whole (RFC 1035 5.1); rstrip(".") ate the escaped dot of "mx\\.."
+        (
+            ("10 mx\\;1.example.", "20 mx\\.."),
+            [MxRecord(10, "mx\\;1.example"), MxRecord(20, "mx\\.")],
+        ),
         (("x y",), []),
     ],
 )
@@ -46,10 +51,18 @@ def test_good_domain_lists_hosts_with_addresses(resolver: dns.resolver.Resolver)
     assert result.status is Status.PASS
     assert result.record == "10 mx1.rec-good.test.\n20 mx2.rec-good.test."
     assert result.extra["hosts"] == [
-        {"preference": 10, "host": "mx1.rec-good.test",
-         "addresses": ["198.51.100.25", "2001:db8::25"], "cname": None},
-        {"preference": 20, "host": "mx2.rec-good.test",
-         "addresses": ["198.51.100.26"], "cname": None},
+        {
+            "preference": 10,
+            "host": "mx1.rec-good.test",
+            "addresses": ["198.51.100.25", "2001:db8::25"],
+            "cname": None,
+        },
+        {
+            "preference": 20,
+            "host": "mx2.rec-good.test",
+            "addresses": ["198.51.100.26"],
+            "cname": None,
+        },
     ]
     assert [d.label for d in result.details] == ["MX 10", "MX 20"]
     assert "mx1.rec-good.test" in result.summary.text("en")

@@ -428,6 +428,18 @@ def test_null_mx(dns_server) -> None:  # type: ignore[no-untyped-def]
     )
     assert result.outcome is Outcome.NULL_MX
     assert "null MX" in result.result_text("en") and "RFC 7505" in result.result_text("en")
+    assert result.result_text("en").endswith("nothing to probe.")  # not "..": issue 12
+    assert result.result_text("zh").endswith("无可探测。")
+
+
+def test_mx_lookup_failure_is_one_sentence(dns_server) -> None:  # type: ignore[no-untyped-def]
+    """Issue 12: the MX failure message ended in ".." (and "。。" in Chinese)."""
+    dns_server.behave("probe.test", drop=True)
+    result = run_probe(
+        ProbeOptions("probe.test", timeout=0.5, nameservers=((dns_server.host, dns_server.port),))
+    )
+    assert result.result_text("en") == "Could not look up the MX records of probe.test (timeout)."
+    assert result.result_text("zh") == "无法查询 probe.test 的 MX 记录（timeout）。"
 
 
 @pytest.mark.parametrize(

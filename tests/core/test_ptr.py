@@ -99,3 +99,32 @@ def test_forward_lookup_failure_is_could_not_confirm(
     result = ptr_check("198.51.100.26", resolver)
     assert result.status is Status.ERROR
     assert "ptr.not_confirmed" not in _keys(result)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "mail\\;evil.rec-good.test",  # issue 12: a name with an escaped ";"
+        "a\\;b\\;c.rec-good.test",
+        "semi\\;colon\\032space.rec-good.test",
+        "out.mail\\.",  # an escaped dot last: rstrip(".") cut it to "out.mail\"
+    ],
+)
+def test_escaped_characters_keep_the_whole_name(
+    resolver: dns.resolver.Resolver, dns_server: LoopbackDNSServer, name: str
+) -> None:
+    """The PTR name is shown whole, in presentation form, and asked forward as itself."""
+    dns_server.add("60.100.51.198.in-addr.arpa", "PTR", f"{name}.")
+    dns_server.add(name, "A", "198.51.100.60")
+    result = ptr_check("198.51.100.60", resolver)
+    assert result.status is Status.PASS, [p.text("en") for p in result.problems]
+    assert result.extra == {"ip": "198.51.100.60", "ptr": [name], "fcrdns": True}
+    assert result.record == f"{name}."
+    assert (
+        result.summary.text("en")
+        == f"198.51.100.60 has reverse DNS {name}, which resolves back to it."
+    )
+    assert name in result.summary.text("zh")
+    assert result.details[0].value == f"{name} -> 198.51.100.60"
+    asked = [q.name for q in dns_server.queries if q.rdtype == "A"]
+    assert asked == [name.lower()]

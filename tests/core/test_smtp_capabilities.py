@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from smtp_gui.core.smtp_capabilities import (
+    HUGE_SIZE,
     REFERENCES,
     auth_mechanisms,
     offers,
@@ -87,3 +88,32 @@ def test_any_lines_parse(lines: list[str]) -> None:
     caps = parse_capabilities(Reply(250, ("hello", *lines)))
     for cap in caps:
         assert cap.explanation.text("en") and cap.explanation.text("zh")
+
+
+@pytest.mark.parametrize(
+    ("line", "limit", "en", "zh"),
+    [
+        # RFC 1870 4: no value, or 0, means no fixed limit
+        ("SIZE", 0, "without a fixed limit", "没有固定上限"),
+        ("SIZE 0", 0, "without a fixed limit", "没有固定上限"),
+        ("SIZE 000", 0, "without a fixed limit", "没有固定上限"),
+        ("SIZE 1024", 1024, "1024 bytes (1.0 KiB)", "1024 字节（1.0 KiB）"),
+        ("SIZE 5368709120", 5368709120, "(5.0 GiB)", "（5.0 GiB）"),
+        ("SIZE " + "9" * 20, 10**20 - 1, "(86.7 EiB)", "（86.7 EiB）"),
+        # Issue 12: an absurdly large value is a huge limit, not "no fixed limit"
+        ("SIZE " + "9" * 21, HUGE_SIZE, "up to " + "9" * 21 + " bytes", "21 位数"),
+        ("SIZE " + "9" * 5000, HUGE_SIZE, "up to " + "9" * 20 + "… bytes", "5000 位数"),
+        ("SIZE 00" + "1" * 30, HUGE_SIZE, "a 30-digit number", "30 位数"),
+        ("SIZE -1", 0, 'with "-1", which is not a number', "“-1”，这不是字节数"),
+        ("SIZE 10MB", 0, 'with "10MB", which is not a number', "“10MB”"),
+    ],
+)
+def test_size_values(line: str, limit: int, en: str, zh: str) -> None:
+    caps = parse_capabilities(Reply(250, ("mx.example.com", line)))
+    assert size_limit(caps) == limit
+    explanation = caps[0].explanation
+    assert en in explanation.text("en")
+    assert zh in explanation.text("zh")
+    if limit:
+        assert "without a fixed limit" not in explanation.text("en")
+    assert len(explanation.text("en")) < 400  # a 5000-digit value is shown bounded

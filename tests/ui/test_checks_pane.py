@@ -353,3 +353,45 @@ def test_starting_the_app_and_other_panes_send_no_dns_query(
     main.close()
     main.deleteLater()
     qtbot.wait(1)
+
+
+@pytest.mark.parametrize(
+    ("bad", "en", "zh"),
+    [
+        ("224.0.0.1", "'224.0.0.1' is a multicast address, not a nameserver", "组播地址"),
+        ("fe80::1%eth0", "carries an interface zone (%eth0)", "区域标识"),
+        ("255.255.255.255", "is the broadcast address", "广播地址"),
+        ("0.0.0.0", "is the unspecified address", "未指定地址"),
+    ],
+)
+def test_nameserver_that_is_no_nameserver_is_refused_before_any_query(
+    window: MainWindow,
+    pane: ChecksPane,
+    qtbot: QtBot,
+    dns_server: LoopbackDNSServer,
+    bad: str,
+    en: str,
+    zh: str,
+) -> None:
+    """Issue 12: core's parser refuses it for the pane too; the loopback server, named
+    first, would have been asked."""
+    pane.nameservers.setText(f"{dns_server.nameserver}, {bad}")
+    field = window.findChild(QLineEdit, "checkTarget")
+    assert field is not None
+    qtbot.keyClicks(field, "192.0.2.2")
+    run = window.findChild(QPushButton, "runChecks")
+    assert run is not None
+    qtbot.mouseClick(run, Qt.MouseButton.LeftButton)
+    warning = window.findChild(QLabel, "checkWarning")
+    assert warning is not None and warning.isVisibleTo(pane)
+    assert en in warning.text()
+    assert _table(window).model().rowCount() == 0
+    assert not pane.running
+    switch = window.language_switch
+    switch.setCurrentIndex(switch.findData("zh"))
+    QApplication.processEvents()
+    assert zh in warning.text()
+    switch.setCurrentIndex(switch.findData("en"))  # leave no Chinese translator behind
+    QApplication.processEvents()
+    qtbot.wait(200)  # a query sent by mistake would have arrived by now
+    assert dns_server.queries == []

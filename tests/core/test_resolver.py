@@ -1,0 +1,84 @@
+"""The one nameserver parser (CLI --nameserver and the checks pane's field)."""
+
+from __future__ import annotations
+
+import pytest
+
+from smtp_gui.core.errors import InputError
+from smtp_gui.core.resolver import Nameserver, parse_nameserver, parse_timeout
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("127.0.0.1", Nameserver("127.0.0.1")),
+        ("127.0.0.1:5353", Nameserver("127.0.0.1", 5353)),
+        ("[::1]:5353", Nameserver("::1", 5353)),
+        ("::1", Nameserver("::1")),
+        ("192.0.2.255", Nameserver("192.0.2.255")),  # a host address, for all we know
+        ("2001:db8::53", Nameserver("2001:db8::53")),
+    ],
+)
+def test_nameservers(text: str, expected: Nameserver) -> None:
+    assert parse_nameserver(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "words", "zh"),
+    [
+        ("224.0.0.1", "resolver.multicast_nameserver", "multicast address", "组播地址"),
+        ("239.255.255.250:1900", "resolver.multicast_nameserver", "multicast", "组播"),
+        ("[ff02::1]:53", "resolver.multicast_nameserver", "multicast", "组播"),
+        ("::ffff:224.0.0.251", "resolver.multicast_nameserver", "multicast", "组播"),
+        ("255.255.255.255", "resolver.broadcast_nameserver", "broadcast address", "广播地址"),
+        ("0.0.0.0", "resolver.unspecified_nameserver", "names no machine", "未指定地址"),
+        ("0.0.0.0:5353", "resolver.unspecified_nameserver", "unspecified", "未指定"),
+        ("::", "resolver.unspecified_nameserver", "unspecified", "未指定"),
+        ("[::]:53", "resolver.unspecified_nameserver", "unspecified", "未指定"),
+        ("fe80::1%eth0", "resolver.scoped_nameserver", "interface zone (%eth0)", "%eth0"),
+        ("[fe80::1%2]:5353", "resolver.scoped_nameserver", "zone-scoped", "区域标识"),
+        ("not an address", "resolver.bad_nameserver", "is not a nameserver", "不是有效"),
+    ],
+)
+def test_not_a_nameserver(text: str, key: str, words: str, zh: str) -> None:
+    """Issue 12: a multicast or zone-scoped address was taken, and a query sent to it."""
+    with pytest.raises(InputError) as caught:
+        parse_nameserver(text)
+    assert caught.value.key == key
+    assert text in caught.value.text("en") and words in caught.value.text("en")
+    assert zh in caught.value.text("zh")
+    assert "\n" not in caught.value.text("en")
+
+
+@pytest.mark.parametrize(
+    ("value", "seconds"), [(3, 3.0), (0.5, 0.5), ("2.5", 2.5), (" 60 ", 60.0), ("1e1", 10.0)]
+)
+def test_timeouts(value: object, seconds: float) -> None:
+    assert parse_timeout(value) == seconds
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        float("nan"),
+        "nan",
+        float("inf"),
+        "-inf",
+        0,
+        -1,
+        "61",
+        "1e999",
+        "9" * 400,
+        "three",
+        "",
+        None,
+        True,
+        b"3",
+        [3],
+    ],
+)
+def test_not_a_timeout(value: object) -> None:
+    """The CLI's --timeout and the value read back from the settings file share this check."""
+    with pytest.raises(InputError) as caught:
+        parse_timeout(value)
+    assert caught.value.key == "resolver.bad_timeout"
