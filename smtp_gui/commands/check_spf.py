@@ -65,9 +65,7 @@ def _run(args: argparse.Namespace) -> int:
         emit(args, data, analysis_report(analysis, where, lang))
         return 0
     sender = args.sender or f"postmaster@{domain}"
-    evaluation = check_host(
-        resolver, args.ip, domain, sender, args.helo or domain, answers=answers
-    )
+    evaluation = check_host(resolver, args.ip, domain, sender, args.helo or domain, answers=answers)
     analysis = analyze(domain, resolver, answers=answers)
     data = evaluation.to_dict(lang)
     data["analysis"] = analysis.to_dict(lang)

@@ -53,7 +53,12 @@ def add_parser(subparsers: Any) -> None:
         "otherwise it is asked for on the terminal",
     )
     parser.add_argument(
-        "--timeout", type=float, default=10.0, metavar="S", help="seconds for each step"
+        "--timeout",
+        type=float,
+        default=10.0,
+        metavar="S",
+        help="seconds each step may wait (default 10); the whole probe, every step and MX "
+        "host included, ends within 3x this",
     )
     parser.add_argument(
         "--insecure",
