@@ -25,7 +25,10 @@ def add_resolver_options(parser: argparse.ArgumentParser) -> None:
         type=float,
         default=3.0,
         metavar="SECONDS",
-        help="seconds to wait for each DNS query, at most 60 (default: %(default)s)",
+        help="seconds each DNS query (and the MTA-STS policy fetch) may wait, at most 60 "
+        "(default: %(default)s). Bounds: a blocklist row and the whole 'check blacklist' end "
+        "within the timeout (+10%%); a 'check domain' row within 2x and the whole command "
+        "within 3x; 'check spf' within 3x",
     )
 
 

@@ -21,7 +21,8 @@ def add_parser(kinds: Any) -> argparse.ArgumentParser:
         metavar="a.example,b.example",
         default=None,
         help="blocklists to query instead of the shipped ones; NAME=KNOWN reads NAME's answers "
-        "like the known list KNOWN (a mirror, or a Spamhaus DQS KEY.zen.dq.spamhaus.net)",
+        "like the known list KNOWN (a mirror, or a Spamhaus DQS KEY.zen.dq.spamhaus.net); "
+        "at most 500 lists",
     )
     parser.set_defaults(handler=_run)
     return parser

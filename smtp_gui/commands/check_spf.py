@@ -2,7 +2,9 @@
 
 With ``--ip`` the record is evaluated for that client (result, explanation, lookups, void
 lookups and the trace of every term); without it, the record is analysed (syntax, lookups
-through every include, warnings).
+through every include, warnings). Each query waits at most ``--timeout``; the whole command
+ends within 3 x ``--timeout`` (README "Time limits"), the evaluation and the analysis
+sharing that time and each answer.
 """
 
 from __future__ import annotations
@@ -27,7 +29,10 @@ def add_parser(kinds: Any) -> argparse.ArgumentParser:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from smtp_gui.core.deadline import DOMAIN_FACTOR, Deadline
+    from smtp_gui.core.deadline_resolver import with_deadline
     from smtp_gui.core.errors import input_error
+    from smtp_gui.core.lookup import Lookup
     from smtp_gui.core.resolver import build_resolver
     from smtp_gui.core.spf import check_host
     from smtp_gui.core.spf_analysis import analyze
@@ -39,10 +44,13 @@ def _run(args: argparse.Namespace) -> int:
     if not is_checkable_domain(domain):
         raise input_error("spf.bad_domain", value=args.domain)
     config = resolver_config_of(args)
-    resolver = build_resolver(config)
+    # One deadline for the whole command, carried by the resolver into every query.
+    deadline = Deadline.after(DOMAIN_FACTOR * config.timeout)
+    resolver = with_deadline(build_resolver(config), deadline)
     where = config.describe()
+    answers: dict[tuple[str, str], Lookup] = {}  # each question asked once per command
     if args.ip is None:
-        analysis = analyze(domain, resolver)
+        analysis = analyze(domain, resolver, answers=answers)
         data: dict[str, Any] = {
             "domain": domain,
             "result": None,
@@ -57,8 +65,8 @@ def _run(args: argparse.Namespace) -> int:
         emit(args, data, analysis_report(analysis, where, lang))
         return 0
     sender = args.sender or f"postmaster@{domain}"
-    evaluation = check_host(resolver, args.ip, domain, sender, args.helo or domain)
-    analysis = analyze(domain, resolver)
+    evaluation = check_host(resolver, args.ip, domain, sender, args.helo or domain, answers=answers)
+    analysis = analyze(domain, resolver, answers=answers)
     data = evaluation.to_dict(lang)
     data["analysis"] = analysis.to_dict(lang)
     data["problems"] = [p.text(lang) for p in analysis.problems]

@@ -68,7 +68,8 @@ def add_parser(subparsers: Any) -> None:
         type=float,
         default=10.0,
         metavar="S",
-        help="seconds for each step (default: %(default)s)",
+        help="seconds each step may wait (default: %(default)s); the whole probe, every step "
+        "and MX host included, ends within 3x this",
     )
     parser.add_argument(
         "--insecure",

@@ -5,7 +5,9 @@ record, the TXT reason only when listed, the RFC 5782 section 5 test entries tha
 the answer) and turns the answers into a ``ZoneResult``; it does no I/O itself.
 ``check_zone()`` runs one list with plain sequential lookups (the GUI runs each list as its
 own background task); ``run_check()`` runs every list at once on a thread pool sized for
-waiting, so fifty lists take about one round trip.
+waiting, so fifty lists take about one round trip. Every query of a row ends by one
+``Deadline`` of ``--timeout`` seconds, so a row (A, then TXT) never takes longer than the
+timeout, and neither does the whole check (README "Time limits").
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any
 
 import dns.resolver
 
+from smtp_gui.core.deadline import Deadline
 from smtp_gui.core.dnsbl_answer import (
     Health,
     ListingStatus,
@@ -31,6 +34,7 @@ from smtp_gui.core.dnsbl_answer import (
 from smtp_gui.core.dnsbl_query import Target, parse_target, probe_targets, query_name
 from smtp_gui.core.dnsbl_summary import summarize
 from smtp_gui.core.dnsbl_zones import Zone, ZoneKind, default_zones, zones_from_specs
+from smtp_gui.core.errors import input_error
 from smtp_gui.core.io_pool import io_executor
 from smtp_gui.core.lookup import Lookup, Outcome, lookup
 from smtp_gui.core.messages import message
@@ -229,14 +233,27 @@ class ZoneCheck:
 
 
 def check_zone(
-    handle: CheckResolver, target: Target, zone: Zone, cache: ProbeCache | None = PROBE_CACHE
+    handle: CheckResolver,
+    target: Target,
+    zone: Zone,
+    cache: ProbeCache | None = PROBE_CACHE,
+    deadline: Deadline | None = None,
 ) -> ZoneResult:
-    """One list, one query at a time: the unit of work of one GUI background task."""
+    """One list, one query at a time: the unit of work of one GUI background task.
+
+    Every query ends by ``deadline`` (default: the resolver's timeout from now), so the row
+    takes at most that long; once its cancel event is set, the rest end at once.
+    """
+    if deadline is None:
+        deadline = Deadline.after(float(handle.resolver.lifetime))
     check = ZoneCheck(target, zone, handle.key, cache)
     while steps := check.wanted():
         name, rdtype = check.question(steps[0])
-        check.record(steps[0], lookup(handle.resolver, name, rdtype))
+        check.record(steps[0], lookup(handle.resolver, name, rdtype, deadline))
     return check.result(handle.label)
+
+
+MAX_ZONES = 500  # lists one check may ask (--zones): each costs a query, or two, or four
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,6 +272,8 @@ def plan_check(text: str, zone_specs: Sequence[str] | None = None) -> CheckPlan:
         zones = default_zones()
     else:
         zones = zones_from_specs(zone_specs, ZoneKind.IP if target.is_ip else ZoneKind.DOMAIN)
+        if len(zones) > MAX_ZONES:
+            raise input_error("dnsbl.too_many_zones", count=len(zones), limit=MAX_ZONES)
     usable = tuple(z for z in zones if target.applies_to(z))
     # Lists of the other kind (domain lists for an IP) are not "skipped" unless named.
     same_kind = ZoneKind.IP if target.is_ip else ZoneKind.DOMAIN
@@ -319,10 +338,15 @@ def run_check(
     plan: CheckPlan,
     on_result: Callable[[ZoneResult], None] | None = None,
     cache: ProbeCache | None = PROBE_CACHE,
+    deadline: Deadline | None = None,
 ) -> CheckReport:
     """Every list at once (headless): A records and must-list test entries in flight together;
     TXT and the must-not-list entry afterwards only for the lists that answered with an
-    address. Rows come back in the plan's order; ``on_result`` sees them as they arrive."""
+    address. Rows come back in the plan's order; ``on_result`` sees them as they arrive.
+
+    One ``deadline`` (default: ``config.timeout`` from now) ends every query of every row."""
+    if deadline is None:
+        deadline = Deadline.after(config.timeout)
     handle = CheckResolver.from_config(config)
     checks = [ZoneCheck(plan.target, zone, handle.key, cache) for zone in plan.zones]
     results: dict[int, ZoneResult] = {}
@@ -336,7 +360,8 @@ def run_check(
             if (index, step) not in asked:
                 asked.add((index, step))
                 name, rdtype = check.question(step)
-                pending[pool.submit(lookup, handle.resolver, name, rdtype)] = (index, step)
+                future = pool.submit(lookup, handle.resolver, name, rdtype, deadline)
+                pending[future] = (index, step)
 
     def finish(index: int) -> None:
         results[index] = checks[index].result(handle.label)
@@ -359,6 +384,6 @@ def run_check(
                     ask(index)
     finally:
         for future in pending:
-            future.cancel()  # not started yet: never will; running ones end at their timeout
+            future.cancel()  # not started yet: never will; running ones end by the deadline
     ordered = tuple(results[i] for i in sorted(results))
     return CheckReport(plan, handle.label, ordered, resolver_warnings(config))

@@ -4,6 +4,11 @@
 each takes the shared, read-only resolver and returns a CheckResult, so the GUI can run
 each as its own background task and ``run_checks`` can run them all at once. The ``spf``
 row is ``smtp_gui.core.spf_check.spf_check`` (RFC 7208, with its trace).
+
+Time limits (README "Time limits"): each query waits at most the resolver's timeout; a row
+ends within ``ROW_FACTOR`` x timeout and the whole run within ``DOMAIN_FACTOR`` x timeout.
+One ``Deadline`` per row, inside the run's, reaches every query of the row on the resolver
+the row is given (``with_deadline()``); its cancel event stops the row at once.
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ import dns.resolver
 
 from smtp_gui.core.checks import CheckResult, Problem, Status
 from smtp_gui.core.dane import tlsa_check
+from smtp_gui.core.deadline import DOMAIN_FACTOR, ROW_FACTOR, Deadline
+from smtp_gui.core.deadline_resolver import deadline_of, with_deadline
 from smtp_gui.core.dkim import dkim_check, normalize_selector
 from smtp_gui.core.dmarc import dmarc_check
 from smtp_gui.core.errors import input_error
@@ -135,13 +142,26 @@ def domain_checks(
     return tuple(DomainCheck(n, factories[n]) for n in names)
 
 
+def row_deadline(resolver: dns.resolver.Resolver, outer: Deadline | None = None) -> Deadline:
+    """A row's deadline: ``ROW_FACTOR`` x the resolver's timeout, never past ``outer``."""
+    whole = outer or deadline_of(resolver) or Deadline.after(DOMAIN_FACTOR * resolver.lifetime)
+    return whole.within(ROW_FACTOR * float(resolver.lifetime))
+
+
 def run_check(
-    check: DomainCheck, resolver: dns.resolver.Resolver, described: str = ""
+    check: DomainCheck,
+    resolver: dns.resolver.Resolver,
+    described: str = "",
+    deadline: Deadline | None = None,
 ) -> CheckResult:
-    """Run one row, timed; a bug in a check becomes an ``error`` row instead of a crash."""
+    """Run one row, timed; a bug in a check becomes an ``error`` row instead of a crash.
+
+    The row ends by ``row_deadline(resolver, deadline)``: every query it makes carries it.
+    """
     started = time.monotonic()
+    bounded = with_deadline(resolver, row_deadline(resolver, deadline))
     try:
-        result = check.run(resolver)
+        result = check.run(bounded)
     except Exception as exc:  # noqa: BLE001 - one broken check must not hide the others
         note = Note(
             "domain_check.crashed",
@@ -164,13 +184,19 @@ def run_checks(
     described: str = "",
     *,
     on_result: Callable[[int, CheckResult], None] | None = None,
+    deadline: Deadline | None = None,
 ) -> list[CheckResult]:
-    """Run every row in parallel threads (they wait on DNS); results in ``checks`` order."""
+    """Run every row in parallel threads (they wait on DNS); results in ``checks`` order.
+
+    The run ends by ``deadline`` (default: ``DOMAIN_FACTOR`` x the resolver's timeout)."""
     if not checks:
         return []
+    whole = deadline or Deadline.after(DOMAIN_FACTOR * float(resolver.lifetime))
     results: list[CheckResult | None] = [None] * len(checks)
     with ThreadPoolExecutor(max_workers=len(checks)) as pool:
-        futures = {pool.submit(run_check, c, resolver, described): i for i, c in enumerate(checks)}
+        futures = {
+            pool.submit(run_check, c, resolver, described, whole): i for i, c in enumerate(checks)
+        }
         for future in as_completed(futures):
             index = futures[future]
             results[index] = future.result()

@@ -3,23 +3,24 @@
 urllib would ask the system resolver; this fetcher asks the resolver the user chose (the
 loopback server in tests), connects to that address, and still verifies the certificate for
 the host name. It follows no redirect (RFC 8461 3.3), uses no proxy, reads at most
-``limit`` bytes and gives up after ``timeout`` seconds. Failures are values, not exceptions.
+``limit`` bytes, and the whole fetch (the address lookup included) ends within ``timeout``
+seconds and by the caller's ``Deadline``: a server that trickles bytes or never answers
+cannot stretch it, and a cancelled deadline stops it within a tenth of a second. A body or
+header block cut short is a failure ("truncated"), never a policy. Failures are values.
 """
 
 from __future__ import annotations
 
-import http.client
 import ipaddress
-import socket
 import ssl
-import urllib.error
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass
-from typing import Any
 
 import dns.resolver
 
+from smtp_gui.core.deadline import Deadline, unbounded
+from smtp_gui.core.deadline_resolver import deadline_of
+from smtp_gui.core.http_get import HttpGetError, http_get
 from smtp_gui.core.lookup import Lookup
 from smtp_gui.core.parallel import lookup_all
 
@@ -34,7 +35,7 @@ class Fetch:
     status: int | None = None
     content_type: str = ""
     # Why there is no body: "no_host", "dns", "refused", "timeout", "tls", "status", "redirect",
-    # "too_big", "network", "bad_url".
+    # "too_big", "truncated", "network", "bad_url".
     failure: str = ""
     detail: str = ""
     address: str = ""  # where the request went
@@ -45,64 +46,15 @@ class Fetch:
         return self.body is not None
 
 
-def _connection_class(base: Any, address: str) -> Any:
-    """``base`` (HTTP or HTTPS connection) that connects to ``address`` whatever the host."""
-
-    def factory(host: str, **kwargs: Any) -> Any:
-        connection = base(host, **kwargs)
-
-        def connect(where: tuple[str, int], timeout: Any = None, source: Any = None) -> Any:
-            return socket.create_connection((address, where[1]), timeout, source)
-
-        connection._create_connection = connect
-        return connection
-
-    return factory
-
-
-class _PinnedHTTPHandler(urllib.request.HTTPHandler):
-    def __init__(self, address: str) -> None:
-        super().__init__()
-        self._address = address
-
-    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        return self.do_open(_connection_class(http.client.HTTPConnection, self._address), req)
-
-
-class _PinnedHTTPSHandler(urllib.request.HTTPSHandler):
-    def __init__(self, address: str, context: ssl.SSLContext) -> None:
-        super().__init__(context=context)
-        self._address = address
-        self._pinned_context = context
-
-    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        factory = _connection_class(http.client.HTTPSConnection, self._address)
-        return self.do_open(factory, req, context=self._pinned_context)
-
-
-def _opener(scheme: str, address: str, context: ssl.SSLContext) -> urllib.request.OpenerDirector:
-    """No redirect handler and no proxy handler: a 3xx is an error, the environment is ignored."""
-    opener = urllib.request.OpenerDirector()
-    handler: urllib.request.BaseHandler = (
-        _PinnedHTTPSHandler(address, context) if scheme == "https" else _PinnedHTTPHandler(address)
-    )
-    for item in (
-        handler,
-        urllib.request.HTTPDefaultErrorHandler(),
-        urllib.request.HTTPErrorProcessor(),
-        urllib.request.UnknownHandler(),
-    ):
-        opener.add_handler(item)
-    return opener
-
-
-def resolve_host(host: str, resolver: dns.resolver.Resolver) -> tuple[str, Lookup | None]:
+def resolve_host(
+    host: str, resolver: dns.resolver.Resolver, deadline: Deadline | None = None
+) -> tuple[str, Lookup | None]:
     """The first IPv4 (else IPv6) address of ``host``; an IP literal is its own address."""
     try:
         return str(ipaddress.ip_address(host)), None
     except ValueError:
         pass
-    a, aaaa = lookup_all(resolver, [(host, "A"), (host, "AAAA")])
+    a, aaaa = lookup_all(resolver, [(host, "A"), (host, "AAAA")], deadline=deadline)
     for answer in (a, aaaa):
         if answer.records:
             return answer.records[0], None
@@ -117,52 +69,52 @@ def fetch(
     timeout: float = DEFAULT_TIMEOUT,
     limit: int = DEFAULT_LIMIT,
     context: ssl.SSLContext | None = None,
+    deadline: Deadline | None = None,
 ) -> Fetch:
-    """GET ``url`` (http or https) and return its text, or why not."""
+    """GET ``url`` (http or https) and return its text, or why not.
+
+    Ends within ``timeout`` seconds and by ``deadline`` (default: the one ``resolver``
+    carries, see ``with_deadline()``).
+    """
+    end = (deadline or deadline_of(resolver) or unbounded()).within(timeout)
     parts = urllib.parse.urlsplit(url)
     host = parts.hostname or ""
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:
+        return Fetch(url, failure="bad_url", detail=url)
     if parts.scheme not in ("http", "https") or not host:
         return Fetch(url, failure="bad_url", detail=url)
-    address, failed = resolve_host(host, resolver)
+    address, failed = resolve_host(host, resolver, end)
     if not address:
         if failed is not None:
             return Fetch(url, failure="dns", detail=str(failed.outcome), lookup=failed)
         return Fetch(url, failure="no_host", detail=host)
-    request = urllib.request.Request(url, headers={"User-Agent": "smtp-gui", "Accept": "*/*"})
-    opener = _opener(parts.scheme, address, context or ssl.create_default_context())
+    if parts.scheme == "https" and context is None:
+        context = ssl.create_default_context()
+    target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     try:
-        with opener.open(request, timeout=timeout) as response:
-            body = response.read(limit + 1)
-            status = int(response.status)
-            content_type = str(response.headers.get("Content-Type", ""))
-    except urllib.error.HTTPError as exc:
-        kind = "redirect" if 300 <= exc.code < 400 else "status"
-        exc.close()
-        return Fetch(url, status=exc.code, failure=kind, detail=str(exc.code), address=address)
-    except urllib.error.URLError as exc:
-        return Fetch(url, failure=_reason_kind(exc.reason), detail=str(exc.reason), address=address)
-    except TimeoutError as exc:
-        return Fetch(url, failure="timeout", detail=str(exc) or "timed out", address=address)
-    except (OSError, http.client.HTTPException) as exc:
-        return Fetch(url, failure="network", detail=str(exc) or type(exc).__name__, address=address)
-    if len(body) > limit:
+        response = http_get(
+            address,
+            port,
+            host,
+            target,
+            end,
+            context=context if parts.scheme == "https" else None,
+            limit=limit,
+        )
+    except HttpGetError as exc:
+        return Fetch(url, failure=exc.kind, detail=exc.detail, address=address)
+    content_type = response.headers.get("content-type", "")
+    if response.status != 200:
+        kind = "redirect" if 300 <= response.status < 400 else "status"
         return Fetch(
             url,
-            status=status,
+            status=response.status,
             content_type=content_type,
-            failure="too_big",
-            detail=str(limit),
+            failure=kind,
+            detail=str(response.status),
             address=address,
         )
-    text = body.decode("utf-8", errors="replace")
-    return Fetch(url, text, status, content_type, address=address)
-
-
-def _reason_kind(reason: object) -> str:
-    if isinstance(reason, ssl.SSLCertVerificationError | ssl.SSLError):
-        return "tls"
-    if isinstance(reason, ConnectionRefusedError):
-        return "refused"
-    if isinstance(reason, TimeoutError):
-        return "timeout"
-    return "network"
+    text = response.body.decode("utf-8", errors="replace")
+    return Fetch(url, text, response.status, content_type, address=address)

@@ -19,6 +19,9 @@ import dns.rcode
 import dns.rdatatype
 import dns.resolver
 
+from smtp_gui.core.deadline import Deadline
+from smtp_gui.core.deadline_resolver import bounded_resolve, deadline_of
+
 
 class Outcome(enum.StrEnum):
     ANSWER = "answer"
@@ -51,16 +54,24 @@ class Lookup:
         return not self.outcome.is_answer
 
 
-def lookup(resolver: dns.resolver.Resolver, name: str, rdtype: str) -> Lookup:
-    """Resolve ``name``/``rdtype`` once; every expected failure becomes an Outcome."""
+def lookup(
+    resolver: dns.resolver.Resolver, name: str, rdtype: str, deadline: Deadline | None = None
+) -> Lookup:
+    """Resolve ``name``/``rdtype`` once; every expected failure becomes an Outcome.
+
+    The query ends by ``deadline`` (else the one ``resolver`` carries, see
+    ``with_deadline()``) and within the resolver's timeout; a cancelled one is a timeout.
+    """
     started = time.monotonic()
+    if deadline is None:
+        deadline = deadline_of(resolver) or Deadline.after(float(resolver.lifetime))
 
     def done(outcome: Outcome, **kwargs: object) -> Lookup:
         ms = (time.monotonic() - started) * 1000
         return Lookup(name, rdtype, outcome, ms=ms, **kwargs)  # type: ignore[arg-type]
 
     try:
-        answer = resolver.resolve(name, rdtype, raise_on_no_answer=False, search=False)
+        answer = bounded_resolve(resolver, name, rdtype, deadline)
     except dns.resolver.NXDOMAIN:
         return done(Outcome.NXDOMAIN)
     except (dns.resolver.LifetimeTimeout, dns.exception.Timeout):

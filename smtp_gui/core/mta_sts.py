@@ -2,8 +2,10 @@
 
 RFC 8461 3.1-3.3: the TXT record announces a policy, which is fetched from
 ``https://mta-sts.<domain>/.well-known/mta-sts.txt`` with a valid certificate and no redirect.
-The URL template, timeout and TLS context can be injected so that tests fetch from
-127.0.0.1 only. A policy that cannot be fetched is said in plain words, with the reason.
+The URL template (a port may be given in it), timeout and TLS context can be injected so
+that tests fetch from 127.0.0.1 only. The fetch takes at most the resolver's timeout (the
+user's ``--timeout``) and ends by the deadline the resolver carries. A policy that cannot
+be fetched, or arrives cut short, is said in plain words, with the reason.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import dns.resolver
 
 from smtp_gui.core.checks import CheckResult, Detail, Problem, Status
 from smtp_gui.core.findings import could_not_check, failure_problem, problem, status_of
-from smtp_gui.core.https_fetch import DEFAULT_TIMEOUT, Fetch, fetch
+from smtp_gui.core.https_fetch import Fetch, fetch
 from smtp_gui.core.lookup import Lookup, Outcome
 from smtp_gui.core.messages import Note
 from smtp_gui.core.mta_sts_policy import (
@@ -39,10 +41,13 @@ def mta_sts_check(
     resolver: dns.resolver.Resolver,
     *,
     policy_url: str = POLICY_URL,
-    timeout: float = DEFAULT_TIMEOUT,
+    timeout: float | None = None,
     context: ssl.SSLContext | None = None,
 ) -> CheckResult:
-    """The ``mta-sts`` row for ``domain``; ``policy_url`` is a template with ``{domain}``."""
+    """The ``mta-sts`` row for ``domain``; ``policy_url`` is a template with ``{domain}``.
+
+    ``timeout`` bounds the whole fetch (default: the resolver's timeout).
+    """
     domain = normalize(domain)
     txt, mx = lookup_all(resolver, [(f"_mta-sts.{domain}", "TXT"), (domain, "MX")])
     if txt.could_not_check:
@@ -65,7 +70,8 @@ def mta_sts_check(
     problems: list[Problem] = list(record.problems)
     details = [Detail("id", record.policy_id or "", Note("mta_sts.meaning.id", {}))]
     url = policy_url.format(domain=domain)
-    got = fetch(url, resolver, timeout=timeout, context=context)
+    seconds = float(resolver.lifetime) if timeout is None else timeout
+    got = fetch(url, resolver, timeout=seconds, context=context)
     details.append(
         Detail("policy", url, Note("mta_sts.meaning.url", {"address": got.address or "-"}))
     )

@@ -3,6 +3,10 @@
 Each step is recorded with its transcript lines and passed to the ``on_step`` callback as
 soon as it is complete; the dialogue itself (``probe.py``) is written in terms of
 ``command()`` and ``_read()``.
+
+Time limits (README "Time limits"): each step waits at most ``options.timeout``; the whole
+probe, every step and every MX host included, ends within ``PROBE_FACTOR`` x that, by one
+``Deadline`` made when the probe starts and carrying the cancel event.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import threading
 import time
 from collections.abc import Callable
 
+from smtp_gui.core.deadline import PROBE_FACTOR, Deadline
 from smtp_gui.core.messages import Note
 from smtp_gui.core.probe_auth import Describe
 from smtp_gui.core.probe_model import (
@@ -55,6 +60,8 @@ class Session:
         self.mx_hosts: tuple[str, ...] = ()
         # The password and its Base64 forms, masked wherever the server repeats them.
         self.secrets = SecretMask(options.user, options.password)
+        # The one deadline of the whole probe; every step's wait is capped by it.
+        self.deadline = Deadline.after(PROBE_FACTOR * options.timeout, cancel)
 
     # -- recording --------------------------------------------------------------------------
     def _info(self, note: Note, error: bool = False) -> None:
@@ -103,7 +110,12 @@ class Session:
         return self.wire.tls if self.wire is not None else False
 
     def _deadline(self) -> float:
-        return time.monotonic() + self.o.timeout
+        """When the current step must end: its timeout, or the probe's end if sooner."""
+        return self.deadline.within(self.o.timeout).at
+
+    def _step_seconds(self) -> float:
+        """How long a step that starts now may wait."""
+        return self.deadline.capped(self.o.timeout)
 
     def _fail(
         self,
@@ -116,8 +128,17 @@ class Session:
         """Record the failed step and say how the probe ends."""
         host = self.candidate.host if self.candidate else self.o.target
         stop = failure_stop(exc, kind, command, host, self.o)
+        if exc.failure is Failure.TIMEOUT and self.deadline.expired():
+            # The probe's total time ran out, not (only) this step's own timeout.
+            params = {"seconds": f"{self.total_seconds:g}", "factor": f"{PROBE_FACTOR:g}"}
+            total = Note("probe.summary.total_limit", params)
+            stop = ProbeStop(stop.outcome, (*stop.summary, total), stop.error)
         self._record(kind, command, None, started, error=stop.error, secret=secret)
         return stop
+
+    @property
+    def total_seconds(self) -> float:
+        return PROBE_FACTOR * self.o.timeout
 
     # -- where to connect -------------------------------------------------------------------
     def _targets(self) -> Targets:
@@ -126,7 +147,7 @@ class Session:
             return Targets((Candidate(target, (), resolve=True),))
         started = time.monotonic()
         self._check_cancel(StepKind.RESOLVE, f"MX {target}", started)
-        targets = mx_targets(target, self.o.nameservers, self.o.timeout)
+        targets = mx_targets(target, self.o.nameservers, self.o.timeout, self.deadline)
         self.mx_hosts = targets.mx_hosts
         for note in targets.notes:
             self._info(note)
@@ -151,6 +172,8 @@ class Session:
             elif not addresses:
                 self._info(Note("probe.mx.no_address", {"host": candidate.host}))
             for address in addresses:
+                if last is not None and self.deadline.expired():
+                    raise last  # the probe's time is up: no more hosts to try
                 try:
                     self._connect(candidate, address)
                     return
@@ -167,7 +190,7 @@ class Session:
     def _resolve(self, host: str) -> tuple[Address, ...]:
         started = time.monotonic()
         self._check_cancel(StepKind.RESOLVE, host, started)
-        found = resolve_host(host, self.o.port, self.o.timeout, self.cancel)
+        found = resolve_host(host, self.o.port, self._step_seconds(), self.cancel)
         if found is None and self.cancel is not None and self.cancel.is_set():
             raise self._fail(WireError(Failure.CANCELLED), StepKind.RESOLVE, host, started)
         if not found:
@@ -200,7 +223,7 @@ class Session:
         )
         try:
             sock = connect(
-                address.address, address.family, self.o.port, self.o.timeout, self.cancel
+                address.address, address.family, self.o.port, self._step_seconds(), self.cancel
             )
         except WireError as exc:
             self.candidate = candidate

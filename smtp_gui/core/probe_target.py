@@ -16,6 +16,10 @@ import threading
 import time
 from dataclasses import dataclass
 
+import dns.resolver
+
+from smtp_gui.core.deadline import Deadline
+from smtp_gui.core.deadline_resolver import with_deadline
 from smtp_gui.core.errors import input_error
 from smtp_gui.core.lookup import Outcome as LookupOutcome
 from smtp_gui.core.messages import Note
@@ -128,12 +132,22 @@ def uses_mx(target: str, port: int, mode: str) -> bool:
     return mode == "yes" or port == 25
 
 
-def mx_targets(domain: str, nameservers: tuple[tuple[str, int], ...], timeout: float) -> Targets:
-    """The MX hosts of ``domain`` with their addresses, or the domain itself (implicit MX)."""
+def mx_targets(
+    domain: str,
+    nameservers: tuple[tuple[str, int], ...],
+    timeout: float,
+    deadline: Deadline | None = None,
+) -> Targets:
+    """The MX hosts of ``domain`` with their addresses, or the domain itself (implicit MX).
+
+    Each query waits at most ``timeout``; all of them end by ``deadline`` (the probe's).
+    """
     config = ResolverConfig(
         tuple(Nameserver(address, port) for address, port in nameservers), timeout=timeout
     )
-    resolver = build_resolver(config)
+    resolver: dns.resolver.Resolver = build_resolver(config)
+    if deadline is not None:
+        resolver = with_deadline(resolver, deadline)
     answer, records = mail_hosts(domain, resolver)
     if answer.could_not_check:
         return Targets(

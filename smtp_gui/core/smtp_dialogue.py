@@ -262,14 +262,13 @@ class Wire:
         # RFC 3207 5 / CVE-2011-0411: nothing read before the handshake may be kept.
         self._buffer.clear()
         try:
-            self._sock.settimeout(max(0.001, deadline - time.monotonic()))
             # An IP address here is matched against the certificate's IP names; Python
             # sends no SNI for it (RFC 6066 3: literal addresses are not permitted).
             tls = context.wrap_socket(
                 self._sock, server_hostname=hostname, do_handshake_on_connect=False
             )
             self._sock = tls
-            tls.do_handshake()
+            self._handshake(tls, deadline)
         except ssl.SSLCertVerificationError as exc:
             raise WireError(Failure.CERTIFICATE, exc.verify_message or str(exc)) from None
         except TimeoutError:
@@ -282,6 +281,21 @@ class Wire:
             raise _os_failure(exc) from None
         self.tls = True
         return tls
+
+    def _handshake(self, tls: ssl.SSLSocket, deadline: float) -> None:
+        """The handshake in slices, so that cancel is noticed and the deadline holds."""
+        while True:
+            _check(self._cancel)
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError
+            tls.settimeout(min(_SLICE, remaining))
+            try:
+                tls.do_handshake()
+            except TimeoutError:
+                continue  # the handshake's state is kept: try again in the next slice
+            tls.settimeout(None)
+            return
 
     def close(self) -> None:
         if self.closed:

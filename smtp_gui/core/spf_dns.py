@@ -2,7 +2,8 @@
 
 Every query an SPF evaluation makes goes through a ``SpfSession`` so that the limits hold
 however hostile the published records are: at most 10 DNS-querying terms, at most 2 void
-lookups, a wall-clock limit, and each (name, type) asked at most once per check.
+lookups, a wall-clock limit (RFC 7208's 20 seconds, or sooner: the ``Deadline`` the
+resolver carries, from ``--timeout``), and each (name, type) asked at most once per check.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from typing import Any
 import dns.name
 import dns.resolver
 
+from smtp_gui.core.deadline import Deadline, unbounded
+from smtp_gui.core.deadline_resolver import deadline_of
 from smtp_gui.core.lookup import Lookup, Outcome, lookup
 from smtp_gui.core.messages import Note
 from smtp_gui.core.spf_record import SpfResult, decode_record, is_spf_record
@@ -116,6 +119,14 @@ class SpfSession:
     # Answers by (lower-case name, type). Shared by the evaluation and the analysis of one
     # spf row, so that a name that does not answer costs one timeout, not two.
     answers: dict[tuple[str, str], Lookup] = field(default_factory=dict)
+    # When the check must be over: the time limit, or the resolver's deadline if sooner.
+    deadline: Deadline = field(default_factory=unbounded)
+    limit_seconds: float = 0.0  # the time the check was given, for the temperror's text
+
+    def __post_init__(self) -> None:
+        outer = deadline_of(self.resolver) or self.deadline
+        self.deadline = outer.within(self.time_limit)
+        self.limit_seconds = round(min(self.time_limit, self.deadline.remaining()), 1)
 
     def count_term(self, position: int | None = None) -> None:
         """RFC 7208 4.6.4: at most 10 DNS-querying terms, else permerror."""
@@ -139,10 +150,10 @@ class SpfSession:
         found = self.answers.get(key)
         if found is not None:
             return found, query_of(found, cached=True)
-        if self.elapsed > self.time_limit:
+        if self.deadline.expired():
             # RFC 7208 4.6.4: past the time limit the result SHOULD be temperror
-            raise temperror("spf.why.time_limit", seconds=self.time_limit)
-        found = lookup(self.resolver, name, rdtype)
+            raise temperror("spf.why.time_limit", seconds=self.limit_seconds)
+        found = lookup(self.resolver, name, rdtype, self.deadline)
         self.answers[key] = found
         return found, query_of(found)
 

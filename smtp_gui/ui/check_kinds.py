@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from smtp_gui.core.deadline import Deadline
 from smtp_gui.core.dnsbl import (
     PROBE_CACHE,
     CheckResolver,
@@ -46,14 +47,16 @@ _TONES = {
 def _check_zone_task(
     handle: CheckResolver, target: Target, zone: Zone, stop: threading.Event
 ) -> ZoneResult | None:
-    """Worker side: one list's queries, one at a time, giving up between queries on stop."""
+    """Worker side: one list's queries, one at a time, all within one timeout (a row never
+    takes longer); stop (cancel, a newer check, close) ends the query in flight at once."""
+    deadline = Deadline.after(float(handle.resolver.lifetime), stop)
     check = ZoneCheck(target, zone, handle.key, PROBE_CACHE)
     while steps := check.wanted():
         if stop.is_set():
             return None
         name, rdtype = check.question(steps[0])
-        check.record(steps[0], lookup(handle.resolver, name, rdtype))
-    return check.result(handle.label)
+        check.record(steps[0], lookup(handle.resolver, name, rdtype, deadline))
+    return None if stop.is_set() else check.result(handle.label)
 
 
 def zone_row(key: Hashable, result: ZoneResult) -> CheckRow:

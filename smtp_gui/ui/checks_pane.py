@@ -38,7 +38,7 @@ from smtp_gui.ui.check_kinds import KINDS, CheckBatch, CheckKind
 from smtp_gui.ui.check_model import CheckResultsModel
 from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.domain_fields import DomainFields
-from smtp_gui.ui.jobs import JobController
+from smtp_gui.ui.jobs import CLOSE_WAIT_MS, JobController
 from smtp_gui.ui.notice_label import NoticeLabel
 from smtp_gui.ui.report_button import ReportButton
 from smtp_gui.ui.retranslating import Retranslating
@@ -231,11 +231,11 @@ class ChecksPane(Retranslating, QWidget):
             self._batch.stop()
         self.controller.cancel()
 
-    def shutdown(self) -> None:
+    def shutdown(self, wait_ms: int = CLOSE_WAIT_MS) -> None:
         """The window is closing: stop the workers and wait for them (bounded)."""
         if self._batch is not None:
             self._batch.stop()
-        self.controller.shutdown()
+        self.controller.shutdown(wait_ms)
 
     def summary_text(self) -> str:
         return self._summary.get(self._context.lang) if self._summary else ""

@@ -34,7 +34,7 @@ from smtp_gui.core.sasl_model import Exchange
 from smtp_gui.core.sasl_report import render_text
 from smtp_gui.ui.auth_encoder_pane import AuthEncoderPane
 from smtp_gui.ui.context import AppContext
-from smtp_gui.ui.jobs import JobController
+from smtp_gui.ui.jobs import CLOSE_WAIT_MS, JobController
 from smtp_gui.ui.retranslating import Retranslating
 
 log = logging.getLogger(__name__)
@@ -229,9 +229,9 @@ class DecoderPane(Retranslating, QWidget):
         self.encoder.clear()
         self._show(None)
 
-    def shutdown(self) -> None:
+    def shutdown(self, wait_ms: int = CLOSE_WAIT_MS) -> None:
         """Called by the main window when it closes."""
-        self._jobs.shutdown()
+        self._jobs.shutdown(wait_ms)
         self.clear()
 
     # -- translation ------------------------------------------------------------------------

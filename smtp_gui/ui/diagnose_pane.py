@@ -40,7 +40,7 @@ from smtp_gui.core.errors import InputError
 from smtp_gui.core.safe_text import shown
 from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.diagnosis_page import write_diagnosis_page
-from smtp_gui.ui.jobs import JobController
+from smtp_gui.ui.jobs import CLOSE_WAIT_MS, JobController
 from smtp_gui.ui.pages import write_message_page
 from smtp_gui.ui.paste_edit import PasteEdit
 from smtp_gui.ui.retranslating import Retranslating
@@ -218,9 +218,9 @@ class DiagnosePane(Retranslating, QWidget):
         self.input.clear()
         self._show(None)
 
-    def shutdown(self) -> None:
+    def shutdown(self, wait_ms: int = CLOSE_WAIT_MS) -> None:
         """Called by the main window when it closes."""
-        self._jobs.shutdown()
+        self._jobs.shutdown(wait_ms)
 
     # -- translation ------------------------------------------------------------------------
     def retranslate(self) -> None:

@@ -30,6 +30,9 @@ log = logging.getLogger(__name__)
 IO_THREADS = 64
 # Tasks handed to the pool per turn of the event loop.
 _START_CHUNK = 16
+# Closing the window waits at most this long for workers, whatever a server does: network
+# work notices its cancel event within a tenth of a second (core/deadline.py).
+CLOSE_WAIT_MS = 1000
 
 
 class _Relay(QObject):
@@ -209,11 +212,13 @@ class JobController(QObject):
         self.tasks_cancelled.emit(keys)
         self.batch_finished.emit(True)
 
-    def shutdown(self, wait_ms: int = 10_000) -> None:
-        """Cancel and wait for the workers; call when the owning window closes."""
+    def shutdown(self, wait_ms: int = CLOSE_WAIT_MS) -> bool:
+        """Cancel and wait for the workers, at most ``wait_ms``; call when the owning window
+        closes. True when every worker has ended."""
         self.cancel()
+        self._cancelled.set()  # also for a batch that had already reported
         self._pool.clear()
-        self._pool.waitForDone(wait_ms)
+        return bool(self._pool.waitForDone(max(0, wait_ms)))
 
     def _settle(self, generation: int, key: Hashable) -> bool:
         """True if this answer belongs to the current batch (and count it)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import time
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt, QTimer, Slot
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from smtp_gui import __version__
 from smtp_gui.ui.context import AppContext
+from smtp_gui.ui.jobs import CLOSE_WAIT_MS
 from smtp_gui.ui.language import LANGUAGES
 from smtp_gui.ui.retranslating import Retranslating
 
@@ -343,9 +345,11 @@ class MainWindow(Retranslating, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._context.settings.geometry = self.saveGeometry()
+        # Every pane's workers together get CLOSE_WAIT_MS, whatever a server does.
+        ends = time.monotonic() + CLOSE_WAIT_MS / 1000
         for slot in self._slots.values():
             shutdown = getattr(slot.pane, "shutdown", None)
             if callable(shutdown):
-                shutdown()
+                shutdown(max(0, int((ends - time.monotonic()) * 1000)))
         self._context.settings.sync()
         super().closeEvent(event)

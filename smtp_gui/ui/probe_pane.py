@@ -33,7 +33,7 @@ from smtp_gui.core.probe_report import probe_text
 from smtp_gui.core.safe_text import shown
 from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.document import CLASS_COLOURS
-from smtp_gui.ui.jobs import JobController, TaskContext
+from smtp_gui.ui.jobs import CLOSE_WAIT_MS, JobController, TaskContext
 from smtp_gui.ui.probe_details import step_title, write_overview, write_step
 from smtp_gui.ui.probe_form import ProbeForm
 from smtp_gui.ui.retranslating import Retranslating
@@ -161,8 +161,8 @@ class ProbePane(Retranslating, QWidget):
         self.jobs.start_streaming([(_KEY, partial(_probe_task, options))])
         return True
 
-    def shutdown(self) -> None:
-        self.jobs.shutdown()
+    def shutdown(self, wait_ms: int = CLOSE_WAIT_MS) -> None:
+        self.jobs.shutdown(wait_ms)
 
     # -- translation ------------------------------------------------------------------------
     def retranslate(self) -> None:

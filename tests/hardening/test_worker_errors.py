@@ -41,10 +41,10 @@ def _quiet(capfd: pytest.CaptureFixture[str]) -> None:
 
 
 def _lookup_failing_for(zone: str) -> Callable[..., Any]:
-    def patched(resolver: Any, name: str, rdtype: str) -> Any:
+    def patched(resolver: Any, name: str, rdtype: str, deadline: Any = None) -> Any:
         if name.endswith(zone):
             raise RuntimeError("boom")
-        return lookup(resolver, name, rdtype)
+        return lookup(resolver, name, rdtype, deadline)
 
     return patched
 
