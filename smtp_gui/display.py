@@ -60,7 +60,7 @@ class DisplayProblem:
 
 
 def _echoed(value: str) -> str:
-    from smtp_gui.commands.common import echoed
+    from smtp_gui.core.safe_text import echoed
 
     return echoed(value)
 

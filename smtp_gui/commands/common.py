@@ -16,27 +16,10 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from smtp_gui.core.errors import InputError, input_error
-from smtp_gui.core.safe_text import json_safe, terminal
+from smtp_gui.core.safe_text import echoed, json_safe, terminal
 from smtp_gui.core.text import normalize_lang
 
 Handler = Callable[[argparse.Namespace], int]
-
-# How much of an input an error message repeats: enough to recognise it, never a screenful.
-ECHO_LIMIT = 100
-# Line breaks and tabs too: an error is one line.
-_LAYOUT_PICTURES = str.maketrans({"\t": "\u2409", "\n": "\u240a", "\r": "\u240d"})
-
-
-def echoed(value: str, limit: int = ECHO_LIMIT) -> str:
-    """``value`` as an error message may repeat it: at most ``limit`` characters (the last an
-    ellipsis when cut), control characters and bidi overrides shown as visible marks."""
-    from smtp_gui.core.safe_text import shown
-
-    visible = shown(value[: limit + 1]).translate(_LAYOUT_PICTURES)
-    if len(value) > limit or len(visible) > limit:
-        return visible[: limit - 1] + "\u2026"
-    return visible
-
 
 def echoed_words(message: str, words: Sequence[str]) -> str:
     """``message`` with each word of the command line it repeats in full (as is, or quoted as
@@ -210,13 +193,11 @@ def finish_output(status: int, args: argparse.Namespace | None = None) -> int:
 
 
 def _input_error_text(error: InputError, lang: str) -> str:
-    """The error's message with every text it repeats from the input echoed, not in full."""
+    """The error's message in ``lang`` (``input_error`` has echoed what it repeats); an
+    error made without a key is echoed whole, as it may quote the input at any length."""
     if error.key is None:
-        return error.message
-    from smtp_gui.core.messages import message_text
-
-    params = {k: echoed(v) if isinstance(v, str) else v for k, v in error.params.items()}
-    return message_text(error.key, lang, **params)
+        return echoed(error.message, limit=400)
+    return error.text(lang)
 
 
 def run_guarded(handler: Handler, args: argparse.Namespace) -> int:

@@ -34,7 +34,10 @@ class InputError(ValueError):
 
 
 def input_error(key: str, *, position: int | None = None, **params: object) -> InputError:
-    """An InputError whose text is the message ``key`` from resources/messages."""
+    """An InputError whose text is the message ``key`` from resources/messages. Text that
+    the message repeats from the input is echoed: at most 100 characters, controls visible."""
     from smtp_gui.core.messages import message_text
+    from smtp_gui.core.safe_text import echoed
 
+    params = {k: echoed(v) if isinstance(v, str) else v for k, v in params.items()}
     return InputError(message_text(key, "en", **params), position=position, key=key, params=params)

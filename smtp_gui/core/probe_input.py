@@ -7,11 +7,13 @@ characters (a bare CRLF would let a value inject a command: RFC 5321 2.3.8).
 from __future__ import annotations
 
 import dataclasses
+import ipaddress
 import re
 
 from smtp_gui.core.errors import input_error
 from smtp_gui.core.probe_model import AUTH_MECHANISMS, ProbeOptions
 from smtp_gui.core.probe_target import is_ip, normalize_target
+from smtp_gui.core.resolver import check_unicast
 from smtp_gui.core.tls_facts import check_ca_file
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -53,7 +55,7 @@ def _mailbox(field: str, value: str | None, *, empty_ok: bool) -> str | None:
             return ""  # RFC 5321 4.5.5: the null reverse-path <>
         raise input_error("probe.bad_address", field=field, value=value)
     if not _MAILBOX.match(value):
-        raise input_error("probe.bad_address", field=field, value=value[:100])
+        raise input_error("probe.bad_address", field=field, value=value)
     return value
 
 
@@ -68,7 +70,7 @@ def checked_options(options: ProbeOptions) -> ProbeOptions:
         raise input_error("probe.bad_timeout", value=options.timeout, limit=int(MAX_TIMEOUT))
     helo = _clean("HELO", options.helo) or None
     if helo is not None and not (_HELO.match(helo) or is_ip(helo.strip("[]"))):
-        raise input_error("probe.bad_helo", value=helo[:100])
+        raise input_error("probe.bad_helo", value=helo)
     mail_from = _mailbox("MAIL FROM", options.mail_from, empty_ok=True)
     rcpt_to = _mailbox("RCPT TO", options.rcpt_to, empty_ok=False) if options.rcpt_to else None
     auth = (options.auth or "").strip().upper() or None
@@ -89,6 +91,8 @@ def checked_options(options: ProbeOptions) -> ProbeOptions:
     for address, port in options.nameservers:
         if not is_ip(address) or not 0 < port < 65536:
             raise input_error("probe.bad_nameserver", value=f"{address}:{port}")
+        # The same rules as every nameserver typed anywhere (no multicast, broadcast, ...).
+        check_unicast(ipaddress.ip_address(address), f"{address}:{port}")
     if options.ca_file is not None:
         check_ca_file(options.ca_file)
     return dataclasses.replace(

@@ -73,10 +73,10 @@ def normalize_target(text: str) -> str:
     try:
         ascii_name = value.encode("idna").decode("ascii") if not value.isascii() else value
     except UnicodeError:
-        raise input_error("probe.bad_target", target=text.strip()[:100]) from None
+        raise input_error("probe.bad_target", target=text.strip()) from None
     labels = ascii_name.split(".")
     if len(ascii_name) > 253 or not all(_LABEL.match(label) for label in labels):
-        raise input_error("probe.bad_target", target=text.strip()[:100])
+        raise input_error("probe.bad_target", target=text.strip())
     return ascii_name.lower()
 
 
@@ -151,7 +151,7 @@ def mx_targets(
     answer, records = mail_hosts(domain, resolver)
     if answer.could_not_check:
         return Targets(
-            (), failed=Note("probe.mx.failed", {"domain": domain, "reason": str(answer.outcome)})
+            (), failed=Note(f"probe.mx.failed_{answer.outcome.value}", {"domain": domain})
         )
     if answer.outcome is not LookupOutcome.ANSWER or not records:
         # RFC 5321 5.1: no MX records: the domain's own address is the implicit MX.

@@ -109,11 +109,11 @@ def parse_nameserver(text: str) -> Nameserver:
         ip = ipaddress.ip_address(address)
     except ValueError:
         raise input_error("resolver.bad_nameserver", value=text) from None
-    _check_unicast(ip, text)
+    check_unicast(ip, text)
     return Nameserver(address, port)
 
 
-def _check_unicast(ip: ipaddress.IPv4Address | ipaddress.IPv6Address, text: str) -> None:
+def check_unicast(ip: ipaddress.IPv4Address | ipaddress.IPv6Address, text: str) -> None:
     """A nameserver is one machine's address: refuse what names a group, every host, no
     host, or only means something on one interface of this machine."""
     if isinstance(ip, ipaddress.IPv6Address) and ip.scope_id:

@@ -60,3 +60,18 @@ def json_safe(encoded: str) -> str:
     if _JSON_UNSAFE.search(encoded) is None:
         return encoded
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
+
+
+# How much of an input an error message repeats: enough to recognise it, never a screenful.
+ECHO_LIMIT = 100
+# Line breaks and tabs too: an error is one line.
+_LAYOUT_PICTURES = str.maketrans({"\t": "\u2409", "\n": "\u240a", "\r": "\u240d"})
+
+
+def echoed(value: str, limit: int = ECHO_LIMIT) -> str:
+    """``value`` as an error message may repeat it: at most ``limit`` characters (the last an
+    ellipsis when cut), control characters and bidi overrides shown as visible marks."""
+    visible = shown(value[: limit + 1]).translate(_LAYOUT_PICTURES)
+    if len(value) > limit or len(visible) > limit:
+        return visible[: limit - 1] + "\u2026"
+    return visible

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from smtp_gui.commands.common import ECHO_LIMIT, echoed, echoed_words
+from smtp_gui.commands.common import echoed_words
+from smtp_gui.core.safe_text import ECHO_LIMIT, echoed
 
 ROOT = Path(__file__).resolve().parents[2]
 HUGE = "a" * 131_000

@@ -83,6 +83,6 @@ def test_a_dns_failure_with_a_sentence_for_detail() -> None:
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_probe_summary_of_whole_sentences(lang: str) -> None:
-    notes = (Note("probe.mx.failed", {"domain": "x.test", "reason": "timeout"}),)
+    notes = (Note("probe.mx.failed_timeout", {"domain": "x.test"}),)
     text = summary_text(notes, lang)
     assert text.endswith((".", "。")) and not _DOUBLE_STOP.search(text)

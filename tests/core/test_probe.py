@@ -11,6 +11,7 @@ import pytest
 
 from smtp_gui.core.errors import InputError
 from smtp_gui.core.probe import run_probe
+from smtp_gui.core.probe_input import checked_options
 from smtp_gui.core.probe_model import (
     MxMode,
     Outcome,
@@ -438,8 +439,33 @@ def test_mx_lookup_failure_is_one_sentence(dns_server) -> None:  # type: ignore[
     result = run_probe(
         ProbeOptions("probe.test", timeout=0.5, nameservers=((dns_server.host, dns_server.port),))
     )
-    assert result.result_text("en") == "Could not look up the MX records of probe.test (timeout)."
-    assert result.result_text("zh") == "无法查询 probe.test 的 MX 记录（timeout）。"
+    assert result.result_text("en") == (
+        "Could not look up the MX records of probe.test (no answer in time)."
+    )
+    # The reason is in the reader's language, not dnspython's word for it.
+    assert result.result_text("zh") == "无法查询 probe.test 的 MX 记录（查询超时）。"
+
+
+@pytest.mark.parametrize(
+    "nameserver", [("224.0.0.1", 53), ("255.255.255.255", 53), ("0.0.0.0", 53), ("::", 53)]
+)
+def test_probe_refuses_a_nameserver_that_is_not_one(nameserver: tuple[str, int]) -> None:
+    """The probe's own options (the window's probe form) follow the same nameserver rules as
+    everything typed elsewhere: refused before any packet."""
+    with pytest.raises(InputError) as caught:
+        checked_options(ProbeOptions("probe.test", nameservers=(nameserver,)))
+    assert caught.value.key and caught.value.key.startswith("resolver.")
+
+
+def test_a_long_bad_value_is_echoed_short_in_every_language() -> None:
+    """An input error repeats at most 100 characters of the input, with an ellipsis, in the
+    window as on the command line (the cut used to be silent and CLI-only)."""
+    with pytest.raises(InputError) as caught:
+        checked_options(ProbeOptions("127.0.0.1", rcpt_to="x" * 5000))
+    assert caught.value.key == "probe.bad_address"
+    for lang in ("en", "zh"):
+        text = caught.value.text(lang)
+        assert "x" * 99 + "\u2026" in text and "x" * 100 not in text
 
 
 @pytest.mark.parametrize(

@@ -213,6 +213,7 @@ def test_output_follows_the_language(window: MainWindow, qtbot) -> None:  # type
     QApplication.processEvents()
 
 
+@pytest.mark.usefixtures("settled_heap")
 def test_large_paste_decodes_in_the_background_without_freezing(  # type: ignore[no-untyped-def]
     window: MainWindow, qtbot
 ) -> None:
