@@ -2,9 +2,9 @@
 
 Terminal-safe: every run goes through ``terminal()``, so no control character (ESC, DEL,
 C1, a carriage return) or bidi override from outside reaches the terminal; only the line
-breaks this renderer writes itself are raw. Nothing is wrapped (terminals wrap); text from
-outside that spans several lines is indented under its label or bullet, so that it cannot
-pass for a line of the report.
+breaks this renderer writes itself are raw. Nothing is wrapped (terminals wrap); text that
+spans several lines is indented under its label, bullet or paragraph, so that text from
+outside cannot pass for a line of the report.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from smtp_gui.core.report.runs import runs, visible
 MAX_LABEL_WIDTH = 28  # labels wider than this are not padded to line values up
 MAX_COLUMN_WIDTH = 40  # nor are table cells
 CODE_INDENT = "    "
+PARAGRAPH_INDENT = "  "  # before a paragraph's second and further lines
 
 
 def terminal(text: str) -> str:
@@ -66,9 +67,16 @@ def _inline(inline: Inline, lang: str) -> str:
     return "".join(parts)
 
 
-def _hanging(prefix: str, text: str) -> list[str]:
-    """``prefix`` then ``text``, its further lines indented to line up under the first."""
-    indent = " " * width(prefix, cap=1000)
+def _one_line(inline: Inline, lang: str) -> str:
+    """``inline`` where a line break has no place (a title, a heading, a table cell)."""
+    return _inline(inline, lang).replace("\n", "\u2424")
+
+
+def _hanging(prefix: str, text: str, indent: str | None = None) -> list[str]:
+    """``prefix`` then ``text``, its further lines indented to line up under the first (or
+    by ``indent``): only this renderer starts a line at the margin."""
+    if indent is None:
+        indent = " " * width(prefix, cap=1000)
     first, *rest = text.split("\n")
     return [prefix + first, *(indent + line for line in rest)]
 
@@ -87,10 +95,7 @@ def _rows(block: Rows, lang: str) -> list[str]:
 
 
 def _table(block: Table, lang: str) -> list[str]:
-    grid = [
-        [_inline(cell, lang).replace("\n", "\u2424") for cell in row]
-        for row in (block.header, *block.rows)
-    ]
+    grid = [[_one_line(cell, lang) for cell in row] for row in (block.header, *block.rows)]
     widths = [
         min(max(width(row[column]) for row in grid), MAX_COLUMN_WIDTH)
         for column in range(len(block.header))
@@ -114,12 +119,13 @@ def _block(block: Block, lang: str) -> list[str]:
     if isinstance(block, Rows):
         return _rows(block, lang)
     if isinstance(block, Heading):
-        text = _inline(block.text, lang)
+        text = _one_line(block.text, lang)
         if block.level == 1:
             return [text, "-" * min(width(text, 80), 80)]
         return [text + colon(lang).rstrip()]
     if isinstance(block, Paragraph | Link):
-        return _inline(block.text if isinstance(block, Paragraph) else block, lang).split("\n")
+        text = _inline(block.text if isinstance(block, Paragraph) else block, lang)
+        return _hanging("", text, PARAGRAPH_INDENT)
     if isinstance(block, Bullets):
         lines: list[str] = []
         for number, item in enumerate(block.items, start=1):
@@ -138,7 +144,7 @@ def _block(block: Block, lang: str) -> list[str]:
 def render_text(report: Report) -> str:
     """The report as plain text, ending in a line break."""
     lang = report.lang
-    title = _inline(report.title, lang)
+    title = _one_line(report.title, lang)
     lines = [title, "=" * min(width(title, 80), 80)] if title else []
     previous: Block | None = None
     for block in report.blocks:
