@@ -1,13 +1,13 @@
 """Reports as Markdown for tickets (CommonMark with GitHub's tables).
 
 Every run is escaped, ours and outside text alike: each character Markdown or HTML acts on
-(``\\ ` * _ [ ] < > # | ! ~ & $``) gets a backslash, ``://`` is broken so that no URL from
-outside becomes a link, and each line's first character is defused where it would start a
-list, a setext underline or a code block. A line break is a CommonMark hard break (a
-backslash at the end of the line) with the next line indented into the same block; in a
-table cell, where no break is possible, it is shown as ␤. The output holds no HTML at all.
-Code goes into a fence longer than any backtick run inside it. Only a ``Link`` to an
-http(s) URL becomes ``[text](url)``.
+(``\\ ` * _ [ ] < > # | ! ~ & $``) gets a backslash; ``://`` and ``www.`` are broken so
+that no URL from outside becomes a link; each line's first character is defused where it
+would start a list, a setext underline or a code block. A line break is a CommonMark hard
+break (a backslash at the end of the line) with the next line indented into the same
+block; in a table cell, where no break is possible, it is shown as ␤. The output holds no
+HTML at all. Code goes into a fence longer than any backtick run inside it. Only a
+``Link`` to an http(s) URL becomes ``[text](url)``.
 """
 
 from __future__ import annotations
@@ -35,6 +35,9 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>#|!~&$])")
 # At the start of a line: a list marker, a setext underline, an ordered-list number.
 _OPENER = re.compile(r"[-+=]|\d{1,9}[.)]")
 _BACKTICKS = re.compile(r"`+")
+# GitHub's extended autolinks turn ``www.`` and ``scheme://`` into links; an escaped dot or
+# slash stops them (an e-mail address still becomes a mailto: link there).
+_WWW = re.compile(r"(www)\.", re.IGNORECASE)
 # Kept as they are in a link destination; everything else (parentheses, <>, spaces,
 # backslashes, quotes, non-ASCII) is percent-encoded. quote() keeps letters, digits, _.-~.
 _URL_SAFE = "!#$%&'*+,/:;=?@[]"
@@ -43,7 +46,8 @@ _URL_SAFE = "!#$%&'*+,/:;=?@[]"
 def escape(text: str) -> str:
     """``text`` (already visible) as Markdown that renders to exactly ``text``, line breaks
     aside (see ``_inline``)."""
-    return _SPECIAL.sub(r"\\\1", text).replace("://", ":\\//").replace("\r", "\u240d")
+    text = _SPECIAL.sub(r"\\\1", text).replace("://", ":\\//").replace("\r", "\u240d")
+    return _WWW.sub(r"\1\\.", text) if "." in text else text
 
 
 def _start(line: str) -> str:
