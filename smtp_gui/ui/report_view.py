@@ -171,6 +171,4 @@ def render_report(report: Report, document: QTextDocument) -> None:
         builder.inline(report.title, report.lang, builder._char(bold=True, scale=1.5))
     for block in report.blocks:
         builder.block(block, report.lang)
-    document.setMetaInformation(
-        QTextDocument.MetaInformation.DocumentTitle, " ".join(title.split())
-    )
+    # No DocumentTitle: Qt 6.11's toHtml() writes it into <title> unescaped.
