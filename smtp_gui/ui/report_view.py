@@ -79,7 +79,8 @@ class ReportBuilder(DocumentBuilder):
         self, inline: Inline, lang: str, base: QTextCharFormat, cursor: QTextCursor | None = None
     ) -> None:
         """Insert ``inline`` at ``cursor`` (the builder's own by default), run by run."""
-        cursor = cursor or self.cursor
+        if cursor is None:
+            cursor = self.cursor
         for run in runs(inline, lang):
             fmt = QTextCharFormat(base)
             if run.outside:
@@ -99,9 +100,9 @@ class ReportBuilder(DocumentBuilder):
     def block(self, block: Block, lang: str) -> None:
         if isinstance(block, Verdict):
             self._new_block(self._margins(2, 8))
-            fmt = self._char(bold=True, scale=1.1, colour=SEVERITY_COLOURS[block.severity])
-            self.cursor.insertText(SEVERITY_MARKS[block.severity] + " ", fmt)
-            self.inline(block.text, lang, fmt)
+            char = self._char(bold=True, scale=1.1, colour=SEVERITY_COLOURS[block.severity])
+            self.cursor.insertText(SEVERITY_MARKS[block.severity] + " ", char)
+            self.inline(block.text, lang, char)
         elif isinstance(block, Rows):
             for row in block.rows:
                 self._new_block(self._margins(0, 2))
@@ -115,10 +116,10 @@ class ReportBuilder(DocumentBuilder):
             self.inline(block.text if isinstance(block, Paragraph) else block, lang, self._char())
         elif isinstance(block, Bullets):
             for number, item in enumerate(block.items, start=1):
-                fmt = self._margins(0, 2)
-                fmt.setLeftMargin(_HANG)
-                fmt.setTextIndent(-_HANG)
-                self._new_block(fmt)
+                hanging = self._margins(0, 2)
+                hanging.setLeftMargin(_HANG)
+                hanging.setTextIndent(-_HANG)
+                self._new_block(hanging)
                 self.cursor.insertText(
                     f"{number}.  " if block.ordered else "\u2022  ", self._char()
                 )
