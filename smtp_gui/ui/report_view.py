@@ -1,0 +1,175 @@
+"""Reports in the window: the Qt renderer of the report model (``smtp_gui.core.report``).
+
+Built on ``DocumentBuilder``: every run goes in through ``QTextCursor.insertText``, which
+never reads markup, after ``shown()`` (in ``core.report.runs``), so nothing from outside is
+ever a tag, a control character or a bidi override. Outside text is set in the system's
+monospace font; a ``Link`` to an http(s) URL becomes an anchor (its full URL as tooltip),
+any other target is shown as text. A view shows links as clickable when its text
+interaction flags allow it (``QTextBrowser`` with ``setOpenExternalLinks(True)``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import (
+    QColor,
+    QFontDatabase,
+    QGuiApplication,
+    QPalette,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFrameFormat,
+    QTextLength,
+    QTextTableFormat,
+)
+
+from smtp_gui.core.report.labels import SEVERITY_MARKS, colon
+from smtp_gui.core.report.model import (
+    Block,
+    Bullets,
+    Code,
+    Heading,
+    Inline,
+    Link,
+    Paragraph,
+    Report,
+    Rows,
+    Severity,
+    Span,
+    Table,
+    Verdict,
+)
+from smtp_gui.core.report.runs import plain, runs
+from smtp_gui.ui.document import CLASS_COLOURS, DocumentBuilder, plain_tooltip
+
+SEVERITY_COLOURS = {
+    Severity.OK: CLASS_COLOURS[2],
+    Severity.INFO: CLASS_COLOURS[3],
+    Severity.WARNING: CLASS_COLOURS[4],
+    Severity.ERROR: CLASS_COLOURS[5],
+}
+_HANG = 18.0  # px a bullet's wrapped lines are indented by
+
+
+class ReportBuilder(DocumentBuilder):
+    """A DocumentBuilder that writes a ``Report``'s blocks with their runs' formats."""
+
+    def __init__(self, document: QTextDocument | None = None) -> None:
+        super().__init__(document)
+        self._fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).families()
+        self._link = QGuiApplication.palette().color(QPalette.ColorRole.Link)
+        self._shade = QGuiApplication.palette().color(QPalette.ColorRole.AlternateBase)
+
+    def _new_block(self, fmt: QTextBlockFormat) -> None:
+        if self._first:
+            self.cursor.setBlockFormat(fmt)
+            self._first = False
+        else:
+            self.cursor.insertBlock(fmt)
+
+    @staticmethod
+    def _margins(top: float, bottom: float) -> QTextBlockFormat:
+        fmt = QTextBlockFormat()
+        fmt.setTopMargin(top)
+        fmt.setBottomMargin(bottom)
+        return fmt
+
+    def inline(
+        self, inline: Inline, lang: str, base: QTextCharFormat, cursor: QTextCursor | None = None
+    ) -> None:
+        """Insert ``inline`` at ``cursor`` (the builder's own by default), run by run."""
+        if cursor is None:
+            cursor = self.cursor
+        for run in runs(inline, lang):
+            fmt = QTextCharFormat(base)
+            if run.outside:
+                fmt.setFontFamilies(self._fixed)
+            if run.url is not None:
+                fmt.setAnchor(True)
+                fmt.setAnchorHref(run.url)
+                fmt.setToolTip(plain_tooltip(run.url))
+                fmt.setFontUnderline(True)
+                fmt.setForeground(self._link)
+            if run.severity is not None:
+                fmt.setForeground(QColor(SEVERITY_COLOURS[run.severity]))
+            # A line break stays inside the paragraph (U+2028), a carriage return is seen.
+            text = run.text.replace("\r", "\u240d").replace("\n", "\u2028")
+            cursor.insertText(text, fmt)
+
+    def block(self, block: Block, lang: str) -> None:
+        if isinstance(block, Verdict):
+            self._new_block(self._margins(2, 8))
+            char = self._char(bold=True, scale=1.1, colour=SEVERITY_COLOURS[block.severity])
+            self.cursor.insertText(SEVERITY_MARKS[block.severity] + " ", char)
+            self.inline(block.text, lang, char)
+        elif isinstance(block, Rows):
+            for row in block.rows:
+                self._new_block(self._margins(0, 2))
+                self.inline((*_spans(row.label), colon(lang)), lang, self._char(bold=True))
+                self.inline(row.value, lang, self._char())
+        elif isinstance(block, Heading):
+            self._new_block(self._margins(10 if block.level == 1 else 6, 2))
+            self.inline(block.text, lang, self._char(bold=True, scale=1.2 - 0.1 * block.level))
+        elif isinstance(block, Paragraph | Link):
+            self._new_block(self._margins(0, 4))
+            self.inline(block.text if isinstance(block, Paragraph) else block, lang, self._char())
+        elif isinstance(block, Bullets):
+            for number, item in enumerate(block.items, start=1):
+                hanging = self._margins(0, 2)
+                hanging.setLeftMargin(_HANG)
+                hanging.setTextIndent(-_HANG)
+                self._new_block(hanging)
+                self.cursor.insertText(
+                    f"{number}.  " if block.ordered else "\u2022  ", self._char()
+                )
+                self.inline(item, lang, self._char())
+        elif isinstance(block, Table):
+            self._table(block, lang)
+        elif isinstance(block, Code):
+            self._code(block, lang)
+        else:
+            raise TypeError(f"not a report block: {type(block).__name__}")
+
+    def _table(self, block: Table, lang: str) -> None:
+        self._new_block(self._margins(6, 0))
+        fmt = QTextTableFormat()
+        fmt.setBorder(1)
+        fmt.setBorderBrush(QColor("#c8c8c8"))
+        fmt.setBorderCollapse(True)
+        fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+        fmt.setCellPadding(5)
+        fmt.setCellSpacing(0)
+        fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+        table = self.cursor.insertTable(len(block.rows) + 1, len(block.header), fmt)
+        for row_index, row in enumerate((block.header, *block.rows)):
+            char = self._char(bold=row_index == 0)
+            for column, cell in enumerate(row):
+                self.inline(cell, lang, char, table.cellAt(row_index, column).firstCursorPosition())
+        self.cursor.movePosition(QTextCursor.MoveOperation.End)
+
+    def _code(self, block: Code, lang: str) -> None:
+        char = self._char()
+        char.setFontFamilies(self._fixed)
+        for index, line in enumerate(block.lines):
+            fmt = self._margins(6 if index == 0 else 0, 6 if index == len(block.lines) - 1 else 0)
+            fmt.setBackground(self._shade)
+            fmt.setNonBreakableLines(True)
+            self._new_block(fmt)
+            self.inline(line, lang, char)
+
+
+def _spans(inline: Inline) -> tuple[Span, ...]:
+    return inline if isinstance(inline, tuple) else (inline,)
+
+
+def render_report(report: Report, document: QTextDocument) -> None:
+    """Replace ``document``'s content with ``report``."""
+    builder = ReportBuilder(document)
+    title = plain(report.title, report.lang)
+    if title:
+        builder._new_block(builder._margins(0, 6))
+        builder.inline(report.title, report.lang, builder._char(bold=True, scale=1.5))
+    for block in report.blocks:
+        builder.block(block, report.lang)
+    # No DocumentTitle: Qt 6.11's toHtml() writes it into <title> unescaped.
