@@ -97,7 +97,7 @@ def _display_problem_text(lang: str | None) -> str | None:
     if lang is None:
         import locale
 
-        from smtp_gui.core.text import normalize_lang
+        from smtp_gui.core.text.bilingual import normalize_lang
 
         lang = normalize_lang(locale.getlocale()[0])
     return problem.text(lang)

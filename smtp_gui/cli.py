@@ -45,7 +45,7 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
 
 def _lang_in(words: Sequence[str]) -> str:
     """The --lang of a command line not parsed yet, else the system's language."""
-    from smtp_gui.core.text import normalize_lang
+    from smtp_gui.core.text.bilingual import normalize_lang
 
     for index, word in enumerate(words):
         if word.startswith("--lang="):
@@ -64,7 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = None
     if "probe" in words:
         from smtp_gui.commands.probe import password_on_command_line
-        from smtp_gui.core.messages import message_text
+        from smtp_gui.core.text.messages import message_text
 
         if password_on_command_line(words):
             # Said without repeating any word of the command line: one of them is a secret.

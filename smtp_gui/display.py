@@ -51,7 +51,7 @@ class DisplayProblem:
     reason_params: dict[str, str] = field(default_factory=dict)
 
     def text(self, lang: str) -> str:
-        from smtp_gui.core.messages import message_text
+        from smtp_gui.core.text.messages import message_text
 
         params = dict(self.params)
         if self.reason is not None:
@@ -60,7 +60,7 @@ class DisplayProblem:
 
 
 def _echoed(value: str) -> str:
-    from smtp_gui.core.safe_text import echoed
+    from smtp_gui.core.text.safe_text import echoed
 
     return echoed(value)
 

@@ -33,7 +33,7 @@ def dns_server() -> Iterator[LoopbackDNSServer]:
 @pytest.fixture
 def resolver_config(dns_server: LoopbackDNSServer):  # type: ignore[no-untyped-def]
     """A ResolverConfig that asks only the loopback server, with a short timeout."""
-    from smtp_gui.core.resolver import Nameserver, ResolverConfig
+    from smtp_gui.core.dns.resolver import Nameserver, ResolverConfig
 
     return ResolverConfig((Nameserver(dns_server.host, dns_server.port),), timeout=1.0)
 

@@ -18,7 +18,7 @@ from smtp_gui.core.report import (
     Table,
     Verdict,
 )
-from smtp_gui.core.text import Text
+from smtp_gui.core.text.bilingual import Text
 
 MARKUP = "<b>x</b><img src=y>"
 ANCHOR = "<a href=javascript:alert(1)>click</a>"

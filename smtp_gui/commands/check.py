@@ -33,7 +33,7 @@ def add_resolver_options(parser: argparse.ArgumentParser) -> None:
 
 
 def resolver_config_of(args: argparse.Namespace) -> Any:
-    from smtp_gui.core.resolver import ResolverConfig, parse_nameserver, parse_timeout
+    from smtp_gui.core.dns.resolver import ResolverConfig, parse_nameserver, parse_timeout
 
     timeout = parse_timeout(args.timeout)
     servers = tuple(parse_nameserver(text) for text in args.nameserver)

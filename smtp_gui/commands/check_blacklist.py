@@ -30,9 +30,9 @@ def add_parser(kinds: Any) -> argparse.ArgumentParser:
 
 def _run(args: argparse.Namespace) -> int:
     from smtp_gui.commands.check import resolver_config_of
-    from smtp_gui.core.dnsbl import plan_check, resolver_warnings, run_check
-    from smtp_gui.core.dnsbl_summary import report_text
-    from smtp_gui.core.dnsbl_zones import split_zone_list
+    from smtp_gui.core.dnsbl.check import plan_check, resolver_warnings, run_check
+    from smtp_gui.core.dnsbl.summary import report_text
+    from smtp_gui.core.dnsbl.zones import split_zone_list
 
     lang = lang_of(args)
     config = resolver_config_of(args)

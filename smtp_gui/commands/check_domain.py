@@ -38,14 +38,14 @@ def add_parser(kinds: Any) -> argparse.ArgumentParser:
 def _run(args: argparse.Namespace) -> int:
     from smtp_gui.commands.check import resolver_config_of
     from smtp_gui.commands.common import emit, lang_of
-    from smtp_gui.core.check_report import report_text
-    from smtp_gui.core.domain_check import (
+    from smtp_gui.core.checks.report import report_text
+    from smtp_gui.core.dns.resolver import build_resolver
+    from smtp_gui.core.records.domain_check import (
         CHECK_NAMES,
         domain_checks,
         make_target,
         run_checks,
     )
-    from smtp_gui.core.resolver import build_resolver
 
     lang = lang_of(args)
     target = make_target(

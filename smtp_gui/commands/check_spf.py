@@ -30,14 +30,14 @@ def add_parser(kinds: Any) -> argparse.ArgumentParser:
 
 def _run(args: argparse.Namespace) -> int:
     from smtp_gui.core.deadline import DOMAIN_FACTOR, Deadline
-    from smtp_gui.core.deadline_resolver import with_deadline
-    from smtp_gui.core.errors import input_error
-    from smtp_gui.core.lookup import Lookup
-    from smtp_gui.core.resolver import build_resolver
-    from smtp_gui.core.spf import check_host
-    from smtp_gui.core.spf_analysis import analyze
-    from smtp_gui.core.spf_dns import is_checkable_domain
-    from smtp_gui.core.spf_report import analysis_report, evaluation_report
+    from smtp_gui.core.dns.deadline_resolver import with_deadline
+    from smtp_gui.core.dns.lookup import Lookup
+    from smtp_gui.core.dns.resolver import build_resolver
+    from smtp_gui.core.spf.analysis import analyze
+    from smtp_gui.core.spf.evaluate import check_host
+    from smtp_gui.core.spf.lookups import is_checkable_domain
+    from smtp_gui.core.spf.report import analysis_report, evaluation_report
+    from smtp_gui.core.text.errors import input_error
 
     lang = lang_of(args)
     domain = args.domain.strip().rstrip(".")

@@ -15,9 +15,9 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from smtp_gui.core.errors import InputError, input_error
-from smtp_gui.core.safe_text import echoed, json_safe, terminal
-from smtp_gui.core.text import normalize_lang
+from smtp_gui.core.text.bilingual import normalize_lang
+from smtp_gui.core.text.errors import InputError, input_error
+from smtp_gui.core.text.safe_text import echoed, json_safe, terminal
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -173,7 +173,7 @@ def output_failed(error: OutputError, lang: str) -> int:
     _discard_stdout()
     if isinstance(error.error, BrokenPipeError):
         return 0  # the reader went away (``| head``): it has what it wanted
-    from smtp_gui.core.messages import message_text
+    from smtp_gui.core.text.messages import message_text
 
     if error.error is None:
         write_error(message_text("cli.stdout_closed", lang))

@@ -6,8 +6,8 @@ import argparse
 from typing import Any
 
 from smtp_gui.commands.common import add_common_options, emit, lang_of
-from smtp_gui.core.compare import compare
-from smtp_gui.core.render import comparison_text
+from smtp_gui.core.codes.compare import compare
+from smtp_gui.core.codes.render import comparison_text
 
 
 def add_parser(subparsers: Any) -> None:

@@ -6,8 +6,8 @@ import argparse
 from typing import Any
 
 from smtp_gui.commands.common import add_common_options, emit, lang_of, read_text_argument
-from smtp_gui.core.sasl import decode_exchange
-from smtp_gui.core.sasl_report import render_text
+from smtp_gui.core.sasl.decode import decode_exchange
+from smtp_gui.core.sasl.report import render_text
 
 
 def add_parser(subparsers: Any) -> None:

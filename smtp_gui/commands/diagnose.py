@@ -14,8 +14,8 @@ from smtp_gui.commands.common import (
     lang_of,
     read_stdin,
 )
-from smtp_gui.core.diagnose import MAX_INPUT, diagnose
-from smtp_gui.core.diagnose_render import diagnosis_text
+from smtp_gui.core.diagnose.analyse import MAX_INPUT, diagnose
+from smtp_gui.core.diagnose.render import diagnosis_text
 
 
 def add_parser(subparsers: Any) -> None:

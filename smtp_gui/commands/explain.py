@@ -6,8 +6,8 @@ import argparse
 from typing import Any
 
 from smtp_gui.commands.common import add_common_options, emit, lang_of
-from smtp_gui.core.catalogue import explain
-from smtp_gui.core.render import explanation_text
+from smtp_gui.core.codes.catalogue import explain
+from smtp_gui.core.codes.render import explanation_text
 
 
 def add_parser(subparsers: Any) -> None:

@@ -23,7 +23,7 @@ from smtp_gui.commands.common import (
     stdin_is_terminal,
     write_text,
 )
-from smtp_gui.core.messages import message_text
+from smtp_gui.core.text.messages import message_text
 
 
 def add_parser(subparsers: Any) -> None:
@@ -136,12 +136,12 @@ def _password(args: argparse.Namespace, lang: str) -> str | None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from smtp_gui.core.errors import input_error
-    from smtp_gui.core.probe import run_probe
-    from smtp_gui.core.probe_input import checked_options
-    from smtp_gui.core.probe_model import MxMode, ProbeOptions, Step, TlsMode
-    from smtp_gui.core.probe_report import report_tail, step_lines
-    from smtp_gui.core.resolver import parse_nameserver
+    from smtp_gui.core.dns.resolver import parse_nameserver
+    from smtp_gui.core.probe.input import checked_options
+    from smtp_gui.core.probe.model import MxMode, ProbeOptions, Step, TlsMode
+    from smtp_gui.core.probe.report import report_tail, step_lines
+    from smtp_gui.core.probe.run import run_probe
+    from smtp_gui.core.text.errors import input_error
 
     lang = lang_of(args)
     nameservers = tuple(

@@ -19,15 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smtp_gui.core.errors import InputError
-from smtp_gui.core.safe_text import shown
-from smtp_gui.core.sasl_encode import (
+from smtp_gui.core.sasl.encode import (
     decode_text,
     encode_login,
     encode_plain,
     encode_text,
     encode_xoauth2,
 )
+from smtp_gui.core.text.errors import InputError
+from smtp_gui.core.text.safe_text import shown
 from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.retranslating import Retranslating
 

@@ -14,9 +14,9 @@ from collections.abc import Callable, Hashable, Mapping, Sequence
 from itertools import count
 from typing import Any
 
-from smtp_gui.core.messages import message
-from smtp_gui.core.resolver import ResolverConfig
-from smtp_gui.core.text import Text
+from smtp_gui.core.dns.resolver import ResolverConfig
+from smtp_gui.core.text.bilingual import Text
+from smtp_gui.core.text.messages import message
 from smtp_gui.ui.check_model import CheckRow
 
 Task = tuple[Hashable, Callable[[], Any]]

@@ -11,11 +11,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPlainTextEdit, QSplitter, QWidget
 
-from smtp_gui.core.check_report import check_title
-from smtp_gui.core.checks import CheckResult, Status
-from smtp_gui.core.messages import message_text
-from smtp_gui.core.safe_text import shown
-from smtp_gui.core.spf_report import printable
+from smtp_gui.core.checks.report import check_title
+from smtp_gui.core.checks.status import CheckResult, Status
+from smtp_gui.core.spf.report import printable
+from smtp_gui.core.text.messages import message_text
+from smtp_gui.core.text.safe_text import shown
 from smtp_gui.ui.check_model import TONE_COLOURS, CheckRow
 from smtp_gui.ui.document import DocumentBuilder
 from smtp_gui.ui.domain_kind import TONES, status_text

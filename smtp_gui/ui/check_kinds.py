@@ -13,7 +13,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from smtp_gui.core.deadline import Deadline
-from smtp_gui.core.dnsbl import (
+from smtp_gui.core.dns.lookup import lookup
+from smtp_gui.core.dns.resolver import ResolverConfig
+from smtp_gui.core.dnsbl.answer import ListingStatus, answers_text
+from smtp_gui.core.dnsbl.check import (
     PROBE_CACHE,
     CheckResolver,
     ZoneCheck,
@@ -21,14 +24,11 @@ from smtp_gui.core.dnsbl import (
     plan_check,
     resolver_warnings,
 )
-from smtp_gui.core.dnsbl_answer import ListingStatus, answers_text
-from smtp_gui.core.dnsbl_query import Target
-from smtp_gui.core.dnsbl_summary import result_details, summarize
-from smtp_gui.core.dnsbl_zones import Zone, split_zone_list
-from smtp_gui.core.lookup import lookup
-from smtp_gui.core.messages import message
-from smtp_gui.core.resolver import ResolverConfig
-from smtp_gui.core.text import Text
+from smtp_gui.core.dnsbl.query import Target
+from smtp_gui.core.dnsbl.summary import result_details, summarize
+from smtp_gui.core.dnsbl.zones import Zone, split_zone_list
+from smtp_gui.core.text.bilingual import Text
+from smtp_gui.core.text.messages import message
 from smtp_gui.ui.check_batch import FIELD_LISTS, CheckBatch, CheckKind, Task
 from smtp_gui.ui.check_model import CheckRow
 from smtp_gui.ui.domain_kind import DomainKind

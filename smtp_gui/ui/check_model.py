@@ -14,8 +14,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from smtp_gui.core.safe_text import shown
-from smtp_gui.core.text import EMPTY, Text
+from smtp_gui.core.text.bilingual import EMPTY, Text
+from smtp_gui.core.text.safe_text import shown
 
 _Index = QModelIndex | QPersistentModelIndex
 

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smtp_gui.core.errors import InputError
-from smtp_gui.core.resolver import ResolverConfig, parse_nameserver
-from smtp_gui.core.safe_text import shown
-from smtp_gui.core.text import Text
+from smtp_gui.core.dns.resolver import ResolverConfig, parse_nameserver
+from smtp_gui.core.text.bilingual import Text
+from smtp_gui.core.text.errors import InputError
+from smtp_gui.core.text.safe_text import shown
 from smtp_gui.ui.check_batch import FIELD_IP, FIELD_LISTS
 from smtp_gui.ui.check_details import CheckDetailsView
 from smtp_gui.ui.check_kinds import KINDS, CheckBatch, CheckKind

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from smtp_gui.core.catalogue import Entry
+from smtp_gui.core.codes.catalogue import Entry
 from smtp_gui.ui.document import CLASS_COLOURS
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smtp_gui.core.catalogue import Explanation, catalogue
-from smtp_gui.core.codes import parse_code
-from smtp_gui.core.errors import InputError
-from smtp_gui.core.render import explanation_text
+from smtp_gui.core.codes.catalogue import Explanation, catalogue
+from smtp_gui.core.codes.parse import parse_code
+from smtp_gui.core.codes.render import explanation_text
+from smtp_gui.core.text.errors import InputError
 from smtp_gui.ui.code_model import CodeListModel
 from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.pages import write_code_page, write_message_page

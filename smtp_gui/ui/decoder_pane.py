@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smtp_gui.core.errors import InputError
-from smtp_gui.core.safe_text import shown
-from smtp_gui.core.sasl import cram_md5_parts, decode_exchange, verify_cram_md5
-from smtp_gui.core.sasl_model import Exchange
-from smtp_gui.core.sasl_report import render_text
+from smtp_gui.core.sasl.decode import cram_md5_parts, decode_exchange, verify_cram_md5
+from smtp_gui.core.sasl.model import Exchange
+from smtp_gui.core.sasl.report import render_text
+from smtp_gui.core.text.errors import InputError
+from smtp_gui.core.text.safe_text import shown
 from smtp_gui.ui.auth_encoder_pane import AuthEncoderPane
 from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.jobs import CLOSE_WAIT_MS, JobController

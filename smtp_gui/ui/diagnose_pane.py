@@ -32,12 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smtp_gui.core.advice import Advice
-from smtp_gui.core.diagnose import MAX_INPUT, decode_bytes, diagnose
-from smtp_gui.core.diagnose_render import diagnosis_text
-from smtp_gui.core.diagnosis import Diagnosis
-from smtp_gui.core.errors import InputError
-from smtp_gui.core.safe_text import shown
+from smtp_gui.core.diagnose.advice import Advice
+from smtp_gui.core.diagnose.analyse import MAX_INPUT, decode_bytes, diagnose
+from smtp_gui.core.diagnose.diagnosis import Diagnosis
+from smtp_gui.core.diagnose.render import diagnosis_text
+from smtp_gui.core.text.errors import InputError
+from smtp_gui.core.text.safe_text import shown
 from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.diagnosis_page import write_diagnosis_page
 from smtp_gui.ui.jobs import CLOSE_WAIT_MS, JobController

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtGui import QTextDocument
 
-from smtp_gui.core.diagnose_render import (
+from smtp_gui.core.diagnose.diagnosis import Diagnosis
+from smtp_gui.core.diagnose.render import (
     MAX_LIST_SHOWN,
     code_title,
     label,
     reply_line,
     shown_replies,
 )
-from smtp_gui.core.diagnosis import Diagnosis
 from smtp_gui.ui.document import CLASS_COLOURS, DocumentBuilder
 
 

@@ -24,7 +24,7 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 
-from smtp_gui.core.safe_text import shown
+from smtp_gui.core.text.safe_text import shown
 
 CLASS_COLOURS = {2: "#1b7f3b", 3: "#1f5fae", 4: "#a86400", 5: "#b3261e"}
 

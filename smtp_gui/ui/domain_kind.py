@@ -17,20 +17,20 @@ from typing import Any
 import dns.resolver
 from PySide6.QtCore import QCoreApplication
 
-from smtp_gui.core.check_report import check_title, report_markdown, report_text
-from smtp_gui.core.checks import CheckResult, Status
+from smtp_gui.core.checks.report import check_title, report_markdown, report_text
+from smtp_gui.core.checks.status import CheckResult, Status
 from smtp_gui.core.deadline import ROW_FACTOR, Deadline
-from smtp_gui.core.domain_check import (
+from smtp_gui.core.dns.resolver import ResolverConfig, build_resolver
+from smtp_gui.core.records.domain_check import (
     DomainCheck,
     DomainTarget,
     domain_checks,
     make_target,
     run_check,
 )
-from smtp_gui.core.errors import input_error
-from smtp_gui.core.messages import message
-from smtp_gui.core.resolver import ResolverConfig, build_resolver
-from smtp_gui.core.text import Text
+from smtp_gui.core.text.bilingual import Text
+from smtp_gui.core.text.errors import input_error
+from smtp_gui.core.text.messages import message
 from smtp_gui.ui.check_batch import (
     FIELD_IP,
     FIELD_SELECTORS,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
 
 from smtp_gui.core.resources import resource_path
-from smtp_gui.core.text import normalize_lang
+from smtp_gui.core.text.bilingual import normalize_lang
 
 LANGUAGES = (("en", "English"), ("zh", "简体中文"))
 

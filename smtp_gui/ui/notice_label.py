@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from smtp_gui.core.safe_text import shown
-from smtp_gui.core.text import Text
+from smtp_gui.core.text.bilingual import Text
+from smtp_gui.core.text.safe_text import shown
 from smtp_gui.ui.check_model import TONE_COLOURS
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QTextDocument
 
-from smtp_gui.core.catalogue import Explanation
+from smtp_gui.core.codes.catalogue import Explanation
 from smtp_gui.ui.document import CLASS_COLOURS, DocumentBuilder
 
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QTextDocument
 
-from smtp_gui.core.catalogue import explain
-from smtp_gui.core.errors import InputError
-from smtp_gui.core.probe_model import ProbeResult, Step, StepKind
-from smtp_gui.core.smtp_capabilities import Capability, parse_capabilities
-from smtp_gui.core.smtp_reply import Reply
-from smtp_gui.core.tls_facts import TlsFacts
+from smtp_gui.core.codes.catalogue import explain
+from smtp_gui.core.probe.capabilities import Capability, parse_capabilities
+from smtp_gui.core.probe.model import ProbeResult, Step, StepKind
+from smtp_gui.core.probe.reply import Reply
+from smtp_gui.core.probe.tls_facts import TlsFacts
+from smtp_gui.core.text.errors import InputError
 from smtp_gui.ui.document import CLASS_COLOURS, DocumentBuilder
 
 _OK_COLOUR = CLASS_COLOURS[2]

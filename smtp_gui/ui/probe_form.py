@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smtp_gui.core.probe_model import AUTH_MECHANISMS, ProbeOptions, TlsMode
+from smtp_gui.core.probe.model import AUTH_MECHANISMS, ProbeOptions, TlsMode
 from smtp_gui.ui.retranslating import Retranslating
 
 _TLS_MODES = ("auto", "starttls", "implicit", "none")

@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smtp_gui.core.errors import InputError
-from smtp_gui.core.probe import run_probe
-from smtp_gui.core.probe_input import checked_options
-from smtp_gui.core.probe_model import ProbeOptions, ProbeResult, Step
-from smtp_gui.core.probe_report import probe_text
-from smtp_gui.core.safe_text import shown
+from smtp_gui.core.probe.input import checked_options
+from smtp_gui.core.probe.model import ProbeOptions, ProbeResult, Step
+from smtp_gui.core.probe.report import probe_text
+from smtp_gui.core.probe.run import run_probe
+from smtp_gui.core.text.errors import InputError
+from smtp_gui.core.text.safe_text import shown
 from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.document import CLASS_COLOURS
 from smtp_gui.ui.jobs import CLOSE_WAIT_MS, JobController, TaskContext

@@ -15,11 +15,11 @@ from typing import Any
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
-from smtp_gui.core.checks import CheckResult
-from smtp_gui.core.messages import message_text
-from smtp_gui.core.safe_text import shown
-from smtp_gui.core.spf_dns import MAX_DNS_TERMS
-from smtp_gui.core.spf_report import printable
+from smtp_gui.core.checks.status import CheckResult
+from smtp_gui.core.spf.lookups import MAX_DNS_TERMS
+from smtp_gui.core.spf.report import printable
+from smtp_gui.core.text.messages import message_text
+from smtp_gui.core.text.safe_text import shown
 from smtp_gui.ui.check_model import TONE_COLOURS
 from smtp_gui.ui.document import plain_tooltip
 from smtp_gui.ui.retranslating import Retranslating

@@ -18,8 +18,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFontDatabase
 
-from smtp_gui.core.probe_model import Direction, Step, TranscriptLine
-from smtp_gui.core.safe_text import shown
+from smtp_gui.core.probe.model import Direction, Step, TranscriptLine
+from smtp_gui.core.text.safe_text import shown
 from smtp_gui.ui.document import CLASS_COLOURS
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1  # "550 5.1.1" on reply lines, else None

@@ -33,8 +33,8 @@ def _shapes(size: int) -> dict[str, str]:
 
 
 def measure(runs: int) -> list[Row]:
-    from smtp_gui.core.sasl import decode_exchange
-    from smtp_gui.core.sasl_report import render_text
+    from smtp_gui.core.sasl.decode import decode_exchange
+    from smtp_gui.core.sasl.report import render_text
 
     def timed(text: str) -> float:
         start = time.perf_counter()

@@ -42,7 +42,7 @@ PROSE = (
 def _bounces() -> str:
     """Every text bounce of the corpus, without the lines that start a quoted original
     (otherwise the diagnosis would stop reading there and the benchmark would flatter it)."""
-    from smtp_gui.core.bounce_formats import starts_original_message
+    from smtp_gui.core.diagnose.bounce_formats import starts_original_message
 
     parts = []
     for path in sorted(CORPUS.glob("*.txt")):
@@ -63,7 +63,7 @@ def shapes(size: int) -> dict[str, str]:
 
 
 def measure(runs: int) -> list[Row]:
-    from smtp_gui.core.diagnose import diagnose
+    from smtp_gui.core.diagnose.analyse import diagnose
 
     diagnose("550 5.1.1 warm-up example.com")  # loads the provider data and the suffix list
 

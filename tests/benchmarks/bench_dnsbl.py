@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import time
 
-from smtp_gui.core.dnsbl import CheckResolver, ProbeCache, check_zone, plan_check, run_check
-from smtp_gui.core.dnsbl_query import parse_target
-from smtp_gui.core.lookup import lookup
-from smtp_gui.core.resolver import Nameserver, ResolverConfig, build_resolver
+from smtp_gui.core.dns.lookup import lookup
+from smtp_gui.core.dns.resolver import Nameserver, ResolverConfig, build_resolver
+from smtp_gui.core.dnsbl.check import CheckResolver, ProbeCache, check_zone, plan_check, run_check
+from smtp_gui.core.dnsbl.query import parse_target
 from tests.benchmarks.common import Row, Sample, dns_server, repeat, timed
 
 DELAY = 0.05

@@ -7,9 +7,9 @@ directly; its DNS cache is cleared before every run so that both sides really as
 
 from __future__ import annotations
 
-from smtp_gui.core.domain_check import domain_checks, make_target, run_checks
-from smtp_gui.core.lookup import lookup
-from smtp_gui.core.resolver import Nameserver, ResolverConfig, build_resolver
+from smtp_gui.core.dns.lookup import lookup
+from smtp_gui.core.dns.resolver import Nameserver, ResolverConfig, build_resolver
+from smtp_gui.core.records.domain_check import domain_checks, make_target, run_checks
 from tests.benchmarks.common import Row, dns_server, repeat, timed
 
 DELAY = 0.02

@@ -5,7 +5,7 @@ from __future__ import annotations
 import statistics
 import time
 
-from smtp_gui.core.catalogue import catalogue
+from smtp_gui.core.codes.catalogue import catalogue
 from tests.benchmarks.common import Row
 
 # What people type, one keystroke at a time.

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from smtp_gui.core.resolver import PUBLIC_RESOLVERS
+from smtp_gui.core.dns.resolver import PUBLIC_RESOLVERS
 from tests.dnsserver import LoopbackDNSServer
 
 # An address from the app's own table of public resolvers. The test only checks the

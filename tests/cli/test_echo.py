@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from smtp_gui.commands.common import echoed_words
-from smtp_gui.core.safe_text import ECHO_LIMIT, echoed
+from smtp_gui.core.text.safe_text import ECHO_LIMIT, echoed
 
 ROOT = Path(__file__).resolve().parents[2]
 HUGE = "a" * 131_000

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from smtp_gui.core.safe_text import BIDI_CONTROLS
+from smtp_gui.core.text.safe_text import BIDI_CONTROLS
 from tests.dnsserver import LoopbackDNSServer
 from tests.hostile_servers import HOSTILE, hostile_text
 from tests.smtpserver import LoopbackSMTP, make_certificate

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smtp_gui.core.base64text import (
+from smtp_gui.core.text.base64text import (
     decode_base64,
     describe_character,
     encode_base64,
@@ -18,7 +18,7 @@ from smtp_gui.core.base64text import (
     utf8_text,
     visible,
 )
-from smtp_gui.core.errors import InputError
+from smtp_gui.core.text.errors import InputError
 
 
 def _keys(result: object) -> list[str]:

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from smtp_gui.core.catalogue import PHASES, RETRY, catalogue, explain
-from smtp_gui.core.errors import InputError
+from smtp_gui.core.codes.catalogue import PHASES, RETRY, catalogue, explain
+from smtp_gui.core.text.errors import InputError
 from tests.shared_data import shared_data_path
 
 CJK = re.compile(r"[\u4e00-\u9fff]")

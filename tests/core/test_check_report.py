@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from smtp_gui.core.check_report import check_title, report_markdown, report_text
-from smtp_gui.core.checks import CheckResult, Detail, Problem, Status
-from smtp_gui.core.messages import Note
+from smtp_gui.core.checks.report import check_title, report_markdown, report_text
+from smtp_gui.core.checks.status import CheckResult, Detail, Problem, Status
+from smtp_gui.core.text.messages import Note
 
 HOSTILE = "v=DMARC1; p=reject <b>x</b><img src=y> | ``` `rm` \\ [link](http://e.x)"
 

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smtp_gui.core.codes import parse_code
-from smtp_gui.core.errors import InputError
+from smtp_gui.core.codes.parse import parse_code
+from smtp_gui.core.text.errors import InputError
 
 
 @pytest.mark.parametrize(

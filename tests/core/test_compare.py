@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from smtp_gui.core.compare import compare
-from smtp_gui.core.errors import InputError
+from smtp_gui.core.codes.compare import compare
+from smtp_gui.core.text.errors import InputError
 
 
 def test_334_vs_554_reads_right() -> None:

@@ -10,9 +10,9 @@ import dns.name
 import dns.resolver
 import pytest
 
-from smtp_gui.core.checks import CheckResult, Status
-from smtp_gui.core.dane import parse_tlsa, tlsa_check
-from smtp_gui.core.resolver import Nameserver, ResolverConfig, build_resolver
+from smtp_gui.core.checks.status import CheckResult, Status
+from smtp_gui.core.dns.resolver import Nameserver, ResolverConfig, build_resolver
+from smtp_gui.core.records.dane import parse_tlsa, tlsa_check
 from tests.dnsserver import Behaviour, LoopbackDNSServer
 
 SHA256 = "22c4614379ba19952941fbd8981a3cd6c0188e25b47d46269166e4acae5cad19"

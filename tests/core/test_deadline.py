@@ -9,18 +9,18 @@ import time
 import dns.resolver
 import pytest
 
-from smtp_gui.core.checks import Status
+from smtp_gui.core.checks.status import Status
 from smtp_gui.core.deadline import ROW_FACTOR, Deadline
-from smtp_gui.core.deadline_resolver import deadline_of, with_deadline
-from smtp_gui.core.dnsbl import CheckResolver, ProbeCache, check_zone, plan_check, run_check
-from smtp_gui.core.dnsbl_answer import ListingStatus
-from smtp_gui.core.dnsbl_query import parse_target
-from smtp_gui.core.dnsbl_zones import zone_from_spec
-from smtp_gui.core.domain_check import domain_checks, make_target, run_checks
-from smtp_gui.core.errors import InputError
-from smtp_gui.core.lookup import Outcome, lookup
-from smtp_gui.core.resolver import Nameserver, ResolverConfig, build_resolver
-from smtp_gui.core.spf import check_host
+from smtp_gui.core.dns.deadline_resolver import deadline_of, with_deadline
+from smtp_gui.core.dns.lookup import Outcome, lookup
+from smtp_gui.core.dns.resolver import Nameserver, ResolverConfig, build_resolver
+from smtp_gui.core.dnsbl.answer import ListingStatus
+from smtp_gui.core.dnsbl.check import CheckResolver, ProbeCache, check_zone, plan_check, run_check
+from smtp_gui.core.dnsbl.query import parse_target
+from smtp_gui.core.dnsbl.zones import zone_from_spec
+from smtp_gui.core.records.domain_check import domain_checks, make_target, run_checks
+from smtp_gui.core.spf.evaluate import check_host
+from smtp_gui.core.text.errors import InputError
 from tests.dnsserver import LoopbackDNSServer
 
 pytestmark = pytest.mark.network

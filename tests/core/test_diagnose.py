@@ -6,18 +6,18 @@ import json
 
 import pytest
 
-from smtp_gui.core.blocklists import find_blocklists
-from smtp_gui.core.diagnose import choose_primary, decode_bytes, diagnose
-from smtp_gui.core.dsn import dsn_from_lines, looks_like_message
-from smtp_gui.core.entities import IpContext, extract
-from smtp_gui.core.errors import InputError
-from smtp_gui.core.html_text import html_to_text
-from smtp_gui.core.messages import message
-from smtp_gui.core.phases import Phase
-from smtp_gui.core.providers import providers
-from smtp_gui.core.replies import Reply, reply_at
-from smtp_gui.core.reply_scan import scan_replies
+from smtp_gui.core.codes.phases import Phase
+from smtp_gui.core.diagnose.analyse import choose_primary, decode_bytes, diagnose
+from smtp_gui.core.diagnose.blocklists import find_blocklists
+from smtp_gui.core.diagnose.dsn import dsn_from_lines, looks_like_message
+from smtp_gui.core.diagnose.entities import IpContext, extract
+from smtp_gui.core.diagnose.providers import providers
+from smtp_gui.core.diagnose.replies import Reply, reply_at
+from smtp_gui.core.diagnose.reply_scan import scan_replies
 from smtp_gui.core.resources import load_json
+from smtp_gui.core.text.errors import InputError
+from smtp_gui.core.text.html_text import html_to_text
+from smtp_gui.core.text.messages import message
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from smtp_gui.core.diagnose import diagnose
+from smtp_gui.core.diagnose.analyse import diagnose
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "bounces"
 CASES = sorted(p for p in CORPUS.iterdir() if p.suffix != ".json")

@@ -9,10 +9,10 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from smtp_gui.core.diagnose import diagnose
-from smtp_gui.core.diagnosis import Diagnosis
-from smtp_gui.core.entities import extract
-from smtp_gui.core.html_text import html_to_text
+from smtp_gui.core.diagnose.analyse import diagnose
+from smtp_gui.core.diagnose.diagnosis import Diagnosis
+from smtp_gui.core.diagnose.entities import extract
+from smtp_gui.core.text.html_text import html_to_text
 
 _PIECES = st.sampled_from(
     [

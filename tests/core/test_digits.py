@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smtp_gui.core.digits import parse_digits
+from smtp_gui.core.text.digits import parse_digits
 
 
 @pytest.mark.parametrize(

@@ -5,10 +5,10 @@ from __future__ import annotations
 import dns.resolver
 import pytest
 
-from smtp_gui.core.checks import CheckResult, Status
-from smtp_gui.core.dkim import common_selectors, dkim_check, normalize_selector
-from smtp_gui.core.errors import InputError
-from smtp_gui.core.resolver import Nameserver, ResolverConfig, build_resolver
+from smtp_gui.core.checks.status import CheckResult, Status
+from smtp_gui.core.dns.resolver import Nameserver, ResolverConfig, build_resolver
+from smtp_gui.core.records.dkim import common_selectors, dkim_check, normalize_selector
+from smtp_gui.core.text.errors import InputError
 from tests.core.test_dkim_record import RSA_2048
 from tests.dnsserver import LoopbackDNSServer
 

@@ -11,8 +11,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smtp_gui.core.checks import Status
-from smtp_gui.core.dkim_record import DkimKey, parse_dkim_key
+from smtp_gui.core.checks.status import Status
+from smtp_gui.core.records.dkim_record import DkimKey, parse_dkim_key
 from tests.shared_data import shared_data_path
 
 # Test keys generated once with the cryptography package (public halves only); the same

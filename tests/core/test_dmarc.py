@@ -8,9 +8,9 @@ import dns.resolver
 import pytest
 import yaml
 
-from smtp_gui.core.checks import CheckResult, Status
-from smtp_gui.core.dmarc import dmarc_check, report_authorization_name
-from smtp_gui.core.resolver import ResolverConfig, build_resolver
+from smtp_gui.core.checks.status import CheckResult, Status
+from smtp_gui.core.dns.resolver import ResolverConfig, build_resolver
+from smtp_gui.core.records.dmarc import dmarc_check, report_authorization_name
 from tests.dnsserver import LoopbackDNSServer
 from tests.shared_data import shared_data_path
 

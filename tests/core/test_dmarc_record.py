@@ -10,9 +10,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smtp_gui.core.checks import Status
-from smtp_gui.core.dmarc_alignment import alignment, domains_align
-from smtp_gui.core.dmarc_record import DmarcRecord, is_dmarc_candidate, parse_dmarc
+from smtp_gui.core.checks.status import Status
+from smtp_gui.core.records.dmarc_alignment import alignment, domains_align
+from smtp_gui.core.records.dmarc_record import DmarcRecord, is_dmarc_candidate, parse_dmarc
 from tests.shared_data import shared_data_path
 
 

@@ -8,7 +8,9 @@ from collections.abc import Sequence
 
 import pytest
 
-from smtp_gui.core.dnsbl import (
+from smtp_gui.core.dns.resolver import PUBLIC_RESOLVERS, Nameserver, ResolverConfig
+from smtp_gui.core.dnsbl.answer import Health, ListingStatus
+from smtp_gui.core.dnsbl.check import (
     CheckResolver,
     ProbeCache,
     Step,
@@ -18,10 +20,8 @@ from smtp_gui.core.dnsbl import (
     plan_check,
     run_check,
 )
-from smtp_gui.core.dnsbl_answer import Health, ListingStatus
-from smtp_gui.core.dnsbl_query import parse_target
-from smtp_gui.core.dnsbl_zones import zone_from_spec
-from smtp_gui.core.resolver import PUBLIC_RESOLVERS, Nameserver, ResolverConfig
+from smtp_gui.core.dnsbl.query import parse_target
+from smtp_gui.core.dnsbl.zones import zone_from_spec
 from tests.dnsserver import LoopbackDNSServer
 
 # An address from the app's own table of public resolvers. The test only checks the
@@ -368,7 +368,7 @@ def test_report_counts_and_json(resolver_config: ResolverConfig) -> None:
 
 
 def test_public_resolver_warning_is_given_without_sending_anything() -> None:
-    from smtp_gui.core.dnsbl import resolver_warnings
+    from smtp_gui.core.dnsbl.check import resolver_warnings
 
     config = ResolverConfig((Nameserver(PUBLIC), Nameserver("192.0.2.53")))
     (warning,) = resolver_warnings(config)

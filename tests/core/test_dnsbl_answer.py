@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smtp_gui.core.dnsbl_answer import (
+from smtp_gui.core.dns.lookup import Lookup, Outcome
+from smtp_gui.core.dnsbl.answer import (
     Health,
     ListingStatus,
     Reading,
@@ -19,8 +20,7 @@ from smtp_gui.core.dnsbl_answer import (
     probe_says_listed,
     read_answer,
 )
-from smtp_gui.core.dnsbl_zones import Zone, ZoneKind, find_zone, shipped_zones
-from smtp_gui.core.lookup import Lookup, Outcome
+from smtp_gui.core.dnsbl.zones import Zone, ZoneKind, find_zone, shipped_zones
 
 
 def _zone(name: str) -> Zone:

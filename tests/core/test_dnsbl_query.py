@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smtp_gui.core.dnsbl_query import (
+from smtp_gui.core.dnsbl.query import (
     Target,
     TargetKind,
     parse_target,
@@ -16,8 +16,8 @@ from smtp_gui.core.dnsbl_query import (
     query_name,
     reversed_name,
 )
-from smtp_gui.core.dnsbl_zones import Zone, ZoneKind, find_zone
-from smtp_gui.core.errors import InputError
+from smtp_gui.core.dnsbl.zones import Zone, ZoneKind, find_zone
+from smtp_gui.core.text.errors import InputError
 
 IP_ZONE = Zone("bl.example", "bl", ZoneKind.IP, ipv4=True, ipv6=True)
 V6_ZONE = Zone("v6.example", "v6", ZoneKind.IP, ipv4=False, ipv6=True)

@@ -7,11 +7,11 @@ import unicodedata
 
 import pytest
 
-from smtp_gui.core.dnsbl import ZoneResult
-from smtp_gui.core.dnsbl_answer import MAX_ANSWERS_SHOWN, ListingStatus, answers_text
-from smtp_gui.core.dnsbl_summary import report_text, result_details, summarize
-from smtp_gui.core.dnsbl_zones import find_zone
-from smtp_gui.core.text import Text
+from smtp_gui.core.dnsbl.answer import MAX_ANSWERS_SHOWN, ListingStatus, answers_text
+from smtp_gui.core.dnsbl.check import ZoneResult
+from smtp_gui.core.dnsbl.summary import report_text, result_details, summarize
+from smtp_gui.core.dnsbl.zones import find_zone
+from smtp_gui.core.text.bilingual import Text
 
 RESOLVER = "127.0.0.1:5353"
 

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from smtp_gui.core.dnsbl_zones import (
+from smtp_gui.core.dnsbl.zones import (
     CodeKind,
     Importance,
     ZoneKind,
@@ -19,7 +19,7 @@ from smtp_gui.core.dnsbl_zones import (
     zone_from_spec,
     zones_from_specs,
 )
-from smtp_gui.core.errors import InputError
+from smtp_gui.core.text.errors import InputError
 from tests.shared_data import shared_data_path
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")

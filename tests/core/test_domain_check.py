@@ -8,8 +8,9 @@ import time
 import dns.resolver
 import pytest
 
-from smtp_gui.core.checks import CheckResult, Status
-from smtp_gui.core.domain_check import (
+from smtp_gui.core.checks.status import CheckResult, Status
+from smtp_gui.core.dns.resolver import Nameserver, ResolverConfig, build_resolver
+from smtp_gui.core.records.domain_check import (
     CHECK_NAMES,
     DomainCheck,
     domain_checks,
@@ -18,9 +19,8 @@ from smtp_gui.core.domain_check import (
     run_check,
     run_checks,
 )
-from smtp_gui.core.errors import InputError
-from smtp_gui.core.messages import Note
-from smtp_gui.core.resolver import Nameserver, ResolverConfig, build_resolver
+from smtp_gui.core.text.errors import InputError
+from smtp_gui.core.text.messages import Note
 from tests.dnsserver import LoopbackDNSServer
 
 

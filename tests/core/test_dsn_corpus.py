@@ -13,7 +13,7 @@ from collections import defaultdict
 
 import pytest
 
-from smtp_gui.core.diagnose import diagnose
+from smtp_gui.core.diagnose.analyse import diagnose
 from tests.shared_data import shared_data_path
 
 # Reached when this test was written: 388/403 reply codes, 415/433 statuses.

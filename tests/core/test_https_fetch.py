@@ -13,12 +13,12 @@ from pathlib import Path
 import dns.resolver
 import pytest
 
-from smtp_gui.core.checks import Status
+from smtp_gui.core.checks.status import Status
 from smtp_gui.core.deadline import Deadline
-from smtp_gui.core.deadline_resolver import with_deadline
-from smtp_gui.core.https_fetch import fetch
-from smtp_gui.core.mta_sts import mta_sts_check
-from smtp_gui.core.resolver import ResolverConfig, build_resolver
+from smtp_gui.core.dns.deadline_resolver import with_deadline
+from smtp_gui.core.dns.resolver import ResolverConfig, build_resolver
+from smtp_gui.core.records.https_fetch import fetch
+from smtp_gui.core.records.mta_sts import mta_sts_check
 from tests.httpsserver import GOOD_POLICY, Pki, PolicyServer, make_pki
 
 pytestmark = pytest.mark.network

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from smtp_gui.core.lookup import Outcome, lookup
-from smtp_gui.core.resolver import ResolverConfig, build_resolver
+from smtp_gui.core.dns.lookup import Outcome, lookup
+from smtp_gui.core.dns.resolver import ResolverConfig, build_resolver
 from tests.dnsserver import LoopbackDNSServer
 
 
@@ -49,7 +49,7 @@ def test_failures_are_could_not_check(
 
 
 def test_nothing_listening_is_timeout_or_error() -> None:
-    from smtp_gui.core.resolver import Nameserver
+    from smtp_gui.core.dns.resolver import Nameserver
 
     config = ResolverConfig((Nameserver("127.0.0.1", 9),), timeout=0.5)
     result = lookup(build_resolver(config), "basics.test", "A")

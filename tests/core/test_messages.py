@@ -7,11 +7,11 @@ import string
 
 import pytest
 
-from smtp_gui.core.findings import failure_note
-from smtp_gui.core.lookup import Lookup, Outcome
-from smtp_gui.core.messages import Note, fill, message
-from smtp_gui.core.probe_model import summary_text
+from smtp_gui.core.checks.findings import failure_note
+from smtp_gui.core.dns.lookup import Lookup, Outcome
+from smtp_gui.core.probe.model import summary_text
 from smtp_gui.core.resources import load_json_folder
+from smtp_gui.core.text.messages import Note, fill, message
 
 # Two stops in a row (an ellipsis "..." is fine), in either language's punctuation.
 _DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)|。。|\.。|。\.")

@@ -19,10 +19,10 @@ from cryptography.x509.oid import NameOID
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smtp_gui.core.checks import CheckResult, Status
-from smtp_gui.core.mta_sts import mta_sts_check
-from smtp_gui.core.mta_sts_policy import mx_matches, parse_sts_policy, parse_sts_record
-from smtp_gui.core.resolver import ResolverConfig, build_resolver
+from smtp_gui.core.checks.status import CheckResult, Status
+from smtp_gui.core.dns.resolver import ResolverConfig, build_resolver
+from smtp_gui.core.records.mta_sts import mta_sts_check
+from smtp_gui.core.records.mta_sts_policy import mx_matches, parse_sts_policy, parse_sts_record
 from tests.dnsserver import LoopbackDNSServer
 
 GOOD_POLICY = "version: STSv1\r\nmode: enforce\r\nmx: *.rec-good.test\r\nmax_age: 604800\r\n"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import dns.resolver
 import pytest
 
-from smtp_gui.core.checks import Status
-from smtp_gui.core.mx import MxRecord, mx_check, parse_mx
-from smtp_gui.core.resolver import ResolverConfig, build_resolver
+from smtp_gui.core.checks.status import Status
+from smtp_gui.core.dns.resolver import ResolverConfig, build_resolver
+from smtp_gui.core.records.mx import MxRecord, mx_check, parse_mx
 from tests.dnsserver import LoopbackDNSServer
 
 

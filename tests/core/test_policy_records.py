@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smtp_gui.core.checks import CheckResult, Status
-from smtp_gui.core.policy_records import bimi_check, parse_bimi, parse_tlsrpt, tls_rpt_check
-from smtp_gui.core.resolver import ResolverConfig, build_resolver
+from smtp_gui.core.checks.status import CheckResult, Status
+from smtp_gui.core.dns.resolver import ResolverConfig, build_resolver
+from smtp_gui.core.records.policy_records import bimi_check, parse_bimi, parse_tlsrpt, tls_rpt_check
 from tests.dnsserver import LoopbackDNSServer
 
 

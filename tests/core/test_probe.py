@@ -9,10 +9,8 @@ import time
 
 import pytest
 
-from smtp_gui.core.errors import InputError
-from smtp_gui.core.probe import run_probe
-from smtp_gui.core.probe_input import checked_options
-from smtp_gui.core.probe_model import (
+from smtp_gui.core.probe.input import checked_options
+from smtp_gui.core.probe.model import (
     MxMode,
     Outcome,
     ProbeOptions,
@@ -21,6 +19,8 @@ from smtp_gui.core.probe_model import (
     StepKind,
     TlsMode,
 )
+from smtp_gui.core.probe.run import run_probe
+from smtp_gui.core.text.errors import InputError
 from tests.smtpserver import (
     CRAM_CHALLENGE,
     PASSWORD,

@@ -9,8 +9,8 @@ import time
 import pytest
 
 from smtp_gui.core.deadline import PROBE_FACTOR
-from smtp_gui.core.probe import run_probe
-from smtp_gui.core.probe_model import MxMode, Outcome, ProbeOptions, StepKind
+from smtp_gui.core.probe.model import MxMode, Outcome, ProbeOptions, StepKind
+from smtp_gui.core.probe.run import run_probe
 from tests.dnsserver import LoopbackDNSServer
 from tests.slow_smtp import NeverAccepting, slow_replies
 

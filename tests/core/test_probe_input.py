@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smtp_gui.core.errors import InputError
-from smtp_gui.core.probe_input import checked_options
-from smtp_gui.core.probe_model import ProbeOptions, TlsMode
-from smtp_gui.core.probe_target import normalize_target, uses_mx
+from smtp_gui.core.probe.input import checked_options
+from smtp_gui.core.probe.model import ProbeOptions, TlsMode
+from smtp_gui.core.probe.target import normalize_target, uses_mx
+from smtp_gui.core.text.errors import InputError
 
 
 @pytest.mark.parametrize(

@@ -11,10 +11,10 @@ import json
 
 import pytest
 
-from smtp_gui.core.probe import run_probe
-from smtp_gui.core.probe_model import MASK, ProbeOptions, TlsMode
-from smtp_gui.core.probe_report import probe_text
-from smtp_gui.core.probe_secrets import SecretMask
+from smtp_gui.core.probe.model import MASK, ProbeOptions, TlsMode
+from smtp_gui.core.probe.report import probe_text
+from smtp_gui.core.probe.run import run_probe
+from smtp_gui.core.probe.secrets import SecretMask
 from tests.hostile_servers import echo_secrets
 
 USER = "alice@example.test"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from smtp_gui.core.probe import run_probe
-from smtp_gui.core.probe_model import Outcome, ProbeOptions, StepKind, TlsMode
+from smtp_gui.core.probe.model import Outcome, ProbeOptions, StepKind, TlsMode
+from smtp_gui.core.probe.run import run_probe
 from tests.hostile_servers import starttls_with, tls_server_context, unreadable_subject_certificate
 
 pytestmark = pytest.mark.network

@@ -5,10 +5,10 @@ from __future__ import annotations
 import dns.resolver
 import pytest
 
-from smtp_gui.core.checks import CheckResult, Status
-from smtp_gui.core.errors import InputError
-from smtp_gui.core.ptr import looks_generic, normalize_ip, ptr_check
-from smtp_gui.core.resolver import ResolverConfig, build_resolver
+from smtp_gui.core.checks.status import CheckResult, Status
+from smtp_gui.core.dns.resolver import ResolverConfig, build_resolver
+from smtp_gui.core.records.ptr import looks_generic, normalize_ip, ptr_check
+from smtp_gui.core.text.errors import InputError
 from tests.dnsserver import LoopbackDNSServer
 
 

@@ -26,7 +26,7 @@ from smtp_gui.core.report import (
 )
 from smtp_gui.core.report.html import TAGS, render_html
 from smtp_gui.core.report.runs import visible
-from smtp_gui.core.safe_text import BIDI_CONTROLS
+from smtp_gui.core.text.safe_text import BIDI_CONTROLS
 from tests.report_fixture import FORGED, HOSTILE, WEB_LINKS, WEB_URL, hostile_report
 
 ATTRIBUTES = {"lang", "charset", "name", "content", "class", "scope", "href", "title"}

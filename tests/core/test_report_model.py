@@ -26,7 +26,7 @@ from smtp_gui.core.report import (
 )
 from smtp_gui.core.report.model import BLOCK_TYPES
 from smtp_gui.core.report.runs import Run, plain, runs, visible
-from smtp_gui.core.text import Text
+from smtp_gui.core.text.bilingual import Text
 from tests.report_fixture import hostile_report
 
 ROOT = Path(__file__).resolve().parents[2]

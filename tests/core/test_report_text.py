@@ -24,8 +24,8 @@ from smtp_gui.core.report import (
 )
 from smtp_gui.core.report.runs import visible
 from smtp_gui.core.report.text import render_text, terminal, width
-from smtp_gui.core.safe_text import BIDI_CONTROLS
-from smtp_gui.core.text import Text
+from smtp_gui.core.text.bilingual import Text
+from smtp_gui.core.text.safe_text import BIDI_CONTROLS
 from tests.report_fixture import BIDI, LONG, MARKUP, hostile_report
 
 # Any C0 control but the line feed, DEL, any C1 control.

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from smtp_gui.core.errors import InputError
-from smtp_gui.core.resolver import Nameserver, parse_nameserver, parse_timeout
+from smtp_gui.core.dns.resolver import Nameserver, parse_nameserver, parse_timeout
+from smtp_gui.core.text.errors import InputError
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smtp_gui.core.safe_text import BIDI_CONTROLS, json_safe, shown, terminal
+from smtp_gui.core.text.safe_text import BIDI_CONTROLS, json_safe, shown, terminal
 
 
 @pytest.mark.parametrize(

@@ -12,11 +12,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smtp_gui.core.errors import InputError
-from smtp_gui.core.sasl import cram_md5_parts, decode_exchange, verify_cram_md5
-from smtp_gui.core.sasl_model import CLIENT, SERVER, Exchange, Field, Step
-from smtp_gui.core.sasl_report import render_text
-from smtp_gui.core.sasl_transcript import MAX_LINES
+from smtp_gui.core.sasl.decode import cram_md5_parts, decode_exchange, verify_cram_md5
+from smtp_gui.core.sasl.model import CLIENT, SERVER, Exchange, Field, Step
+from smtp_gui.core.sasl.report import render_text
+from smtp_gui.core.sasl.transcript import MAX_LINES
+from smtp_gui.core.text.errors import InputError
 
 
 def b64(text: str | bytes) -> str:

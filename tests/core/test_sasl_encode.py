@@ -6,15 +6,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smtp_gui.core.errors import InputError
-from smtp_gui.core.sasl import decode_exchange
-from smtp_gui.core.sasl_encode import (
+from smtp_gui.core.sasl.decode import decode_exchange
+from smtp_gui.core.sasl.encode import (
     decode_text,
     encode_login,
     encode_plain,
     encode_text,
     encode_xoauth2,
 )
+from smtp_gui.core.text.errors import InputError
 
 
 def test_login_encodes_each_value() -> None:

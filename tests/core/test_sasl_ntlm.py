@@ -7,9 +7,9 @@ import struct
 
 import pytest
 
-from smtp_gui.core.sasl import decode_exchange
-from smtp_gui.core.sasl_model import CLIENT, SERVER, Step
-from smtp_gui.core.sasl_ntlm import decode_ntlm, describe_flags
+from smtp_gui.core.sasl.decode import decode_exchange
+from smtp_gui.core.sasl.model import CLIENT, SERVER, Step
+from smtp_gui.core.sasl.ntlm import decode_ntlm, describe_flags
 
 SIGNATURE = b"NTLMSSP\x00"
 VERSION = bytes([10, 0]) + struct.pack("<H", 19041) + b"\x00\x00\x00" + bytes([15])

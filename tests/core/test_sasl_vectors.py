@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 import yaml
 
-from smtp_gui.core.sasl import decode_exchange, verify_cram_md5
-from smtp_gui.core.sasl_model import CLIENT, SERVER, Exchange, Step
+from smtp_gui.core.sasl.decode import decode_exchange, verify_cram_md5
+from smtp_gui.core.sasl.model import CLIENT, SERVER, Exchange, Step
 from tests.shared_data import shared_data_path
 
 Vector = dict[str, Any]

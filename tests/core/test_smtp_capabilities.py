@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smtp_gui.core.smtp_capabilities import (
+from smtp_gui.core.probe.capabilities import (
     HUGE_SIZE,
     REFERENCES,
     auth_mechanisms,
@@ -14,7 +14,7 @@ from smtp_gui.core.smtp_capabilities import (
     parse_capabilities,
     size_limit,
 )
-from smtp_gui.core.smtp_reply import Reply
+from smtp_gui.core.probe.reply import Reply
 
 EHLO = Reply(
     250,
@@ -70,7 +70,7 @@ def test_each_is_explained(keyword: str, en: str, zh: str) -> None:
 
 
 def test_every_known_keyword_has_prose() -> None:
-    from smtp_gui.core.messages import has_message
+    from smtp_gui.core.text.messages import has_message
 
     for keyword in REFERENCES:
         if keyword not in ("SIZE", "AUTH"):

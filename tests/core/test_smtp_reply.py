@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smtp_gui.core.smtp_dialogue import Failure, Wire, WireError
-from smtp_gui.core.smtp_reply import (
+from smtp_gui.core.probe.dialogue import Failure, Wire, WireError
+from smtp_gui.core.probe.reply import (
     MAX_LINE,
     MAX_LINES,
     ReplyLine,

@@ -10,11 +10,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from smtp_gui.core.errors import InputError
-from smtp_gui.core.resolver import Nameserver, ResolverConfig, build_resolver
-from smtp_gui.core.spf import check_host, evaluate, parse_ip, split_sender
-from smtp_gui.core.spf_record import SpfResult
-from smtp_gui.core.spf_trace import TraceEntry
+from smtp_gui.core.dns.resolver import Nameserver, ResolverConfig, build_resolver
+from smtp_gui.core.spf.evaluate import check_host, evaluate, parse_ip, split_sender
+from smtp_gui.core.spf.record import SpfResult
+from smtp_gui.core.spf.trace import TraceEntry
+from smtp_gui.core.text.errors import InputError
 from tests.dnsserver import LoopbackDNSServer
 
 pytestmark = pytest.mark.network

@@ -7,12 +7,12 @@ import json
 import dns.resolver
 import pytest
 
-from smtp_gui.core.checks import Status
-from smtp_gui.core.resolver import Nameserver, ResolverConfig, build_resolver
-from smtp_gui.core.spf import check_host
-from smtp_gui.core.spf_analysis import analyze
-from smtp_gui.core.spf_check import spf_check
-from smtp_gui.core.spf_report import analysis_report, evaluation_report, printable
+from smtp_gui.core.checks.status import Status
+from smtp_gui.core.dns.resolver import Nameserver, ResolverConfig, build_resolver
+from smtp_gui.core.records.spf_check import spf_check
+from smtp_gui.core.spf.analysis import analyze
+from smtp_gui.core.spf.evaluate import check_host
+from smtp_gui.core.spf.report import analysis_report, evaluation_report, printable
 from tests.dnsserver import LoopbackDNSServer
 
 pytestmark = pytest.mark.network

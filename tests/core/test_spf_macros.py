@@ -9,8 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smtp_gui.core.errors import InputError
-from smtp_gui.core.spf_macros import (
+from smtp_gui.core.spf.macros import (
     ALL_LETTERS,
     Macro,
     MacroContext,
@@ -18,6 +17,7 @@ from smtp_gui.core.spf_macros import (
     parse_macro_string,
     to_domain,
 )
+from smtp_gui.core.text.errors import InputError
 
 
 def _ctx(ip: str = "192.0.2.3", **overrides: object) -> MacroContext:

@@ -9,8 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smtp_gui.core.errors import InputError
-from smtp_gui.core.spf_record import (
+from smtp_gui.core.spf.record import (
     MAX_RECORD_LENGTH,
     Mechanism,
     Modifier,
@@ -22,6 +21,7 @@ from smtp_gui.core.spf_record import (
     published,
     tokenize,
 )
+from smtp_gui.core.text.errors import InputError
 
 
 @pytest.mark.parametrize(

@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from smtp_gui.core.resolver import Nameserver, ResolverConfig, build_resolver
-from smtp_gui.core.spf import Evaluation, evaluate
+from smtp_gui.core.dns.resolver import Nameserver, ResolverConfig, build_resolver
+from smtp_gui.core.spf.evaluate import Evaluation, evaluate
 from tests.shared_data import SHARED_DATA, shared_data_path
 from tests.spf_suite import SuiteCase, SuiteDNSServer, load_suite, load_zonedata
 

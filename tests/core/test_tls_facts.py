@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from smtp_gui.core.errors import InputError
-from smtp_gui.core.tls_facts import check_ca_file, client_context, read_certificate
+from smtp_gui.core.probe.tls_facts import check_ca_file, client_context, read_certificate
+from smtp_gui.core.text.errors import InputError
 from tests.hostile_servers import unreadable_subject_certificate
 from tests.smtpserver import make_certificate
 

@@ -19,22 +19,22 @@ import dns.rcode
 import dns.resolver
 import pytest
 
-from smtp_gui.core.checks import CheckResult, Status
-from smtp_gui.core.dkim import dkim_check
-from smtp_gui.core.dmarc import dmarc_check
-from smtp_gui.core.dnsbl import CheckResolver, ProbeCache, ZoneResult, check_zone
-from smtp_gui.core.dnsbl_answer import ListingStatus
-from smtp_gui.core.dnsbl_query import parse_target
-from smtp_gui.core.dnsbl_zones import zone_from_spec
-from smtp_gui.core.domain_check import domain_checks, make_target, run_checks
-from smtp_gui.core.lookup import Outcome, lookup
-from smtp_gui.core.mx import mx_check
-from smtp_gui.core.resolver import Nameserver, ResolverConfig, build_resolver
-from smtp_gui.core.spf import check_host
-from smtp_gui.core.spf_analysis import analyze
-from smtp_gui.core.spf_check import spf_check
-from smtp_gui.core.spf_record import SpfResult
-from smtp_gui.core.spf_trace import Evaluation
+from smtp_gui.core.checks.status import CheckResult, Status
+from smtp_gui.core.dns.lookup import Outcome, lookup
+from smtp_gui.core.dns.resolver import Nameserver, ResolverConfig, build_resolver
+from smtp_gui.core.dnsbl.answer import ListingStatus
+from smtp_gui.core.dnsbl.check import CheckResolver, ProbeCache, ZoneResult, check_zone
+from smtp_gui.core.dnsbl.query import parse_target
+from smtp_gui.core.dnsbl.zones import zone_from_spec
+from smtp_gui.core.records.dkim import dkim_check
+from smtp_gui.core.records.dmarc import dmarc_check
+from smtp_gui.core.records.domain_check import domain_checks, make_target, run_checks
+from smtp_gui.core.records.mx import mx_check
+from smtp_gui.core.records.spf_check import spf_check
+from smtp_gui.core.spf.analysis import analyze
+from smtp_gui.core.spf.evaluate import check_host
+from smtp_gui.core.spf.record import SpfResult
+from smtp_gui.core.spf.trace import Evaluation
 from tests.dnsserver import LoopbackDNSServer
 
 pytestmark = pytest.mark.network

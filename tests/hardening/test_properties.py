@@ -19,45 +19,43 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from smtp_gui.core import (
-    base64text,
-    catalogue,
-    codes,
-    compare,
+from smtp_gui.core.codes import catalogue, compare
+from smtp_gui.core.codes import parse as codes
+from smtp_gui.core.diagnose import analyse as diagnose
+from smtp_gui.core.dns import resolver
+from smtp_gui.core.dns.lookup import lookup
+from smtp_gui.core.dns.resolver import Nameserver, ResolverConfig, build_resolver
+from smtp_gui.core.dnsbl import answer as dnsbl_answer
+from smtp_gui.core.dnsbl import query as dnsbl_query
+from smtp_gui.core.dnsbl import zones as dnsbl_zones
+from smtp_gui.core.probe import capabilities as smtp_capabilities
+from smtp_gui.core.probe import input as probe_input
+from smtp_gui.core.probe import model as probe_model
+from smtp_gui.core.probe import reply as smtp_reply
+from smtp_gui.core.probe import target as probe_target
+from smtp_gui.core.records import (
     dane,
-    diagnose,
     dkim,
     dkim_record,
     dmarc_record,
-    dnsbl_answer,
-    dnsbl_query,
-    dnsbl_zones,
     domain_check,
     mta_sts_policy,
     mx,
     org_domain,
     policy_records,
-    probe_input,
-    probe_model,
-    probe_target,
     ptr,
-    resolver,
-    sasl,
-    sasl_digest_md5,
-    sasl_encode,
-    sasl_transcript,
-    smtp_capabilities,
-    smtp_reply,
-    spf_macros,
-    spf_record,
-    taglist,
 )
-from smtp_gui.core.errors import InputError
-from smtp_gui.core.lookup import lookup
-from smtp_gui.core.resolver import Nameserver, ResolverConfig, build_resolver
-from smtp_gui.core.sasl_report import render_text
-from smtp_gui.core.spf import check_host
-from smtp_gui.core.spf_record import SpfResult
+from smtp_gui.core.sasl import decode as sasl
+from smtp_gui.core.sasl import digest_md5 as sasl_digest_md5
+from smtp_gui.core.sasl import encode as sasl_encode
+from smtp_gui.core.sasl import transcript as sasl_transcript
+from smtp_gui.core.sasl.report import render_text
+from smtp_gui.core.spf import macros as spf_macros
+from smtp_gui.core.spf import record as spf_record
+from smtp_gui.core.spf.evaluate import check_host
+from smtp_gui.core.spf.record import SpfResult
+from smtp_gui.core.text import base64text, taglist
+from smtp_gui.core.text.errors import InputError
 from tests.dnsserver import LoopbackDNSServer
 
 # Catastrophic backtracking takes minutes to hours on these inputs; linear code takes well

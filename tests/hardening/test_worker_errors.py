@@ -15,14 +15,14 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-import smtp_gui.core.dnsbl
-import smtp_gui.core.domain_check
+import smtp_gui.core.dnsbl.check
+import smtp_gui.core.records.domain_check
 import smtp_gui.ui.check_kinds
 import smtp_gui.ui.decoder_pane
 import smtp_gui.ui.diagnose_pane
 import smtp_gui.ui.probe_pane
 from smtp_gui.cli import main as cli_main
-from smtp_gui.core.lookup import lookup
+from smtp_gui.core.dns.lookup import lookup
 from smtp_gui.ui.jobs import JobController
 from smtp_gui.ui.main_window import MainWindow
 from tests.dnsserver import LoopbackDNSServer
@@ -109,7 +109,7 @@ def test_a_raising_domain_check_is_an_error_row(
     pane.nameservers.setText(dns_server.nameserver)
     pane.timeout.setValue(1.0)
     window.show_checks("example-shop.test", "domain")
-    monkeypatch.setattr(smtp_gui.core.domain_check, "mx_check", _boom)
+    monkeypatch.setattr(smtp_gui.core.records.domain_check, "mx_check", _boom)
     with qtbot.waitSignal(pane.check_finished, timeout=8000):
         qtbot.mouseClick(pane.run_button, Qt.MouseButton.LeftButton)
     rows = {row.name: row for row in pane.model.rows()}
@@ -125,7 +125,8 @@ def test_a_raising_lookup_in_the_headless_blocklist_check_is_an_error_row(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """``smtp-gui check blacklist``: one list's bug is that list's row, not a traceback."""
-    monkeypatch.setattr(smtp_gui.core.dnsbl, "lookup", _lookup_failing_for("spamcop.dnsbl.test"))
+    failing = _lookup_failing_for("spamcop.dnsbl.test")
+    monkeypatch.setattr(smtp_gui.core.dnsbl.check, "lookup", failing)
     code = cli_main(["check", "blacklist", "192.0.2.2", "--nameserver", dns_server.nameserver,
                      "--timeout", "1", "--zones", LISTS, "--json"])
     out, err = capsys.readouterr()

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from smtp_gui.core.domain_check import CHECK_NAMES
-from smtp_gui.core.errors import InputError
-from smtp_gui.core.resolver import Nameserver, ResolverConfig
+from smtp_gui.core.dns.resolver import Nameserver, ResolverConfig
+from smtp_gui.core.records.domain_check import CHECK_NAMES
+from smtp_gui.core.text.errors import InputError
 from smtp_gui.ui.check_batch import FIELD_IP, FIELD_SELECTORS, FIELD_SENDER
 from smtp_gui.ui.check_model import CheckResultsModel
 from smtp_gui.ui.checks_pane import ChecksPane

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from smtp_gui.core.dnsbl import PROBE_CACHE
-from smtp_gui.core.resolver import PUBLIC_RESOLVERS
+from smtp_gui.core.dns.resolver import PUBLIC_RESOLVERS
+from smtp_gui.core.dnsbl.check import PROBE_CACHE
 from smtp_gui.ui.check_model import CheckResultsModel
 from smtp_gui.ui.checks_pane import ChecksPane
 from smtp_gui.ui.main_window import MainWindow

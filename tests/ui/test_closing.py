@@ -19,8 +19,8 @@ from PySide6.QtCore import QThreadPool
 from pytestqt.qtbot import QtBot
 
 import smtp_gui.ui.domain_kind
-from smtp_gui.core.domain_check import CHECK_NAMES, DomainTarget, domain_checks
-from smtp_gui.core.mta_sts import mta_sts_check
+from smtp_gui.core.records.domain_check import CHECK_NAMES, DomainTarget, domain_checks
+from smtp_gui.core.records.mta_sts import mta_sts_check
 from smtp_gui.ui.jobs import JobController
 from smtp_gui.ui.main_window import MainWindow
 from tests.dnsserver import LoopbackDNSServer

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
-from smtp_gui.core.probe_model import TlsMode
+from smtp_gui.core.probe.model import TlsMode
 from smtp_gui.ui.check_model import CheckResultsModel
 from smtp_gui.ui.main_window import MainWindow
 from tests.dnsserver import LoopbackDNSServer

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListView, QPushButton
 
-from smtp_gui.core.probe_model import Outcome
+from smtp_gui.core.probe.model import Outcome
 from smtp_gui.ui.main_window import MainWindow
 from smtp_gui.ui.probe_pane import ProbePane
 from smtp_gui.ui.transcript_model import CODE_ROLE

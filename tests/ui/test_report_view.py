@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QTextBrowser
 
 from smtp_gui.core.report import Bullets, Code, Outside, Paragraph, Report, Rows, Severity, Table
 from smtp_gui.core.report.runs import visible
-from smtp_gui.core.safe_text import BIDI_CONTROLS
+from smtp_gui.core.text.safe_text import BIDI_CONTROLS
 from smtp_gui.ui.document import plain_tooltip
 from smtp_gui.ui.report_view import SEVERITY_COLOURS, render_report
 from tests.report_fixture import (

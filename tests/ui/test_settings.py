@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QStatusBar
 from pytestqt.qtbot import QtBot
 
 from smtp_gui.app import create_main_window
-from smtp_gui.core.resolver import DEFAULT_TIMEOUT
+from smtp_gui.core.dns.resolver import DEFAULT_TIMEOUT
 from smtp_gui.ui.main_window import MainWindow
 from smtp_gui.ui.settings import Settings
 

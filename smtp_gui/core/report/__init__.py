@@ -7,8 +7,7 @@ is our own prose or text from outside (pastes, DNS records, server replies) mark
 ``markdown`` (tickets), ``html`` (Save report); the Qt renderer is ``ui/report_view.py``.
 Language-dependent punctuation lives in ``labels`` only.
 
-Imports: the standard library and the text helpers of ``smtp_gui.core`` (``text``,
-``safe_text``); never Qt, never another feature's module.
+May import: ``text`` and the standard library; never Qt, never a feature's package.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 from smtp_gui.core.report.model import Severity
-from smtp_gui.core.text import normalize_lang
+from smtp_gui.core.text.bilingual import normalize_lang
 
 # CJK punctuation, kana, unified ideographs (with extension A and B-F), compatibility
 # ideographs, full-width forms.

@@ -16,8 +16,8 @@ from enum import StrEnum
 from typing import TypeAlias
 from urllib.parse import urlsplit
 
-from smtp_gui.core.safe_text import shown
-from smtp_gui.core.text import Text, normalize_lang
+from smtp_gui.core.text.bilingual import Text, normalize_lang
+from smtp_gui.core.text.safe_text import shown
 
 
 class Severity(StrEnum):

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from smtp_gui.core.report.labels import brackets
 from smtp_gui.core.report.model import Inline, Link, Marked, Outside, Severity, Span
-from smtp_gui.core.safe_text import shown
-from smtp_gui.core.text import Text
+from smtp_gui.core.text.bilingual import Text
+from smtp_gui.core.text.safe_text import shown
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
