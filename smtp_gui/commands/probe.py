@@ -138,7 +138,7 @@ def _password(args: argparse.Namespace, lang: str) -> str | None:
 def _run(args: argparse.Namespace) -> int:
     from smtp_gui.core.dns.resolver import parse_nameserver
     from smtp_gui.core.probe.input import checked_options
-    from smtp_gui.core.probe.model import MxMode, ProbeOptions, Step, TlsMode
+    from smtp_gui.core.probe.model import MxMode, ProbeOptions, ProbeStep, TlsMode
     from smtp_gui.core.probe.report import report_tail, step_lines
     from smtp_gui.core.probe.run import run_probe
     from smtp_gui.core.text.errors import input_error
@@ -169,7 +169,7 @@ def _run(args: argparse.Namespace) -> int:
         raise input_error("probe.auth_needs_user", mechanism=args.auth)
     options = dataclasses.replace(options, password=_password(args, lang))
 
-    def stream(step: Step) -> None:
+    def stream(step: ProbeStep) -> None:
         if not args.json:
             for line in step_lines(step, lang, args.reveal):
                 write_text(line + "\n")

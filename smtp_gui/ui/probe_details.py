@@ -10,8 +10,8 @@ from PySide6.QtGui import QTextDocument
 
 from smtp_gui.core.codes.catalogue import explain
 from smtp_gui.core.probe.capabilities import Capability, parse_capabilities
-from smtp_gui.core.probe.model import ProbeResult, Step, StepKind
-from smtp_gui.core.probe.reply import Reply
+from smtp_gui.core.probe.model import ProbeResult, ProbeStep, StepKind
+from smtp_gui.core.probe.reply import ServerReply
 from smtp_gui.core.probe.tls_facts import TlsFacts
 from smtp_gui.core.text.errors import InputError
 from smtp_gui.ui.document import CLASS_COLOURS, DocumentBuilder
@@ -20,7 +20,7 @@ _OK_COLOUR = CLASS_COLOURS[2]
 _BAD_COLOUR = CLASS_COLOURS[5]
 
 
-def step_title(step: Step) -> str:
+def step_title(step: ProbeStep) -> str:
     """What a step did, in words the user reads in the list of steps."""
     titles = {
         StepKind.RESOLVE: QCoreApplication.translate("ProbeDetails", "Address lookup"),
@@ -62,7 +62,9 @@ def write_overview(document: QTextDocument, result: ProbeResult, lang: str) -> N
         _capabilities(doc, result.capabilities, lang)
 
 
-def write_step(document: QTextDocument, step: Step, result: ProbeResult | None, lang: str) -> None:
+def write_step(
+    document: QTextDocument, step: ProbeStep, result: ProbeResult | None, lang: str
+) -> None:
     """One step: what was sent, the reply, how long it took, what it means."""
     doc = DocumentBuilder(document)
     doc.title(step_title(step))
@@ -95,7 +97,7 @@ def write_step(document: QTextDocument, step: Step, result: ProbeResult | None, 
         _tls(doc, result.tls)
 
 
-def _meaning(doc: DocumentBuilder, reply: Reply, lang: str) -> None:
+def _meaning(doc: DocumentBuilder, reply: ServerReply, lang: str) -> None:
     try:
         exp = explain(reply.code_text)
     except InputError:

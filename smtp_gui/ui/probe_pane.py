@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from smtp_gui.core.probe.input import checked_options
-from smtp_gui.core.probe.model import ProbeOptions, ProbeResult, Step
+from smtp_gui.core.probe.model import ProbeOptions, ProbeResult, ProbeStep
 from smtp_gui.core.probe.report import probe_text
 from smtp_gui.core.probe.run import run_probe
 from smtp_gui.core.text.errors import InputError
@@ -55,7 +55,7 @@ class ProbePane(Retranslating, QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
-        self._steps: list[Step] = []
+        self._steps: list[ProbeStep] = []
         self._result: ProbeResult | None = None
         self.jobs = JobController(self, max_threads=2)
 
@@ -192,7 +192,7 @@ class ProbePane(Retranslating, QWidget):
 
     @Slot(object, object)
     def _on_jobs_task_progressed(self, _key: object, step: object) -> None:
-        if not isinstance(step, Step):
+        if not isinstance(step, ProbeStep):
             return
         self._steps.append(step)
         self.model.append_step(step)

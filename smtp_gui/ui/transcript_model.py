@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFontDatabase
 
-from smtp_gui.core.probe.model import Direction, Step, TranscriptLine
+from smtp_gui.core.probe.model import Direction, ProbeStep, TranscriptLine
 from smtp_gui.core.text.safe_text import shown
 from smtp_gui.ui.document import CLASS_COLOURS
 
@@ -46,7 +46,7 @@ class TranscriptModel(QAbstractListModel):
         self._lines.clear()
         self.endResetModel()
 
-    def append_step(self, step: Step) -> None:
+    def append_step(self, step: ProbeStep) -> None:
         if not step.lines:
             return
         first = len(self._lines)

@@ -12,7 +12,7 @@ from smtp_gui.core.diagnose.blocklists import find_blocklists
 from smtp_gui.core.diagnose.dsn import dsn_from_lines, looks_like_message
 from smtp_gui.core.diagnose.entities import IpContext, extract
 from smtp_gui.core.diagnose.providers import providers
-from smtp_gui.core.diagnose.replies import Reply, reply_at
+from smtp_gui.core.diagnose.replies import FoundReply, reply_at
 from smtp_gui.core.diagnose.reply_scan import scan_replies
 from smtp_gui.core.resources import load_json
 from smtp_gui.core.text.errors import InputError
@@ -125,16 +125,16 @@ def test_sendmail_restatement_is_not_primary() -> None:
 
 def test_primary_is_last_5xx_else_last_4xx() -> None:
     replies = [
-        Reply(451, "4.7.1", "later"),
-        Reply(550, "5.1.1", "first"),
-        Reply(550, "5.2.2", "second"),
-        Reply(250, "2.0.0", "ok"),
+        FoundReply(451, "4.7.1", "later"),
+        FoundReply(550, "5.1.1", "first"),
+        FoundReply(550, "5.2.2", "second"),
+        FoundReply(250, "2.0.0", "ok"),
     ]
     primary = choose_primary(replies)
     assert primary is not None and primary.enhanced == "5.2.2"
-    only_temporary = choose_primary([Reply(421, None, "a"), Reply(451, "4.3.0", "b")])
+    only_temporary = choose_primary([FoundReply(421, None, "a"), FoundReply(451, "4.3.0", "b")])
     assert only_temporary is not None and only_temporary.basic == 451
-    assert choose_primary([Reply(250, None, "ok")]) is None
+    assert choose_primary([FoundReply(250, None, "ok")]) is None
 
 
 def test_dsn_fields_as_text() -> None:

@@ -13,7 +13,7 @@ from smtp_gui.core.dnsbl.answer import Health, ListingStatus
 from smtp_gui.core.dnsbl.check import (
     CheckResolver,
     ProbeCache,
-    Step,
+    QueryKind,
     ZoneCheck,
     ZoneResult,
     check_zone,
@@ -266,8 +266,8 @@ def test_timeouts_are_not_cached(
     cache = ProbeCache()
     zone = zone_from_spec(ZEN)
     check = ZoneCheck(parse_target("192.0.2.1"), zone, "k", cache)
-    assert check.wanted(eager=True) == [Step.A, Step.MUST_LIST]
-    assert check.wanted() == [Step.A]
+    assert check.wanted(eager=True) == [QueryKind.A, QueryKind.MUST_LIST]
+    assert check.wanted() == [QueryKind.A]
     dns_server.behave("2.0.0.127.zen.dnsbl.test", drop=True)
     handle = CheckResolver.from_config(ResolverConfig(resolver_config.nameservers, timeout=0.3))
     row = check_zone(handle, parse_target("192.0.2.1"), zone, cache)

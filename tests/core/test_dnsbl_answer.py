@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 from smtp_gui.core.dns.lookup import Lookup, Outcome
 from smtp_gui.core.dnsbl.answer import (
+    AnswerKind,
     Health,
     ListingStatus,
-    Reading,
     clean_txt,
     interpret,
     interpret_probes,
@@ -239,8 +239,12 @@ def test_clean_txt_caps_length() -> None:
 
 
 def test_every_shipped_code_reads_as_its_kind() -> None:
-    expected = {"listing": Reading.LISTING, "bitmask": Reading.LISTING, "error": Reading.REFUSAL,
-                "allowlist": Reading.ALLOW}
+    expected = {
+        "listing": AnswerKind.LISTING,
+        "bitmask": AnswerKind.LISTING,
+        "error": AnswerKind.REFUSAL,
+        "allowlist": AnswerKind.ALLOW,
+    }
     for zone in shipped_zones():
         for code in zone.codes:
             if zone.bitmask:

@@ -12,10 +12,10 @@ import pytest
 from smtp_gui.core.probe.input import checked_options
 from smtp_gui.core.probe.model import (
     MxMode,
-    Outcome,
     ProbeOptions,
+    ProbeOutcome,
     ProbeResult,
-    Step,
+    ProbeStep,
     StepKind,
     TlsMode,
 )
@@ -46,7 +46,7 @@ def _kinds(result: ProbeResult) -> list[str]:
     return [str(step.kind) for step in result.steps]
 
 
-def _step(result: ProbeResult, kind: StepKind) -> Step:
+def _step(result: ProbeResult, kind: StepKind) -> ProbeStep:
     return next(step for step in result.steps if step.kind is kind)
 
 
@@ -58,7 +58,7 @@ def _options(port: int, **kwargs: object) -> ProbeOptions:
 def test_plain_server_accepts_the_recipient(smtp_servers) -> None:  # type: ignore[no-untyped-def]
     server = smtp_servers.aiosmtpd()
     result = run_probe(_options(server.port, mail_from=SENDER, rcpt_to=RCPT))
-    assert result.outcome is Outcome.ACCEPTED and result.ok
+    assert result.outcome is ProbeOutcome.ACCEPTED and result.ok
     assert _kinds(result) == ["connect", "greeting", "ehlo", "mail", "rcpt", "rset", "quit"]
     assert result.address == "127.0.0.1" and result.family == "IPv4"
     assert [s.reply.code for s in result.steps if s.reply] == [220, 250, 250, 250, 250, 221]
@@ -93,7 +93,7 @@ def test_starttls_with_a_trusted_certificate(smtp_servers) -> None:  # type: ign
     server = smtp_servers.aiosmtpd(starttls=True)
     cert, _key = smtp_servers.certificate
     result = run_probe(_options(server.port, mail_from=SENDER, rcpt_to=RCPT, ca_file=str(cert)))
-    assert result.outcome is Outcome.ACCEPTED
+    assert result.outcome is ProbeOutcome.ACCEPTED
     assert _kinds(result)[:6] == ["connect", "greeting", "ehlo", "starttls", "tls", "ehlo"]
     tls = result.tls
     assert tls is not None and tls.valid is True and tls.version.startswith("TLSv1.")
@@ -111,13 +111,13 @@ def test_starttls_with_a_trusted_certificate(smtp_servers) -> None:  # type: ign
 def test_untrusted_certificate_stops_unless_asked(smtp_servers) -> None:  # type: ignore[no-untyped-def]
     server = smtp_servers.aiosmtpd(starttls=True)
     stopped = run_probe(_options(server.port, mail_from=SENDER, rcpt_to=RCPT))
-    assert stopped.outcome is Outcome.CERT_INVALID and not stopped.ok
+    assert stopped.outcome is ProbeOutcome.CERT_INVALID and not stopped.ok
     assert stopped.steps[-1].kind is StepKind.TLS and stopped.steps[-1].error is not None
     assert "self" in stopped.result_text("en") and "does not validate" in stopped.result_text("en")
     assert "证书验证失败" in stopped.result_text("zh")
 
     went_on = run_probe(_options(server.port, mail_from=SENDER, rcpt_to=RCPT, insecure=True))
-    assert went_on.outcome is Outcome.ACCEPTED
+    assert went_on.outcome is ProbeOutcome.ACCEPTED
     assert went_on.tls is not None and went_on.tls.valid is False
     assert "self" in (went_on.tls.validation_error or "")
     assert went_on.to_dict("en")["tls"]["valid"] is False
@@ -127,7 +127,7 @@ def test_untrusted_certificate_stops_unless_asked(smtp_servers) -> None:  # type
 def test_starttls_required_but_not_offered(smtp_servers) -> None:  # type: ignore[no-untyped-def]
     server = smtp_servers.aiosmtpd()
     result = run_probe(_options(server.port, tls=TlsMode.STARTTLS, mail_from=SENDER))
-    assert result.outcome is Outcome.STARTTLS_UNAVAILABLE
+    assert result.outcome is ProbeOutcome.STARTTLS_UNAVAILABLE
     assert StepKind.MAIL not in {s.kind for s in result.steps}
     assert result.steps[-1].kind is StepKind.QUIT
 
@@ -136,7 +136,7 @@ def test_implicit_tls(smtp_servers) -> None:  # type: ignore[no-untyped-def]
     server = smtp_servers.aiosmtpd(implicit=True)
     cert, _key = smtp_servers.certificate
     result = run_probe(_options(server.port, tls=TlsMode.IMPLICIT, rcpt_to=RCPT, ca_file=str(cert)))
-    assert result.outcome is Outcome.ACCEPTED
+    assert result.outcome is ProbeOutcome.ACCEPTED
     assert _kinds(result)[:3] == ["connect", "tls", "greeting"]
     assert result.tls is not None and result.tls.implicit
     assert all(line.tls for line in result.lines() if line.direction == "received")
@@ -166,7 +166,7 @@ def test_auth_succeeds_and_secrets_stay_masked(smtp_servers, mechanism, secret) 
         rcpt_to=RCPT,
     )
     result = run_probe(options)
-    assert result.outcome is Outcome.ACCEPTED, result.result_text("en")
+    assert result.outcome is ProbeOutcome.ACCEPTED, result.result_text("en")
     assert result.auth_ok is True
     assert f"AUTH {mechanism} succeeded" in result.result_text("en")
     assert f"AUTH {mechanism} 认证成功" in result.result_text("zh")
@@ -227,7 +227,7 @@ def test_wrong_password_fails(smtp_servers) -> None:  # type: ignore[no-untyped-
             mail_from=SENDER,
         )
     )
-    assert result.outcome is Outcome.AUTH_FAILED and result.auth_ok is False
+    assert result.outcome is ProbeOutcome.AUTH_FAILED and result.auth_ok is False
     assert "AUTH PLAIN failed: 535 5.7.8" in result.result_text("en")
     assert StepKind.MAIL not in {s.kind for s in result.steps}
 
@@ -238,7 +238,7 @@ def test_xoauth2_error_challenge_is_answered(smtp_servers) -> None:  # type: ign
     result = run_probe(
         _options(server.port, auth="XOAUTH2", user=USER, password="expired", ca_file=str(cert))
     )
-    assert result.outcome is Outcome.AUTH_FAILED
+    assert result.outcome is ProbeOutcome.AUTH_FAILED
     auth = [s for s in result.steps if s.kind is StepKind.AUTH]
     assert [s.reply.code for s in auth if s.reply] == [334, 535]
     assert auth[0].decoded is not None and '"status":"400"' in auth[0].decoded
@@ -249,12 +249,12 @@ def test_no_credentials_in_the_clear(smtp_servers) -> None:  # type: ignore[no-u
     server = smtp_servers.aiosmtpd(auth=True, auth_require_tls=False)
     options = _options(server.port, auth="PLAIN", user=USER, password=PASSWORD)
     refused = run_probe(options)
-    assert refused.outcome is Outcome.AUTH_NEEDS_TLS
+    assert refused.outcome is ProbeOutcome.AUTH_NEEDS_TLS
     assert StepKind.AUTH not in {s.kind for s in refused.steps}
     chosen = run_probe(
         _options(server.port, auth="PLAIN", user=USER, password=PASSWORD, tls=TlsMode.NONE)
     )
-    assert chosen.outcome is Outcome.CONNECTED and chosen.auth_ok is True
+    assert chosen.outcome is ProbeOutcome.CONNECTED and chosen.auth_ok is True
     assert "not encrypted (TLS mode: none)" in chosen.result_text("en")
 
 
@@ -264,14 +264,14 @@ def test_mechanism_not_offered(smtp_servers) -> None:  # type: ignore[no-untyped
     result = run_probe(
         _options(server.port, auth="PLAIN", user=USER, password=PASSWORD, ca_file=str(cert))
     )
-    assert result.outcome is Outcome.AUTH_UNAVAILABLE
+    assert result.outcome is ProbeOutcome.AUTH_UNAVAILABLE
     assert "offers no AUTH at all" in result.result_text("en")
 
 
 def test_recipient_rejected_with_550_5_1_1(smtp_servers) -> None:  # type: ignore[no-untyped-def]
     server = smtp_servers.aiosmtpd()
     result = run_probe(_options(server.port, mail_from=SENDER, rcpt_to=UNKNOWN_RCPT))
-    assert result.outcome is Outcome.RECIPIENT_REJECTED and not result.ok
+    assert result.outcome is ProbeOutcome.RECIPIENT_REJECTED and not result.ok
     rcpt = _step(result, StepKind.RCPT)
     assert rcpt.reply is not None and rcpt.code == "550 5.1.1"
     assert result.last_reply is rcpt.reply
@@ -284,7 +284,7 @@ def test_recipient_rejected_with_550_5_1_1(smtp_servers) -> None:  # type: ignor
 def test_rejection_greeting(smtp_servers) -> None:  # type: ignore[no-untyped-def]
     server = smtp_servers.scripted(greet_554)
     result = run_probe(_options(server.port, mail_from=SENDER, rcpt_to=RCPT))
-    assert result.outcome is Outcome.GREETING_REJECTED
+    assert result.outcome is ProbeOutcome.GREETING_REJECTED
     greeting = _step(result, StepKind.GREETING)
     assert greeting.reply is not None and greeting.code == "554 5.7.1"
     assert any("rejection greeting" in n.text("en") for n in greeting.notes)
@@ -299,7 +299,7 @@ def test_silent_server_ends_at_the_timeout(smtp_servers) -> None:  # type: ignor
     started = time.monotonic()
     result = run_probe(_options(server.port, timeout=0.5))
     elapsed = time.monotonic() - started
-    assert result.outcome is Outcome.TIMEOUT
+    assert result.outcome is ProbeOutcome.TIMEOUT
     assert 0.45 <= elapsed < 2.0
     assert "sent no greeting within 0.5 s" in result.result_text("en")
     assert "implicit TLS" in result.result_text("en")  # the usual cause on port 465
@@ -309,7 +309,7 @@ def test_silent_server_ends_at_the_timeout(smtp_servers) -> None:  # type: ignor
 def test_garbage_is_its_own_outcome(smtp_servers) -> None:  # type: ignore[no-untyped-def]
     server = smtp_servers.scripted(garbage)
     result = run_probe(_options(server.port))
-    assert result.outcome is Outcome.GARBAGE
+    assert result.outcome is ProbeOutcome.GARBAGE
     assert "does not speak SMTP" in result.result_text("en")
     transcript = result.transcript("en")
     assert "\x1b" not in transcript and "\x16" not in transcript
@@ -319,7 +319,7 @@ def test_garbage_is_its_own_outcome(smtp_servers) -> None:  # type: ignore[no-un
 def test_connection_dropped_after_ehlo(smtp_servers) -> None:  # type: ignore[no-untyped-def]
     server = smtp_servers.scripted(drop_after_ehlo)
     result = run_probe(_options(server.port, mail_from=SENDER))
-    assert result.outcome is Outcome.CLOSED
+    assert result.outcome is ProbeOutcome.CLOSED
     assert result.steps[-1].kind is StepKind.EHLO and result.steps[-1].error is not None
     assert "closed the connection after EHLO without answering" in result.result_text("en")
     assert "收到 EHLO 后未作回复就关闭了连接" in result.result_text("zh")
@@ -328,7 +328,7 @@ def test_connection_dropped_after_ehlo(smtp_servers) -> None:  # type: ignore[no
 def test_connection_reset_is_its_own_outcome(smtp_servers) -> None:  # type: ignore[no-untyped-def]
     server = smtp_servers.scripted(reset_after_ehlo)
     result = run_probe(_options(server.port))
-    assert result.outcome is Outcome.RESET
+    assert result.outcome is ProbeOutcome.RESET
     assert "reset the connection after EHLO" in result.result_text("en")
     assert "重置了连接" in result.result_text("zh")
 
@@ -336,7 +336,7 @@ def test_connection_reset_is_its_own_outcome(smtp_servers) -> None:  # type: ign
 def test_tls_failure_on_a_plain_port(smtp_servers) -> None:  # type: ignore[no-untyped-def]
     server = smtp_servers.aiosmtpd()
     result = run_probe(_options(server.port, tls=TlsMode.IMPLICIT))
-    assert result.outcome is Outcome.TLS_FAILED
+    assert result.outcome is ProbeOutcome.TLS_FAILED
     assert result.steps[-1].kind is StepKind.TLS and result.steps[-1].error is not None
     text = result.result_text("en")
     assert "TLS handshake with 127.0.0.1 failed" in text and "choose STARTTLS" in text
@@ -346,7 +346,7 @@ def test_tls_failure_on_a_plain_port(smtp_servers) -> None:  # type: ignore[no-u
 def test_helo_when_ehlo_is_not_known(smtp_servers) -> None:  # type: ignore[no-untyped-def]
     server = smtp_servers.scripted(helo_only)
     result = run_probe(_options(server.port, mail_from=SENDER, rcpt_to=RCPT))
-    assert result.outcome is Outcome.ACCEPTED
+    assert result.outcome is ProbeOutcome.ACCEPTED
     assert _kinds(result)[:4] == ["connect", "greeting", "ehlo", "helo"]
     assert result.capabilities == ()
     helo = _step(result, StepKind.HELO)
@@ -355,7 +355,7 @@ def test_helo_when_ehlo_is_not_known(smtp_servers) -> None:  # type: ignore[no-u
 
 def test_connection_refused() -> None:
     result = run_probe(_options(free_port()))
-    assert result.outcome is Outcome.REFUSED
+    assert result.outcome is ProbeOutcome.REFUSED
     assert _kinds(result) == ["connect"]
     assert "refused the connection" in result.result_text("en")
     assert "拒绝了" in result.result_text("zh")
@@ -367,13 +367,13 @@ def test_cancel_stops_a_hanging_probe(smtp_servers) -> None:  # type: ignore[no-
     threading.Timer(0.3, cancel.set).start()
     started = time.monotonic()
     result = run_probe(_options(server.port, timeout=30), cancel=cancel)
-    assert result.outcome is Outcome.CANCELLED
+    assert result.outcome is ProbeOutcome.CANCELLED
     assert time.monotonic() - started < 2
 
 
 def test_each_step_is_streamed_as_it_happens(smtp_servers) -> None:  # type: ignore[no-untyped-def]
     server = smtp_servers.aiosmtpd()
-    seen: list[Step] = []
+    seen: list[ProbeStep] = []
     result = run_probe(_options(server.port, rcpt_to=RCPT), on_step=seen.append)
     assert seen == list(result.steps)
     assert [s.index for s in seen] == list(range(len(seen)))
@@ -392,7 +392,7 @@ def test_domain_goes_to_its_mx_host(smtp_servers, dns_server) -> None:  # type: 
             rcpt_to=RCPT,
         )
     )
-    assert result.outcome is Outcome.ACCEPTED
+    assert result.outcome is ProbeOutcome.ACCEPTED
     assert result.host == "mx.probe.test" and result.mx_hosts == (
         "mx.probe.test",
         "backup.probe.test",
@@ -413,7 +413,7 @@ def test_next_mx_host_when_the_first_refuses(smtp_servers, dns_server) -> None: 
             nameservers=((dns_server.host, dns_server.port),),
         )
     )
-    assert result.outcome is Outcome.CONNECTED and result.host == "up.probe.test"
+    assert result.outcome is ProbeOutcome.CONNECTED and result.host == "up.probe.test"
     connects = [s for s in result.steps if s.kind is StepKind.CONNECT]
     assert len(connects) == 2 and connects[0].error is not None
 
@@ -427,7 +427,7 @@ def test_null_mx(dns_server) -> None:  # type: ignore[no-untyped-def]
             nameservers=((dns_server.host, dns_server.port),),
         )
     )
-    assert result.outcome is Outcome.NULL_MX
+    assert result.outcome is ProbeOutcome.NULL_MX
     assert "null MX" in result.result_text("en") and "RFC 7505" in result.result_text("en")
     assert result.result_text("en").endswith("nothing to probe.")  # not "..": issue 12
     assert result.result_text("zh").endswith("无可探测。")

@@ -9,7 +9,7 @@ import time
 import pytest
 
 from smtp_gui.core.deadline import PROBE_FACTOR
-from smtp_gui.core.probe.model import MxMode, Outcome, ProbeOptions, StepKind
+from smtp_gui.core.probe.model import MxMode, ProbeOptions, ProbeOutcome, StepKind
 from smtp_gui.core.probe.run import run_probe
 from tests.dnsserver import LoopbackDNSServer
 from tests.slow_smtp import NeverAccepting, slow_replies
@@ -33,7 +33,7 @@ def test_replies_each_just_in_time_cannot_add_up(smtp_servers) -> None:  # type:
     result = run_probe(options)
     elapsed = time.monotonic() - started
     assert elapsed < PROBE_FACTOR * TIMEOUT + 0.4, f"{elapsed:.2f} s"
-    assert result.outcome is Outcome.TIMEOUT
+    assert result.outcome is ProbeOutcome.TIMEOUT
     assert "probe.summary.total_limit" in [note.key for note in result.summary]
     assert "1.5 s" in " ".join(note.text("en") for note in result.summary)
     assert all(step.ms <= TIMEOUT * 1000 + 100 for step in result.steps)
@@ -60,7 +60,7 @@ def test_mx_hosts_that_never_accept_share_the_probes_time(
         result = run_probe(options)
         elapsed = time.monotonic() - started
     assert elapsed < PROBE_FACTOR * timeout + 0.4, f"{elapsed:.2f} s"  # five timeouts: 2 s
-    assert result.outcome is Outcome.TIMEOUT
+    assert result.outcome is ProbeOutcome.TIMEOUT
     connects = [s for s in result.steps if s.kind is StepKind.CONNECT]
     assert 1 <= len(connects) < 5
 
@@ -72,4 +72,4 @@ def test_cancel_ends_a_slow_dialogue_at_once(smtp_servers) -> None:  # type: ign
     started = time.monotonic()
     result = run_probe(ProbeOptions("127.0.0.1", port=server.port, timeout=10), cancel=cancel)
     assert time.monotonic() - started < 0.3 + 0.5
-    assert result.outcome is Outcome.CANCELLED
+    assert result.outcome is ProbeOutcome.CANCELLED

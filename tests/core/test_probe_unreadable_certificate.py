@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from smtp_gui.core.probe.model import Outcome, ProbeOptions, StepKind, TlsMode
+from smtp_gui.core.probe.model import ProbeOptions, ProbeOutcome, StepKind, TlsMode
 from smtp_gui.core.probe.run import run_probe
 from tests.hostile_servers import starttls_with, tls_server_context, unreadable_subject_certificate
 
@@ -27,7 +27,7 @@ def test_probe_goes_on_with_a_finding(smtp_servers, tmp_path: Path, validate: bo
         insecure=not validate,
     )
     result = run_probe(options)
-    assert result.outcome is Outcome.CONNECTED, result.result_text("en")
+    assert result.outcome is ProbeOutcome.CONNECTED, result.result_text("en")
     assert result.tls is not None and result.tls.certificate is not None
     assert result.tls.valid is validate  # OpenSSL validated it (with the CA file)
     # Without a CA file the first handshake fails validation and the probe reconnects.

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from smtp_gui.core.sasl.decode import cram_md5_parts, decode_exchange, verify_cram_md5
-from smtp_gui.core.sasl.model import CLIENT, SERVER, Exchange, Field, Step
+from smtp_gui.core.sasl.model import CLIENT, SERVER, Exchange, Field, SaslStep
 from smtp_gui.core.sasl.report import render_text
 from smtp_gui.core.sasl.transcript import MAX_LINES
 from smtp_gui.core.text.errors import InputError
@@ -24,7 +24,7 @@ def b64(text: str | bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
-def fields(step: Step) -> dict[str, str]:
+def fields(step: SaslStep) -> dict[str, str]:
     return {field.name: field.value for field in step.fields}
 
 

@@ -8,7 +8,7 @@ import struct
 import pytest
 
 from smtp_gui.core.sasl.decode import decode_exchange
-from smtp_gui.core.sasl.model import CLIENT, SERVER, Step
+from smtp_gui.core.sasl.model import CLIENT, SERVER, SaslStep
 from smtp_gui.core.sasl.ntlm import decode_ntlm, describe_flags
 
 SIGNATURE = b"NTLMSSP\x00"
@@ -86,7 +86,7 @@ def b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
-def fields(step: Step) -> dict[str, str]:
+def fields(step: SaslStep) -> dict[str, str]:
     return {field.name: field.value for field in step.fields}
 
 

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from smtp_gui.core.sasl.decode import decode_exchange, verify_cram_md5
-from smtp_gui.core.sasl.model import CLIENT, SERVER, Exchange, Step
+from smtp_gui.core.sasl.model import CLIENT, SERVER, Exchange, SaslStep
 from tests.shared_data import shared_data_path
 
 Vector = dict[str, Any]
@@ -28,11 +28,11 @@ def _b64(text: str) -> str:
     return base64.b64encode(text.encode("utf-8")).decode("ascii")
 
 
-def _fields(step: Step) -> dict[str, str]:
+def _fields(step: SaslStep) -> dict[str, str]:
     return {field.name: field.value for field in step.fields}
 
 
-def _payload_steps(exchange: Exchange) -> list[Step]:
+def _payload_steps(exchange: Exchange) -> list[SaslStep]:
     """Steps that carried a decoded payload (or a binary one)."""
     return [step for step in exchange.steps if step.decoded is not None or step.hex is not None]
 
@@ -179,7 +179,7 @@ def check_rfc7677_s3_scram_sha_256(vector: Vector) -> None:
     _scram(vector, with_command=False)
 
 
-def _oauthbearer_client(vector: Vector, step: Step) -> dict[str, str]:
+def _oauthbearer_client(vector: Vector, step: SaslStep) -> dict[str, str]:
     fields = _fields(step)
     token = vector["initial_response"].split("auth=", 1)[1].split("\x01", 1)[0]
     scheme, _, token = token.partition(" ")

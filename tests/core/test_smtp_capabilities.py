@@ -14,9 +14,9 @@ from smtp_gui.core.probe.capabilities import (
     parse_capabilities,
     size_limit,
 )
-from smtp_gui.core.probe.reply import Reply
+from smtp_gui.core.probe.reply import ServerReply
 
-EHLO = Reply(
+EHLO = ServerReply(
     250,
     (
         "mx.example.com at your service, [192.0.2.1]",
@@ -78,14 +78,14 @@ def test_every_known_keyword_has_prose() -> None:
 
 
 def test_negative_or_helo_reply_has_none() -> None:
-    assert parse_capabilities(Reply(502, ("not implemented",))) == ()
-    assert parse_capabilities(Reply(250, ("just a greeting",))) == ()
+    assert parse_capabilities(ServerReply(502, ("not implemented",))) == ()
+    assert parse_capabilities(ServerReply(250, ("just a greeting",))) == ()
 
 
 @settings(deadline=None, max_examples=200)
 @given(st.lists(st.text(max_size=80), max_size=20))
 def test_any_lines_parse(lines: list[str]) -> None:
-    caps = parse_capabilities(Reply(250, ("hello", *lines)))
+    caps = parse_capabilities(ServerReply(250, ("hello", *lines)))
     for cap in caps:
         assert cap.explanation.text("en") and cap.explanation.text("zh")
 
@@ -109,7 +109,7 @@ def test_any_lines_parse(lines: list[str]) -> None:
     ],
 )
 def test_size_values(line: str, limit: int, en: str, zh: str) -> None:
-    caps = parse_capabilities(Reply(250, ("mx.example.com", line)))
+    caps = parse_capabilities(ServerReply(250, ("mx.example.com", line)))
     assert size_limit(caps) == limit
     explanation = caps[0].explanation
     assert en in explanation.text("en")

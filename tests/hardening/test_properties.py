@@ -67,7 +67,7 @@ _ZONE = dnsbl_zones.shipped_zones()[0]
 
 def _reply_lines(text: str) -> Any:
     return smtp_capabilities.parse_capabilities(
-        smtp_reply.Reply(250, tuple(text.split("\n")[:100_000]))
+        smtp_reply.ServerReply(250, tuple(text.split("\n")[:100_000]))
     )
 
 
@@ -369,7 +369,9 @@ def test_numbers_from_outside_never_crash_a_parser(number: str) -> None:
     )
     dmarc_record.parse_dmarc(f"v=DMARC1; p=none; pct={number}; ri={number}")
     mta_sts_policy.parse_sts_policy(f"version: STSv1\nmode: enforce\nmx: a.test\nmax_age: {number}")
-    caps = smtp_capabilities.parse_capabilities(smtp_reply.Reply(250, ("hi", f"SIZE {number}")))
+    caps = smtp_capabilities.parse_capabilities(
+        smtp_reply.ServerReply(250, ("hi", f"SIZE {number}"))
+    )
     size = smtp_capabilities.size_limit(caps)
     assert size is not None and size >= 0
     assert all(cap.explanation.text("zh") for cap in caps)

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListView, QPushButton
 
-from smtp_gui.core.probe.model import Outcome
+from smtp_gui.core.probe.model import ProbeOutcome
 from smtp_gui.ui.main_window import MainWindow
 from smtp_gui.ui.probe_pane import ProbePane
 from smtp_gui.ui.transcript_model import CODE_ROLE
@@ -86,7 +86,7 @@ def test_finished_probe_shows_the_replies(window: MainWindow, qtbot, smtp_server
     server = smtp_servers.aiosmtpd()
     pane = _pane(window)
     _probe(qtbot, pane, server.port, mail_from="bob@example.test", rcpt_to=UNKNOWN_RCPT)
-    assert pane.result is not None and pane.result.outcome is Outcome.RECIPIENT_REJECTED
+    assert pane.result is not None and pane.result.outcome is ProbeOutcome.RECIPIENT_REJECTED
     rows = _rows(pane)
     assert "<-  220 mail.test ESMTP test server" in rows
     assert " -> RCPT TO:<nobody@example.test>" in rows

@@ -13,7 +13,7 @@ from typing import Any
 
 from smtp_gui.core.diagnose.blocklists import Blocklist
 from smtp_gui.core.diagnose.providers import Rule
-from smtp_gui.core.diagnose.replies import Reply
+from smtp_gui.core.diagnose.replies import FoundReply
 from smtp_gui.core.text.bilingual import Text
 from smtp_gui.core.text.messages import message
 
@@ -43,7 +43,7 @@ class Advice:
 
 @dataclass(frozen=True, slots=True)
 class AdviceContext:
-    primary: Reply | None
+    primary: FoundReply | None
     explain_code: str
     tags: frozenset[str]
     rules: tuple[Rule, ...]

@@ -43,7 +43,7 @@ from smtp_gui.core.diagnose.providers import (
     matching_rules,
     provider,
 )
-from smtp_gui.core.diagnose.replies import Reply, dedupe_key
+from smtp_gui.core.diagnose.replies import FoundReply, dedupe_key
 from smtp_gui.core.diagnose.reply_scan import scan_replies
 from smtp_gui.core.text.bilingual import EMPTY
 from smtp_gui.core.text.errors import input_error
@@ -150,9 +150,9 @@ def _cut_original(lines: Sequence[str]) -> Sequence[str]:
     return lines
 
 
-def _merge(replies: Sequence[Reply]) -> list[Reply]:
+def _merge(replies: Sequence[FoundReply]) -> list[FoundReply]:
     """One entry per failing reply: the bounce text and the DSN often quote the same one."""
-    merged: list[Reply] = []
+    merged: list[FoundReply] = []
     index: dict[tuple[int | None, str], int] = {}
     exact: dict[tuple[int | None, str | None, str], int] = {}
     for reply in replies:
@@ -185,7 +185,7 @@ def _merge(replies: Sequence[Reply]) -> list[Reply]:
     return merged
 
 
-def choose_primary(replies: Sequence[Reply]) -> Reply | None:
+def choose_primary(replies: Sequence[FoundReply]) -> FoundReply | None:
     """The last 5xx, else the last 4xx. A DSN's own record wins over quoted text, a reply
     with a basic code over a bare status, and a remote reply over a local restatement."""
     for cls in (5, 4):
@@ -239,7 +239,7 @@ def _analyse(
     elif not replies:
         # No code at all ("Host or domain name not found", "retry timeout exceeded"): the
         # generic wording rules still say what kind of failure the text describes.
-        rules = matching_rules(Reply(None, None, body[:_HINT_TEXT]), GENERIC)
+        rules = matching_rules(FoundReply(None, None, body[:_HINT_TEXT]), GENERIC)
     else:
         rules = []
     tags = sorted({tag for rule in rules for tag in rule.tags})
@@ -289,11 +289,11 @@ def _analyse(
     )
 
 
-def primary_code(primary: Reply | None) -> str:
+def primary_code(primary: FoundReply | None) -> str:
     return "" if primary is None else primary.code
 
 
-def _explain_code(primary: Reply | None, rules: Sequence[Rule]) -> str:
+def _explain_code(primary: FoundReply | None, rules: Sequence[Rule]) -> str:
     if primary is None:
         return ""
     for rule in rules:
@@ -303,8 +303,8 @@ def _explain_code(primary: Reply | None, rules: Sequence[Rule]) -> str:
 
 
 def _detect(
-    primary: Reply | None,
-    failures: Sequence[Reply],
+    primary: FoundReply | None,
+    failures: Sequence[FoundReply],
     remotes: Sequence[str],
     dsn: Sequence[DsnRecipient],
     message: MessageParts | None,
@@ -340,8 +340,8 @@ def _detect(
 
 
 def _parties(
-    primary: Reply | None,
-    failures: Sequence[Reply],
+    primary: FoundReply | None,
+    failures: Sequence[FoundReply],
     entities: Entities,
     remotes: Sequence[str],
     scan: ScanResult,

@@ -18,7 +18,7 @@ from smtp_gui.core.diagnose.replies import (
     CODE_WITH_ENHANCED,
     MAX_LINE,
     MAX_REPLY_TEXT,
-    Reply,
+    FoundReply,
     enhanced_at,
     reply_at,
 )
@@ -46,7 +46,7 @@ class Draft:
 class ScanResult:
     """What one pass found: replies in order, plus hints for the advice."""
 
-    replies: list[Reply] = field(default_factory=list)
+    replies: list[FoundReply] = field(default_factory=list)
     auth_exchange: str = ""  # the AUTH command and what followed, for the decoder
     senders: list[str] = field(default_factory=list)  # MAIL FROM addresses
     recipients: list[str] = field(default_factory=list)  # RCPT TO addresses

@@ -10,7 +10,7 @@ from typing import Any
 from smtp_gui.core.codes.phases import Phase
 from smtp_gui.core.diagnose.advice import Advice
 from smtp_gui.core.diagnose.blocklists import Blocklist
-from smtp_gui.core.diagnose.replies import Reply
+from smtp_gui.core.diagnose.replies import FoundReply
 from smtp_gui.core.text.bilingual import EMPTY, Text
 from smtp_gui.core.text.messages import message_text
 
@@ -19,8 +19,8 @@ from smtp_gui.core.text.messages import message_text
 class Diagnosis:
     """Everything found in one paste. ``primary`` is the last 5xx, else the last 4xx."""
 
-    replies: tuple[Reply, ...] = ()
-    primary: Reply | None = None
+    replies: tuple[FoundReply, ...] = ()
+    primary: FoundReply | None = None
     provider: str = ""  # lower-case id such as "gmail", or "" when not recognised
     provider_name: Text = EMPTY
     ips: tuple[str, ...] = ()
@@ -96,7 +96,7 @@ class Diagnosis:
         )
 
 
-def _primary_dict(primary: Reply, lang: str) -> dict[str, Any]:
+def _primary_dict(primary: FoundReply, lang: str) -> dict[str, Any]:
     data = primary.to_dict(lang)
     data["class"] = primary.cls
     return data

@@ -7,7 +7,7 @@ from typing import Any
 
 from smtp_gui.core.diagnose.blocklists import Blocklist
 from smtp_gui.core.diagnose.providers import GENERIC, Provider, Rule
-from smtp_gui.core.diagnose.replies import Reply
+from smtp_gui.core.diagnose.replies import FoundReply
 from smtp_gui.core.text.bilingual import Text
 from smtp_gui.core.text.messages import message
 
@@ -29,8 +29,8 @@ def _message(key: str, **params: Any) -> Text:
 
 
 def collect_findings(
-    primary: Reply | None,
-    replies: Sequence[Reply],
+    primary: FoundReply | None,
+    replies: Sequence[FoundReply],
     rules: Sequence[Rule],
     tags: Sequence[str],
     blocklists: Sequence[Blocklist],

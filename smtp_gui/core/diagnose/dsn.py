@@ -19,7 +19,7 @@ from smtp_gui.core.diagnose import bounce_formats as formats
 from smtp_gui.core.diagnose.replies import (
     CODE_WITH_ENHANCED,
     MAX_LINE,
-    Reply,
+    FoundReply,
     clean_text,
     enhanced_at,
     reply_at,
@@ -60,7 +60,7 @@ class DsnRecipient:
     def recipient(self) -> str:
         return self.final_recipient or self.original_recipient
 
-    def reply(self) -> Reply | None:
+    def reply(self) -> FoundReply | None:
         """The reply this block reports: Diagnostic-Code with Status, or Status alone."""
         status = self.status
         diagnostic = self.diagnostic.strip()
@@ -78,7 +78,7 @@ class DsnRecipient:
             cut = lower.find(formats.POSTFIX_IN_REPLY)
             if cut >= 0:
                 text = text[:cut]
-            return Reply(
+            return FoundReply(
                 basic,
                 enhanced,
                 clean_text(text, basic, enhanced),
@@ -91,7 +91,9 @@ class DsnRecipient:
         if not status:
             return None
         text = clean_text(diagnostic or self.action, None, status)
-        return Reply(None, status, text, None, "dsn", self.line, self.recipient, self.remote_mta)
+        return FoundReply(
+            None, status, text, None, "dsn", self.line, self.recipient, self.remote_mta
+        )
 
 
 def _ses_reply(diagnostic: str) -> tuple[int, str | None, str, str] | None:

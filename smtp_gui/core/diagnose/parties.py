@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from smtp_gui.core.diagnose.entities import Entities, extract
 from smtp_gui.core.diagnose.providers import Provider
-from smtp_gui.core.diagnose.replies import Reply
+from smtp_gui.core.diagnose.replies import FoundReply
 
 # RFC 1918 and RFC 6598 space never appears on public blocklists.
 _PRIVATE_V4 = tuple(
@@ -46,7 +46,7 @@ def remote_addresses(remotes: Iterable[str]) -> set[str]:
     return found
 
 
-def find_sender_ip(failures: Sequence[Reply], entities: Entities, remote: set[str]) -> str:
+def find_sender_ip(failures: Sequence[FoundReply], entities: Entities, remote: set[str]) -> str:
     """An IP in the failing replies' text (Gmail ``[203.0.113.7 12]``, ``Client host [..]``),
     else one passed in a URL (``?ip=``). Other addresses in a bounce are usually relays or
     the receiver, so they are not guessed at."""
@@ -61,7 +61,7 @@ def find_sender_ip(failures: Sequence[Reply], entities: Entities, remote: set[st
 
 
 def find_sender_domain(
-    primary: Reply | None,
+    primary: FoundReply | None,
     candidates: Sequence[str],
     skip: set[str],
     provider: Provider | None,
@@ -88,7 +88,7 @@ def find_sender_domain(
     return ""
 
 
-def find_recipient(primary: Reply | None, candidates: Sequence[str]) -> str:
+def find_recipient(primary: FoundReply | None, candidates: Sequence[str]) -> str:
     """The address the failure is about: DSN recipient, RCPT TO, or one in the reply."""
     if primary is not None and primary.recipient:
         return primary.recipient.lower()

@@ -15,7 +15,7 @@ from functools import cache
 from typing import Any
 
 from smtp_gui.core.diagnose.entities import IpContext
-from smtp_gui.core.diagnose.replies import Reply
+from smtp_gui.core.diagnose.replies import FoundReply
 from smtp_gui.core.resources import load_json_folder
 from smtp_gui.core.text.bilingual import EMPTY, Text
 
@@ -42,7 +42,7 @@ class Rule:
     advice: tuple[RuleAdvice, ...] = ()
     treat_as: str = ""
 
-    def matches(self, reply: Reply, lower_text: str) -> bool:
+    def matches(self, reply: FoundReply, lower_text: str) -> bool:
         if self.enhanced and not any(_enhanced_matches(p, reply.enhanced) for p in self.enhanced):
             return False
         if self.basic and reply.basic not in self.basic:
@@ -167,7 +167,7 @@ def detect(
     return max(scores, key=lambda pid: scores[pid])
 
 
-def matching_rules(reply: Reply, pid: str) -> list[Rule]:
+def matching_rules(reply: FoundReply, pid: str) -> list[Rule]:
     """The provider's rules that match ``reply`` (at most one per tag set), then generic ones."""
     lower = reply.text.lower()
     found: list[Rule] = []

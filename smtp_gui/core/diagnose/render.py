@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from smtp_gui.core.codes.catalogue import explain
 from smtp_gui.core.diagnose.diagnosis import Diagnosis
-from smtp_gui.core.diagnose.replies import Reply
+from smtp_gui.core.diagnose.replies import FoundReply
 from smtp_gui.core.text.errors import InputError
 from smtp_gui.core.text.messages import message_text
 
@@ -28,14 +28,14 @@ def code_title(code: str, lang: str) -> str:
         return ""
 
 
-def reply_line(reply: Reply, lang: str, width: int = 160) -> str:
+def reply_line(reply: FoundReply, lang: str, width: int = 160) -> str:
     """``550 5.7.26 [RCPT TO] text…`` on one line."""
     phase = f" [{reply.phase.title().get(lang)}]" if reply.phase is not None else ""
     text = reply.text if len(reply.text) <= width else reply.text[: width - 1] + "…"
     return f"{reply.code}{phase} {text}".rstrip()
 
 
-def shown_replies(replies: Sequence[Reply]) -> tuple[list[Reply], int]:
+def shown_replies(replies: Sequence[FoundReply]) -> tuple[list[FoundReply], int]:
     """The replies worth listing: every failure first-to-last, cut to a readable number."""
     if len(replies) <= MAX_REPLIES_SHOWN:
         return list(replies), 0

@@ -38,7 +38,7 @@ _SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
-class Reply:
+class FoundReply:
     """A reply: basic code (or None), enhanced code (or None), its text and what answered it.
 
     ``origin`` says how it was found: ``transcript`` (a line starting with the code),
@@ -161,7 +161,7 @@ def _drop_prefixes(words: list[str], prefix: str, enhanced: str | None) -> list[
     return kept
 
 
-def dedupe_key(reply: Reply) -> tuple[int | None, str]:
+def dedupe_key(reply: FoundReply) -> tuple[int | None, str]:
     """Two sightings of one reply (bounce text and DSN field) share this key."""
     text = reply.text.lower()
     if reply.enhanced and text.startswith(reply.enhanced):

@@ -24,7 +24,7 @@ from smtp_gui.core.diagnose.bounce_lines import (
 from smtp_gui.core.diagnose.replies import (
     MAX_LINE,
     MAX_REPLY_TEXT,
-    Reply,
+    FoundReply,
     clean_text,
     enhanced_at,
     reply_at,
@@ -276,7 +276,7 @@ class _Scanner(BounceLines):
             joined = parts[0] if len(parts) == 1 else " ".join(parts)
             if len(parts) == 1 and not draft.wrap_indent and _plain(joined, draft.basic):
                 append(
-                    Reply(
+                    FoundReply(
                         draft.basic,
                         draft.enhanced,
                         joined,
@@ -298,7 +298,7 @@ class _Scanner(BounceLines):
                     joined = joined[:cut]
             text = clean_text(joined, draft.basic, draft.enhanced)
             append(
-                Reply(
+                FoundReply(
                     draft.basic,
                     draft.enhanced,
                     text,

@@ -53,7 +53,7 @@ class Health(enum.StrEnum):
     UNKNOWN = "unknown"  # not asked, or no usable answer
 
 
-class Reading(enum.StrEnum):
+class AnswerKind(enum.StrEnum):
     """How one A record reads against the list's codes."""
 
     LISTING = "listing"
@@ -66,7 +66,7 @@ class Reading(enum.StrEnum):
 @dataclass(frozen=True, slots=True)
 class AnswerReading:
     answer: str
-    reading: Reading
+    reading: AnswerKind
     labels: tuple[str, ...] = ()
     meaning: Text = EMPTY
 
@@ -87,11 +87,11 @@ def read_answer(zone: Zone, answer: str) -> AnswerReading:
         address = ipaddress.IPv4Address(answer.strip())
     except ValueError:
         return AnswerReading(
-            answer, Reading.FOREIGN, meaning=message("dnsbl.not_an_address", answer=answer)
+            answer, AnswerKind.FOREIGN, meaning=message("dnsbl.not_an_address", answer=answer)
         )
     if address not in _LOOPBACK:
         return AnswerReading(
-            answer, Reading.FOREIGN, meaning=message("dnsbl.outside_loopback", address=answer)
+            answer, AnswerKind.FOREIGN, meaning=message("dnsbl.outside_loopback", address=answer)
         )
     if zone.bitmask:
         return _read_bitmask(zone, address)
@@ -103,19 +103,19 @@ def read_answer(zone: Zone, answer: str) -> AnswerReading:
     if not zone.shipped and address in _OPERATOR_ERRORS:
         last = address.packed[3]
         key = f"dnsbl.operator_code.{last if last in _OPERATOR_CODES else 'other'}"
-        return AnswerReading(answer, Reading.REFUSAL, meaning=message(key, address=answer))
+        return AnswerReading(answer, AnswerKind.REFUSAL, meaning=message(key, address=answer))
     if not zone.shipped and str(address) != "127.0.0.1":
         meaning = message("dnsbl.generic_listing", address=answer)
-        return AnswerReading(answer, Reading.LISTING, (zone.name,), meaning)
+        return AnswerReading(answer, AnswerKind.LISTING, (zone.name,), meaning)
     meaning = message("dnsbl.unknown_code", address=answer, name=zone.name)
-    return AnswerReading(answer, Reading.UNKNOWN, meaning=meaning)
+    return AnswerReading(answer, AnswerKind.UNKNOWN, meaning=meaning)
 
 
 _READING = {
-    CodeKind.LISTING: Reading.LISTING,
-    CodeKind.BITMASK: Reading.LISTING,
-    CodeKind.ERROR: Reading.REFUSAL,
-    CodeKind.ALLOWLIST: Reading.ALLOW,
+    CodeKind.LISTING: AnswerKind.LISTING,
+    CodeKind.BITMASK: AnswerKind.LISTING,
+    CodeKind.ERROR: AnswerKind.REFUSAL,
+    CodeKind.ALLOWLIST: AnswerKind.ALLOW,
 }
 
 
@@ -125,17 +125,17 @@ def _read_bitmask(zone: Zone, address: ipaddress.IPv4Address) -> AnswerReading:
     value = address.packed[3]
     if address.packed[:3] != b"\x7f\x00\x00" or value == 0:
         meaning = message("dnsbl.unknown_code", address=text, name=zone.name)
-        return AnswerReading(text, Reading.UNKNOWN, meaning=meaning)
+        return AnswerReading(text, AnswerKind.UNKNOWN, meaning=meaning)
     refusals = [c for c in zone.codes if c.kind is CodeKind.ERROR and value & c.bit]
     if refusals:
-        return AnswerReading(text, Reading.REFUSAL, (refusals[0].label,), refusals[0].meaning)
+        return AnswerReading(text, AnswerKind.REFUSAL, (refusals[0].label,), refusals[0].meaning)
     hits = [c for c in zone.codes if value & c.bit]
     unknown = value & ~sum(c.bit for c in zone.codes)
     if unknown:
         meaning = message("dnsbl.unknown_bits", address=text, bits=unknown, name=zone.name)
-        return AnswerReading(text, Reading.UNKNOWN, meaning=meaning)
+        return AnswerReading(text, AnswerKind.UNKNOWN, meaning=meaning)
     return AnswerReading(
-        text, Reading.LISTING, tuple(c.label for c in hits), _join(c.meaning for c in hits)
+        text, AnswerKind.LISTING, tuple(c.label for c in hits), _join(c.meaning for c in hits)
     )
 
 
@@ -147,7 +147,7 @@ def probe_says_listed(zone: Zone, probe: Lookup) -> bool | None:
     if probe.outcome is not Outcome.ANSWER or not probe.records:
         return None
     readings = [read_answer(zone, r) for r in probe.records]
-    if all(r.reading is Reading.REFUSAL for r in readings):
+    if all(r.reading is AnswerKind.REFUSAL for r in readings):
         return None  # the operator refused this resolver: says nothing about the list
     return True
 
@@ -173,7 +173,7 @@ def _probe_entry(zone: Zone, listed: bool) -> str:
 
 # -- one list's verdict -----------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
-class Verdict:
+class ListingVerdict:
     status: ListingStatus
     answers: tuple[str, ...] = ()
     meaning: Text = EMPTY
@@ -205,7 +205,7 @@ _REFUSED = ListingStatus.REFUSED
 
 def interpret(
     zone: Zone, answer: Lookup, txt: Lookup | None = None, health: Health = Health.UNKNOWN
-) -> Verdict:
+) -> ListingVerdict:
     """The status of ``zone`` for one target from its A answer, TXT answer and health."""
     verdict = _interpret_answer(zone, answer, txt)
     # A list that lists its must-not-list entry vouches for nothing it answers with an
@@ -213,49 +213,53 @@ def interpret(
     if health is Health.LISTS_WORLD and verdict.answers and verdict.status is not _REFUSED:
         entry = _probe_entry(zone, listed=False)
         note = message("dnsbl.lists_world", name=zone.name, entry=entry)
-        return Verdict(ListingStatus.ERROR, verdict.answers, note)
+        return ListingVerdict(ListingStatus.ERROR, verdict.answers, note)
     if health is Health.NO_TEST_ENTRY and verdict.status is ListingStatus.NOT_LISTED:
         entry = _probe_entry(zone, listed=True)
         note = message("dnsbl.no_test_entry", name=zone.name, entry=entry)
-        return Verdict(ListingStatus.ERROR, verdict.answers, note)
+        return ListingVerdict(ListingStatus.ERROR, verdict.answers, note)
     return verdict
 
 
-def _interpret_answer(zone: Zone, answer: Lookup, txt: Lookup | None) -> Verdict:
+def _interpret_answer(zone: Zone, answer: Lookup, txt: Lookup | None) -> ListingVerdict:
     outcome = answer.outcome
     if outcome in (Outcome.NXDOMAIN, Outcome.NODATA):
-        return Verdict(ListingStatus.NOT_LISTED, meaning=message("dnsbl.not_listed"))
+        return ListingVerdict(ListingStatus.NOT_LISTED, meaning=message("dnsbl.not_listed"))
     if outcome is Outcome.TIMEOUT:
-        return Verdict(ListingStatus.TIMEOUT, meaning=message("dnsbl.timeout"))
+        return ListingVerdict(ListingStatus.TIMEOUT, meaning=message("dnsbl.timeout"))
     if outcome is Outcome.SERVFAIL:
-        return Verdict(ListingStatus.ERROR, meaning=message("dnsbl.servfail"))
+        return ListingVerdict(ListingStatus.ERROR, meaning=message("dnsbl.servfail"))
     if outcome is Outcome.REFUSED:
-        return Verdict(ListingStatus.ERROR, meaning=message("dnsbl.dns_refused"))
+        return ListingVerdict(ListingStatus.ERROR, meaning=message("dnsbl.dns_refused"))
     if outcome is not Outcome.ANSWER or not answer.records:
         detail = answer.detail or str(outcome)
-        return Verdict(ListingStatus.ERROR, meaning=message("dnsbl.dns_error", detail=detail))
+        return ListingVerdict(
+            ListingStatus.ERROR, meaning=message("dnsbl.dns_error", detail=detail)
+        )
     readings = [read_answer(zone, record) for record in sorted(answer.records, key=_order)]
     answers = tuple(r.answer for r in readings)
     kinds = {r.reading for r in readings}
     labels = tuple(dict.fromkeys(label for r in readings for label in r.labels))
-    if Reading.REFUSAL in kinds:
-        chosen = [r for r in readings if r.reading is Reading.REFUSAL]
+    if AnswerKind.REFUSAL in kinds:
+        chosen = [r for r in readings if r.reading is AnswerKind.REFUSAL]
         status = ListingStatus.REFUSED
-    elif kinds & {Reading.UNKNOWN, Reading.FOREIGN}:
-        chosen = [r for r in readings if r.reading in (Reading.UNKNOWN, Reading.FOREIGN)]
+    elif kinds & {AnswerKind.UNKNOWN, AnswerKind.FOREIGN}:
+        chosen = [r for r in readings if r.reading in (AnswerKind.UNKNOWN, AnswerKind.FOREIGN)]
         status = ListingStatus.ERROR
-    elif Reading.LISTING in kinds:
-        chosen = [r for r in readings if r.reading is Reading.LISTING]
+    elif AnswerKind.LISTING in kinds:
+        chosen = [r for r in readings if r.reading is AnswerKind.LISTING]
         reasons: tuple[str, ...] = ()
         if txt is not None and txt.outcome is Outcome.ANSWER:
             reasons = tuple(clean_txt(t) for t in txt.records)
         meaning = _join(dict.fromkeys(r.meaning for r in chosen))
-        return Verdict(ListingStatus.LISTED, answers, meaning, reasons, labels)
+        return ListingVerdict(ListingStatus.LISTED, answers, meaning, reasons, labels)
     else:  # only allowlist answers: good news, not a listing
         meaning = _join(dict.fromkeys(r.meaning for r in readings))
-        return Verdict(ListingStatus.NOT_LISTED, answers, meaning, (), labels, allowlisted=True)
+        return ListingVerdict(
+            ListingStatus.NOT_LISTED, answers, meaning, (), labels, allowlisted=True
+        )
     meaning = _join(dict.fromkeys(r.meaning for r in chosen))
-    return Verdict(status, answers, meaning)
+    return ListingVerdict(status, answers, meaning)
 
 
 def _order(record: str) -> tuple[int, str]:

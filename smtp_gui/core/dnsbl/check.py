@@ -42,14 +42,14 @@ from smtp_gui.core.text.errors import input_error
 from smtp_gui.core.text.messages import message
 
 
-class Step(enum.StrEnum):
+class QueryKind(enum.StrEnum):
     A = "a"
     TXT = "txt"
     MUST_LIST = "must_list"  # 127.0.0.2 / TEST (RFC 5782 5)
     MUST_NOT_LIST = "must_not_list"  # 127.0.0.1 / INVALID (RFC 5782 5)
 
 
-_PROBE_STEPS = (Step.MUST_LIST, Step.MUST_NOT_LIST)
+_PROBE_STEPS = (QueryKind.MUST_LIST, QueryKind.MUST_NOT_LIST)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,13 +97,13 @@ class ProbeCache:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._known: dict[tuple[str, str, Step], bool] = {}
+        self._known: dict[tuple[str, str, QueryKind], bool] = {}
 
-    def get(self, resolver_key: str, zone: str, step: Step) -> bool | None:
+    def get(self, resolver_key: str, zone: str, step: QueryKind) -> bool | None:
         with self._lock:
             return self._known.get((resolver_key, zone, step))
 
-    def put(self, resolver_key: str, zone: str, step: Step, listed: bool) -> None:
+    def put(self, resolver_key: str, zone: str, step: QueryKind, listed: bool) -> None:
         with self._lock:
             self._known[(resolver_key, zone, step)] = listed
 
@@ -156,52 +156,52 @@ class ZoneCheck:
         self.zone = zone
         self._key = resolver_key
         self._cache = cache
-        self.lookups: dict[Step, Lookup] = {}
+        self.lookups: dict[QueryKind, Lookup] = {}
 
-    def question(self, step: Step) -> tuple[str, str]:
+    def question(self, step: QueryKind) -> tuple[str, str]:
         """The (name, type) asked for ``step``."""
-        if step is Step.A or step is Step.TXT:
-            return query_name(self.target, self.zone), "A" if step is Step.A else "TXT"
+        if step is QueryKind.A or step is QueryKind.TXT:
+            return query_name(self.target, self.zone), "A" if step is QueryKind.A else "TXT"
         must_list, must_not_list = probe_targets(self.zone)
-        probe = must_list if step is Step.MUST_LIST else must_not_list
+        probe = must_list if step is QueryKind.MUST_LIST else must_not_list
         return query_name(probe, self.zone), "A"
 
-    def _probe(self, step: Step) -> bool | None:
+    def _probe(self, step: QueryKind) -> bool | None:
         if step in self.lookups:
             return probe_says_listed(self.zone, self.lookups[step])
         if self._cache is not None:
             return self._cache.get(self._key, self.zone.zone, step)
         return None
 
-    def _probe_settled(self, step: Step) -> bool:
+    def _probe_settled(self, step: QueryKind) -> bool:
         return step in self.lookups or self._probe(step) is not None
 
-    def wanted(self, eager: bool = False) -> list[Step]:
+    def wanted(self, eager: bool = False) -> list[QueryKind]:
         """Steps still to ask. ``eager``: ask the must-list test entry alongside the A record,
         so a concurrent runner spends one round trip on a clean target instead of two (a
         listed one needs a second round trip for TXT anyway, and asks must-not-list then)."""
-        answer = self.lookups.get(Step.A)
+        answer = self.lookups.get(QueryKind.A)
         if answer is None:
-            eager = eager and not self._probe_settled(Step.MUST_LIST)
-            return [Step.A, Step.MUST_LIST] if eager else [Step.A]
-        need: list[Step] = []
+            eager = eager and not self._probe_settled(QueryKind.MUST_LIST)
+            return [QueryKind.A, QueryKind.MUST_LIST] if eager else [QueryKind.A]
+        need: list[QueryKind] = []
         if answer.outcome in (Outcome.NXDOMAIN, Outcome.NODATA):
-            need.append(Step.MUST_LIST)  # "not listed" is worth only what the list is
+            need.append(QueryKind.MUST_LIST)  # "not listed" is worth only what the list is
         elif is_listing_answer(self.zone, answer):
             if needs_txt(self.zone, answer):
-                need.append(Step.TXT)
-            need.append(Step.MUST_NOT_LIST)  # a list that lists 127.0.0.1 lists everyone
+                need.append(QueryKind.TXT)
+            need.append(QueryKind.MUST_NOT_LIST)  # a list that lists 127.0.0.1 lists everyone
         return [
             s
             for s in need
-            if s not in self.lookups and (s is Step.TXT or not self._probe_settled(s))
+            if s not in self.lookups and (s is QueryKind.TXT or not self._probe_settled(s))
         ]
 
     @property
     def done(self) -> bool:
-        return Step.A in self.lookups and not self.wanted()
+        return QueryKind.A in self.lookups and not self.wanted()
 
-    def record(self, step: Step, result: Lookup) -> None:
+    def record(self, step: QueryKind, result: Lookup) -> None:
         self.lookups[step] = result
         if step in _PROBE_STEPS and self._cache is not None:
             listed = probe_says_listed(self.zone, result)
@@ -210,12 +210,12 @@ class ZoneCheck:
 
     def health(self) -> Health:
         return interpret_probes(
-            self.zone, self._probe(Step.MUST_LIST), self._probe(Step.MUST_NOT_LIST)
+            self.zone, self._probe(QueryKind.MUST_LIST), self._probe(QueryKind.MUST_NOT_LIST)
         )
 
     def result(self, resolver_label: str = "") -> ZoneResult:
-        answer = self.lookups[Step.A]
-        txt = self.lookups.get(Step.TXT)
+        answer = self.lookups[QueryKind.A]
+        txt = self.lookups.get(QueryKind.TXT)
         health = self.health()
         verdict = interpret(self.zone, answer, txt, health)
         return ZoneResult(
@@ -285,7 +285,7 @@ def plan_check(text: str, zone_specs: Sequence[str] | None = None) -> CheckPlan:
     return CheckPlan(target, usable, skipped)
 
 
-def _answer(check: ZoneCheck, step: Step, future: Future[Lookup]) -> Lookup:
+def _answer(check: ZoneCheck, step: QueryKind, future: Future[Lookup]) -> Lookup:
     """The lookup's answer; a bug in it is that list's error row, not the end of the check."""
     try:
         return future.result()
@@ -351,8 +351,8 @@ def run_check(
     checks = [ZoneCheck(plan.target, zone, handle.key, cache) for zone in plan.zones]
     results: dict[int, ZoneResult] = {}
     pool = io_executor()
-    pending: dict[Future[Lookup], tuple[int, Step]] = {}
-    asked: set[tuple[int, Step]] = set()
+    pending: dict[Future[Lookup], tuple[int, QueryKind]] = {}
+    asked: set[tuple[int, QueryKind]] = set()
 
     def ask(index: int) -> None:
         check = checks[index]

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from smtp_gui.core.probe.model import MASK
-from smtp_gui.core.probe.reply import Reply
+from smtp_gui.core.probe.reply import ServerReply
 from smtp_gui.core.sasl.decode import SERVER, decode_exchange
 from smtp_gui.core.sasl.encode import encode_login, encode_plain, encode_xoauth2
 from smtp_gui.core.sasl.mechs import login_prompt_kind
@@ -23,9 +23,9 @@ from smtp_gui.core.text.errors import InputError
 from smtp_gui.core.text.messages import Note
 
 # What a step adds once its reply is known: (decoded challenge, notes).
-Describe = Callable[[Reply], tuple[str | None, tuple[Note, ...]]]
+Describe = Callable[[ServerReply], tuple[str | None, tuple[Note, ...]]]
 # Send ``line`` (showing ``masked`` in the transcript), read the reply, record one step.
-Exchange = Callable[[str, str | None, tuple[Note, ...], Describe | None], Reply]
+Exchange = Callable[[str, str | None, tuple[Note, ...], Describe | None], ServerReply]
 
 _MAX_ROUNDS = 4  # LOGIN needs two challenges; anything past this is a confused server
 
@@ -34,7 +34,7 @@ _MAX_ROUNDS = 4  # LOGIN needs two challenges; anything past this is a confused 
 class AuthOutcome:
     mechanism: str
     succeeded: bool
-    final: Reply
+    final: ServerReply
 
 
 def authenticate(mechanism: str, user: str, password: str, exchange: Exchange) -> AuthOutcome:
@@ -53,7 +53,7 @@ def authenticate(mechanism: str, user: str, password: str, exchange: Exchange) -
 def describe_challenge(mechanism: str) -> Describe:
     """Decode a 334 challenge with the SASL decoder (other replies get no decoding)."""
 
-    def describe(reply: Reply) -> tuple[str | None, tuple[Note, ...]]:
+    def describe(reply: ServerReply) -> tuple[str | None, tuple[Note, ...]]:
         if reply.code != 334:
             return None, ()
         payload = reply.lines[0].strip() if reply.lines else ""
@@ -69,7 +69,7 @@ def describe_challenge(mechanism: str) -> Describe:
     return describe
 
 
-def _plain(user: str, password: str, exchange: Exchange) -> Reply:
+def _plain(user: str, password: str, exchange: Exchange) -> ServerReply:
     # RFC 4954 4: the initial response goes with the command; RFC 4616 2: NUL user NUL pass.
     response = encode_plain("", user, password)
     note = Note("probe.auth.sent_plain", {"user": user})
@@ -82,7 +82,7 @@ def _plain(user: str, password: str, exchange: Exchange) -> Reply:
     return _cancel_if_still_asking(reply, exchange)
 
 
-def _login(user: str, password: str, exchange: Exchange) -> Reply:
+def _login(user: str, password: str, exchange: Exchange) -> ServerReply:
     answers = encode_login(user, password)
     describe = describe_challenge("LOGIN")
     reply = exchange("AUTH LOGIN", None, (), describe)
@@ -102,7 +102,7 @@ def _login(user: str, password: str, exchange: Exchange) -> Reply:
     return _cancel_if_still_asking(reply, exchange)
 
 
-def _cram_md5(user: str, password: str, exchange: Exchange) -> Reply:
+def _cram_md5(user: str, password: str, exchange: Exchange) -> ServerReply:
     reply = exchange("AUTH CRAM-MD5", None, (), describe_challenge("CRAM-MD5"))
     if reply.code != 334:
         return reply
@@ -118,7 +118,7 @@ def _cram_md5(user: str, password: str, exchange: Exchange) -> Reply:
     return _cancel_if_still_asking(reply, exchange)
 
 
-def _xoauth2(user: str, token: str, exchange: Exchange) -> Reply:
+def _xoauth2(user: str, token: str, exchange: Exchange) -> ServerReply:
     response = encode_xoauth2(user, token)
     note = Note("probe.auth.sent_xoauth2", {"user": user})
     describe = describe_challenge("XOAUTH2")
@@ -130,14 +130,14 @@ def _xoauth2(user: str, token: str, exchange: Exchange) -> Reply:
     return _cancel_if_still_asking(reply, exchange)
 
 
-def _cancel_if_still_asking(reply: Reply, exchange: Exchange) -> Reply:
+def _cancel_if_still_asking(reply: ServerReply, exchange: Exchange) -> ServerReply:
     """RFC 4954 4: a client that cannot continue answers "*"; the server replies 501."""
     if reply.code != 334:
         return reply
     return exchange("*", None, (Note("probe.auth.sent_cancel"),), None)
 
 
-def _decoded(reply: Reply) -> str | None:
+def _decoded(reply: ServerReply) -> str | None:
     payload = reply.lines[0].strip() if reply.lines else ""
     try:
         return base64.b64decode(payload, validate=True).decode("utf-8", errors="replace")

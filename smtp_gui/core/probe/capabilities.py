@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from smtp_gui.core.probe.reply import Reply
+from smtp_gui.core.probe.reply import ServerReply
 from smtp_gui.core.text.digits import parse_digits
 from smtp_gui.core.text.messages import Note, has_message
 
@@ -84,7 +84,7 @@ class Capability:
         }
 
 
-def parse_capabilities(reply: Reply) -> tuple[Capability, ...]:
+def parse_capabilities(reply: ServerReply) -> tuple[Capability, ...]:
     """The extensions of a positive EHLO reply; the first line is the greeting, not one."""
     if reply.code != 250:
         return ()

@@ -23,8 +23,8 @@ from smtp_gui.core.probe.model import MASK, Direction, TranscriptLine
 from smtp_gui.core.probe.reply import (
     MAX_LINE,
     MAX_LINES,
-    Reply,
     ReplyLine,
+    ServerReply,
     build_reply,
     decode_line,
     parse_reply_line,
@@ -164,7 +164,7 @@ class Wire:
             raise _os_failure(exc) from None
 
     # -- reading ----------------------------------------------------------------------------
-    def read_reply(self, deadline: float) -> Reply:
+    def read_reply(self, deadline: float) -> ServerReply:
         """Read one complete (possibly multi-line) reply before ``deadline``."""
         lines: list[ReplyLine] = []
         while True:

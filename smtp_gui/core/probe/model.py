@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from smtp_gui.core.probe.capabilities import Capability
-from smtp_gui.core.probe.reply import Reply
+from smtp_gui.core.probe.reply import ServerReply
 from smtp_gui.core.probe.tls_facts import TlsFacts
 from smtp_gui.core.text.messages import Note
 
@@ -61,7 +61,7 @@ class ProbeOptions:
         return self.tls
 
 
-class Outcome(enum.StrEnum):
+class ProbeOutcome(enum.StrEnum):
     """How the probe ended. ``ok`` outcomes reached the end of what was asked."""
 
     ACCEPTED = "accepted"  # RCPT TO accepted
@@ -90,7 +90,7 @@ class Outcome(enum.StrEnum):
 
     @property
     def ok(self) -> bool:
-        return self in (Outcome.ACCEPTED, Outcome.SENDER_ACCEPTED, Outcome.CONNECTED)
+        return self in (ProbeOutcome.ACCEPTED, ProbeOutcome.SENDER_ACCEPTED, ProbeOutcome.CONNECTED)
 
 
 class Direction(enum.StrEnum):
@@ -165,13 +165,13 @@ class StepKind(enum.StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class Step:
+class ProbeStep:
     """One step of the dialogue: what was sent, the reply, how long it took, what it means."""
 
     index: int
     kind: StepKind
     command: str  # as sent, secrets masked; "" for connect and greeting
-    reply: Reply | None
+    reply: ServerReply | None
     ms: float
     tls: bool
     lines: tuple[TranscriptLine, ...] = ()
@@ -215,9 +215,9 @@ class ProbeResult:
     target: str
     port: int
     tls_mode: TlsMode
-    outcome: Outcome
+    outcome: ProbeOutcome
     summary: tuple[Note, ...]
-    steps: tuple[Step, ...]
+    steps: tuple[ProbeStep, ...]
     capabilities: tuple[Capability, ...] = ()
     tls: TlsFacts | None = None
     host: str | None = None  # the host name connected to (an MX host for a domain)
@@ -233,7 +233,7 @@ class ProbeResult:
         return self.outcome.ok
 
     @property
-    def last_reply(self) -> Reply | None:
+    def last_reply(self) -> ServerReply | None:
         for step in reversed(self.steps):
             if step.reply is not None and step.kind not in (StepKind.RSET, StepKind.QUIT):
                 return step.reply

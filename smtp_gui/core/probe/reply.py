@@ -63,7 +63,7 @@ def parse_reply_line(line: str) -> ReplyLine | None:
 
 
 @dataclass(frozen=True, slots=True)
-class Reply:
+class ServerReply:
     """A complete reply: its code, its enhanced code if the text starts with one, its lines."""
 
     code: int
@@ -99,14 +99,14 @@ class Reply:
         return tuple(out)
 
 
-def build_reply(lines: list[ReplyLine]) -> Reply:
+def build_reply(lines: list[ReplyLine]) -> ServerReply:
     """Join the lines of one reply; the last line's code is the reply's code."""
     if not lines:
         raise ValueError("a reply has at least one line")
     code = lines[-1].code
     mixed = any(line.code != code for line in lines)
     enhanced = _enhanced_of(code, lines[0].text)
-    return Reply(code, tuple(line.text for line in lines), enhanced, mixed)
+    return ServerReply(code, tuple(line.text for line in lines), enhanced, mixed)
 
 
 def _enhanced_of(code: int, text: str) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from smtp_gui.core.codes.catalogue import explain
-from smtp_gui.core.probe.model import ProbeResult, Step
+from smtp_gui.core.probe.model import ProbeResult, ProbeStep
 from smtp_gui.core.probe.tls_facts import TlsFacts
 from smtp_gui.core.text.bilingual import normalize_lang
 from smtp_gui.core.text.errors import InputError
@@ -26,7 +26,7 @@ def _word(key: str, lang: str, **params: Any) -> str:
     return message_text(f"probe.label.{key}", lang, **params)
 
 
-def step_lines(step: Step, lang: str, reveal: bool = False) -> list[str]:
+def step_lines(step: ProbeStep, lang: str, reveal: bool = False) -> list[str]:
     """The transcript lines of one step, as they are streamed."""
     return [line.render(lang, reveal) for line in step.lines]
 

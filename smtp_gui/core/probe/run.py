@@ -19,8 +19,8 @@ from smtp_gui.core.probe.auth import AuthOutcome, Describe, authenticate
 from smtp_gui.core.probe.capabilities import Capability, auth_mechanisms, offers, parse_capabilities
 from smtp_gui.core.probe.dialogue import Failure, WireError
 from smtp_gui.core.probe.input import checked_options
-from smtp_gui.core.probe.model import Outcome, ProbeOptions, ProbeResult, StepKind, TlsMode
-from smtp_gui.core.probe.reply import Reply
+from smtp_gui.core.probe.model import ProbeOptions, ProbeOutcome, ProbeResult, StepKind, TlsMode
+from smtp_gui.core.probe.reply import ServerReply
 from smtp_gui.core.probe.session import Session, StepCallback
 from smtp_gui.core.probe.summary import ProbeStop, context_clauses, mx_clause, success_summary
 from smtp_gui.core.probe.tls_facts import TlsFacts, client_context, session_facts
@@ -90,7 +90,7 @@ class _Probe(Session):
             auth_ok=self.auth.succeeded if self.auth else None,
         )
 
-    def _run(self) -> tuple[Outcome, tuple[Note, ...]]:
+    def _run(self) -> tuple[ProbeOutcome, tuple[Note, ...]]:
         targets = self._targets()
         self._connect_any(targets)
         try:
@@ -103,7 +103,7 @@ class _Probe(Session):
             return self._dialogue()
 
     # -- the dialogue -----------------------------------------------------------------------
-    def _dialogue(self) -> tuple[Outcome, tuple[Note, ...]]:
+    def _dialogue(self) -> tuple[ProbeOutcome, tuple[Note, ...]]:
         self.capabilities, self.tls, self.auth, self.mail_started = (), None, None, False
         if self.mode is TlsMode.IMPLICIT:
             self._handshake(implicit=True)
@@ -129,7 +129,7 @@ class _Probe(Session):
             key = "probe.summary.greeting_rejected"
             if reply.code == 554:
                 key = "probe.summary.greeting_554"
-            raise ProbeStop(Outcome.GREETING_REJECTED, (Note(key, self._reply_params(reply)),))
+            raise ProbeStop(ProbeOutcome.GREETING_REJECTED, (Note(key, self._reply_params(reply)),))
 
     def _helo_name(self) -> str:
         if self.o.helo:
@@ -157,7 +157,8 @@ class _Probe(Session):
                 return
         self._quit_quietly()
         raise ProbeStop(
-            Outcome.EHLO_REJECTED, (Note("probe.summary.ehlo_rejected", self._reply_params(reply)),)
+            ProbeOutcome.EHLO_REJECTED,
+            (Note("probe.summary.ehlo_rejected", self._reply_params(reply)),),
         )
 
     def _starttls(self) -> None:
@@ -166,7 +167,7 @@ class _Probe(Session):
             if self.mode is TlsMode.STARTTLS:
                 self._quit_quietly()
                 raise ProbeStop(
-                    Outcome.STARTTLS_UNAVAILABLE,
+                    ProbeOutcome.STARTTLS_UNAVAILABLE,
                     (Note("probe.summary.starttls_unavailable", {"host": host}),),
                 )
             self.starttls_state = "not_offered"
@@ -176,7 +177,7 @@ class _Probe(Session):
             if self.mode is TlsMode.STARTTLS:
                 self._quit_quietly()
                 raise ProbeStop(
-                    Outcome.STARTTLS_REFUSED,
+                    ProbeOutcome.STARTTLS_REFUSED,
                     (Note("probe.summary.starttls_refused", self._reply_params(reply)),),
                 )
             self.starttls_state = "refused"
@@ -245,7 +246,7 @@ class _Probe(Session):
             # Credentials never cross the network in the clear unless the user chose "none".
             self._quit_quietly()
             raise ProbeStop(
-                Outcome.AUTH_NEEDS_TLS,
+                ProbeOutcome.AUTH_NEEDS_TLS,
                 (Note("probe.summary.auth_needs_tls", {"mechanism": mech, "host": host}),),
             )
         offered = auth_mechanisms(self.capabilities)
@@ -253,20 +254,20 @@ class _Probe(Session):
             self._quit_quietly()
             key = "probe.summary.auth_unavailable" if offered else "probe.summary.auth_not_offered"
             raise ProbeStop(
-                Outcome.AUTH_UNAVAILABLE,
+                ProbeOutcome.AUTH_UNAVAILABLE,
                 (Note(key, {"mechanism": mech, "host": host, "offered": ", ".join(offered)}),),
             )
 
         def exchange(
             line: str, masked: str | None, notes: tuple[Note, ...], describe: Describe | None
-        ) -> Reply:
+        ) -> ServerReply:
             return self.command(StepKind.AUTH, line, masked, notes, describe)
 
         self.auth = authenticate(mech, self.o.user or "", self.o.password or "", exchange)
         if not self.auth.succeeded:
             self._quit_quietly()
             raise ProbeStop(
-                Outcome.AUTH_FAILED,
+                ProbeOutcome.AUTH_FAILED,
                 (
                     Note(
                         "probe.summary.auth_failed",
@@ -275,7 +276,7 @@ class _Probe(Session):
                 ),
             )
 
-    def _mail(self) -> Reply:
+    def _mail(self) -> ServerReply:
         sender = self.o.mail_from or ""
         params = ""
         notes: tuple[Note, ...] = ()
@@ -290,7 +291,7 @@ class _Probe(Session):
         if not reply.positive:
             self._finish()
             raise ProbeStop(
-                Outcome.SENDER_REJECTED,
+                ProbeOutcome.SENDER_REJECTED,
                 (
                     Note(
                         "probe.summary.sender_rejected",
@@ -301,13 +302,13 @@ class _Probe(Session):
             )
         return reply
 
-    def _rcpt(self) -> Reply:
+    def _rcpt(self) -> ServerReply:
         rcpt = self.o.rcpt_to or ""
         reply = self.command(StepKind.RCPT, f"RCPT TO:<{rcpt}>")
         if not reply.positive:
             self._finish()
             raise ProbeStop(
-                Outcome.RECIPIENT_REJECTED,
+                ProbeOutcome.RECIPIENT_REJECTED,
                 (
                     Note(
                         "probe.summary.recipient_rejected",
@@ -326,12 +327,12 @@ class _Probe(Session):
                 self.command(StepKind.RSET, "RSET")
             self.command(StepKind.QUIT, "QUIT")
         except ProbeStop as stop:
-            if stop.outcome is Outcome.CANCELLED:
+            if stop.outcome is ProbeOutcome.CANCELLED:
                 raise
 
     def _quit_quietly(self) -> None:
         self._finish()
 
 
-def _temporary(reply: Reply) -> tuple[Note, ...]:
+def _temporary(reply: ServerReply) -> tuple[Note, ...]:
     return (Note("probe.summary.temporary"),) if reply.cls == 4 else ()

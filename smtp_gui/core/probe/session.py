@@ -21,13 +21,13 @@ from smtp_gui.core.probe.auth import Describe
 from smtp_gui.core.probe.dialogue import Failure, Wire, WireError, connect
 from smtp_gui.core.probe.model import (
     Direction,
-    Outcome,
     ProbeOptions,
-    Step,
+    ProbeOutcome,
+    ProbeStep,
     StepKind,
     TranscriptLine,
 )
-from smtp_gui.core.probe.reply import Reply
+from smtp_gui.core.probe.reply import ServerReply
 from smtp_gui.core.probe.secrets import SecretMask
 from smtp_gui.core.probe.summary import ProbeStop, failure_stop
 from smtp_gui.core.probe.target import (
@@ -40,7 +40,7 @@ from smtp_gui.core.probe.target import (
 )
 from smtp_gui.core.text.messages import Note
 
-StepCallback = Callable[[Step], None]
+StepCallback = Callable[[ProbeStep], None]
 
 
 class Session:
@@ -52,7 +52,7 @@ class Session:
         self.o = options
         self.on_step = on_step
         self.cancel = cancel
-        self.steps: list[Step] = []
+        self.steps: list[ProbeStep] = []
         self.pending: list[TranscriptLine] = []
         self.wire: Wire | None = None
         self.candidate: Candidate | None = None
@@ -73,14 +73,14 @@ class Session:
         self,
         kind: StepKind,
         command: str,
-        reply: Reply | None,
+        reply: ServerReply | None,
         started: float,
         *,
         notes: tuple[Note, ...] = (),
         error: Note | None = None,
         decoded: str | None = None,
         secret: str | None = None,
-    ) -> Step:
+    ) -> ProbeStep:
         index = len(self.steps)
         lines = list(self.pending)
         self.pending.clear()
@@ -88,7 +88,7 @@ class Session:
             lines.extend(self.wire.take_lines())
         if error is not None:
             lines.append(TranscriptLine(Direction.ERROR, tls=self._tls_now(), note=error))
-        step = Step(
+        step = ProbeStep(
             index=index,
             kind=kind,
             command=command,
@@ -153,7 +153,7 @@ class Session:
             self._info(note)
         if targets.failed is not None:
             self._record(StepKind.RESOLVE, f"MX {target}", None, started, error=targets.failed)
-            outcome = Outcome.NULL_MX if targets.null_mx else Outcome.NO_ADDRESS
+            outcome = ProbeOutcome.NULL_MX if targets.null_mx else ProbeOutcome.NO_ADDRESS
             raise ProbeStop(outcome, (targets.failed,))
         self._record(StepKind.RESOLVE, f"MX {target}", None, started, notes=targets.notes)
         return targets
@@ -178,13 +178,13 @@ class Session:
                     self._connect(candidate, address)
                     return
                 except ProbeStop as stop:
-                    if stop.outcome is Outcome.CANCELLED:
+                    if stop.outcome is ProbeOutcome.CANCELLED:
                         raise
                     last = stop
         if last is not None:
             raise last
         raise ProbeStop(
-            Outcome.NO_ADDRESS, (Note("probe.summary.no_address", {"host": self.o.target}),)
+            ProbeOutcome.NO_ADDRESS, (Note("probe.summary.no_address", {"host": self.o.target}),)
         )
 
     def _resolve(self, host: str) -> tuple[Address, ...]:
@@ -243,7 +243,7 @@ class Session:
         )
         self._record(StepKind.CONNECT, command, None, started, notes=(note,))
 
-    def _read(self, kind: StepKind, notes: tuple[Note, ...] = ()) -> Reply:
+    def _read(self, kind: StepKind, notes: tuple[Note, ...] = ()) -> ServerReply:
         """Read a reply nothing was sent for (the greeting)."""
         assert self.wire is not None
         started = time.monotonic()
@@ -261,7 +261,7 @@ class Session:
         masked: str | None = None,
         notes: tuple[Note, ...] = (),
         describe: Describe | None = None,
-    ) -> Reply:
+    ) -> ServerReply:
         """Send one command, read its reply, record the step."""
         assert self.wire is not None
         started = time.monotonic()
@@ -314,14 +314,14 @@ class Session:
     def _host(self) -> str:
         return self.candidate.host if self.candidate is not None else self.o.target
 
-    def _reply_params(self, reply: Reply) -> dict[str, object]:
+    def _reply_params(self, reply: ServerReply) -> dict[str, object]:
         first = reply.wire_lines()[0] if reply.lines else str(reply.code)
         if len(reply.lines) > 1:
             first += " …"
         return {"host": self._host(), "reply": first[:300], "code": reply.code_text}
 
 
-def _reply_notes(kind: StepKind, reply: Reply) -> tuple[Note, ...]:
+def _reply_notes(kind: StepKind, reply: ServerReply) -> tuple[Note, ...]:
     if kind is StepKind.GREETING and reply.code == 554:
         return (Note("probe.note.rejection_greeting"),)
     if kind is StepKind.GREETING and reply.code == 421:

@@ -10,21 +10,21 @@ from typing import Any
 
 from smtp_gui.core.probe.auth import AuthOutcome
 from smtp_gui.core.probe.dialogue import Failure, WireError
-from smtp_gui.core.probe.model import Outcome, ProbeOptions, StepKind, TlsMode
-from smtp_gui.core.probe.reply import Reply
+from smtp_gui.core.probe.model import ProbeOptions, ProbeOutcome, StepKind, TlsMode
+from smtp_gui.core.probe.reply import ServerReply
 from smtp_gui.core.probe.tls_facts import TlsFacts
 from smtp_gui.core.text.messages import Note, has_message
 
 _OUTCOME_OF_FAILURE = {
-    Failure.TIMEOUT: Outcome.TIMEOUT,
-    Failure.REFUSED: Outcome.REFUSED,
-    Failure.RESET: Outcome.RESET,
-    Failure.CLOSED: Outcome.CLOSED,
-    Failure.UNREACHABLE: Outcome.UNREACHABLE,
-    Failure.GARBAGE: Outcome.GARBAGE,
-    Failure.TLS: Outcome.TLS_FAILED,
-    Failure.CERTIFICATE: Outcome.CERT_INVALID,
-    Failure.CANCELLED: Outcome.CANCELLED,
+    Failure.TIMEOUT: ProbeOutcome.TIMEOUT,
+    Failure.REFUSED: ProbeOutcome.REFUSED,
+    Failure.RESET: ProbeOutcome.RESET,
+    Failure.CLOSED: ProbeOutcome.CLOSED,
+    Failure.UNREACHABLE: ProbeOutcome.UNREACHABLE,
+    Failure.GARBAGE: ProbeOutcome.GARBAGE,
+    Failure.TLS: ProbeOutcome.TLS_FAILED,
+    Failure.CERTIFICATE: ProbeOutcome.CERT_INVALID,
+    Failure.CANCELLED: ProbeOutcome.CANCELLED,
 }
 
 _PHASES = {
@@ -43,13 +43,13 @@ _COMMAND_LABELS = {
 # Outcomes reached after a working EHLO: the summary also says how the session was protected.
 _AFTER_HELLO = frozenset(
     {
-        Outcome.ACCEPTED,
-        Outcome.SENDER_ACCEPTED,
-        Outcome.CONNECTED,
-        Outcome.SENDER_REJECTED,
-        Outcome.RECIPIENT_REJECTED,
-        Outcome.AUTH_FAILED,
-        Outcome.AUTH_UNAVAILABLE,
+        ProbeOutcome.ACCEPTED,
+        ProbeOutcome.SENDER_ACCEPTED,
+        ProbeOutcome.CONNECTED,
+        ProbeOutcome.SENDER_REJECTED,
+        ProbeOutcome.RECIPIENT_REJECTED,
+        ProbeOutcome.AUTH_FAILED,
+        ProbeOutcome.AUTH_UNAVAILABLE,
     }
 )
 
@@ -58,7 +58,7 @@ class ProbeStop(Exception):  # noqa: N818 - ends the dialogue; not an error
     """The probe ends here: its outcome, the summary's main part, the failed step's error."""
 
     def __init__(
-        self, outcome: Outcome, summary: tuple[Note, ...], error: Note | None = None
+        self, outcome: ProbeOutcome, summary: tuple[Note, ...], error: Note | None = None
     ) -> None:
         super().__init__(str(outcome))
         self.outcome = outcome
@@ -121,26 +121,26 @@ def _hint(failure: Failure, kind: StepKind, options: ProbeOptions) -> Note | Non
 
 
 def success_summary(
-    host: str, options: ProbeOptions, mail: Reply | None, rcpt: Reply | None
-) -> tuple[Outcome, tuple[Note, ...]]:
+    host: str, options: ProbeOptions, mail: ServerReply | None, rcpt: ServerReply | None
+) -> tuple[ProbeOutcome, tuple[Note, ...]]:
     """The main part of the summary when everything asked for was accepted."""
     sender = f"<{options.mail_from or ''}>"
     if rcpt is not None:
-        return Outcome.ACCEPTED, (
+        return ProbeOutcome.ACCEPTED, (
             Note(
                 "probe.summary.accepted",
                 {"host": host, "rcpt": f"<{options.rcpt_to}>", "sender": sender},
             ),
         )
     if mail is not None:
-        return Outcome.SENDER_ACCEPTED, (
+        return ProbeOutcome.SENDER_ACCEPTED, (
             Note("probe.summary.sender_accepted", {"host": host, "sender": sender}),
         )
-    return Outcome.CONNECTED, (Note("probe.summary.connected", {"host": host}),)
+    return ProbeOutcome.CONNECTED, (Note("probe.summary.connected", {"host": host}),)
 
 
 def context_clauses(
-    outcome: Outcome,
+    outcome: ProbeOutcome,
     mode: TlsMode,
     tls: TlsFacts | None,
     starttls_state: str | None,

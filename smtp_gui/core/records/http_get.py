@@ -62,7 +62,7 @@ def http_get(
             "Accept: */*\r\nConnection: close\r\n\r\n"
         )
         _send(sock, request.encode("ascii"), deadline)
-        return _Reader(sock, deadline).response(limit)
+        return _ResponseReader(sock, deadline).response(limit)
     finally:
         sock.close()
 
@@ -152,7 +152,7 @@ def _send(sock: socket.socket, data: bytes, deadline: Deadline) -> None:
             raise _os_error(exc) from None
 
 
-class _Reader:
+class _ResponseReader:
     """The response, read as it arrives; ``b""`` from ``_more()`` is the end of the stream."""
 
     def __init__(self, sock: socket.socket, deadline: Deadline) -> None:

@@ -23,7 +23,7 @@ from smtp_gui.core.sasl.mechs import (
     looks_like_oauth_error,
     verify_cram_md5,
 )
-from smtp_gui.core.sasl.model import CLIENT, SERVER, Exchange, Field, Reading, Step
+from smtp_gui.core.sasl.model import CLIENT, SERVER, Exchange, Field, MechanismReading, SaslStep
 from smtp_gui.core.sasl.ntlm import decode_ntlm, is_ntlm
 from smtp_gui.core.sasl.replies import reply_reading
 from smtp_gui.core.sasl.scram import decode_scram, scram_kind
@@ -42,7 +42,7 @@ __all__ = [
     "SERVER",
     "Exchange",
     "Field",
-    "Step",
+    "SaslStep",
     "cram_md5_parts",
     "decode_exchange",
     "verify_cram_md5",
@@ -62,7 +62,7 @@ _COMMAND = re.compile(
 _BASE64_LINE = re.compile(r"[A-Za-z0-9+/=_\-\s]+\Z")
 _CRAM_RESPONSE = re.compile(r"\S+ [0-9a-fA-F]{32}\Z")
 
-Decoder = Callable[[str, str, Context], Reading]
+Decoder = Callable[[str, str, Context], MechanismReading]
 
 _DECODERS: dict[str, Decoder] = {
     "LOGIN": decode_login,
@@ -81,7 +81,7 @@ def decode_exchange(text: str) -> Exchange:
     has_server = any(unit.direction == SERVER for unit in transcript.units)
     single = len(transcript.units) == 1
     state = _State()
-    steps: list[Step] = []
+    steps: list[SaslStep] = []
     for unit in transcript.units:
         direction = unit.direction
         if direction == SERVER:
@@ -112,7 +112,7 @@ class _State:
         self.ctx = Context()
         self.in_auth = False
         self.command_mechanism: str | None = None
-        self.final: Step | None = None
+        self.final: SaslStep | None = None
         self.last_direction: str | None = None
 
     def start(self, mechanism: str | None) -> None:
@@ -121,7 +121,7 @@ class _State:
         self.command_mechanism = mechanism
 
 
-def _server_step(unit: Unit, state: _State) -> Step:
+def _server_step(unit: Unit, state: _State) -> SaslStep:
     state.last_direction = SERVER
     if unit.code == "334" or unit.continuation:
         state.in_auth = True
@@ -130,7 +130,7 @@ def _server_step(unit: Unit, state: _State) -> Step:
         return _text_step(unit, SERVER, Note("sasl.meaning.server_text"))
     reading, is_final = reply_reading(unit.code, unit.payload, state.in_auth)
     mechanism = state.ctx.mechanism if is_final else None
-    step = Step(
+    step = SaslStep(
         SERVER,
         unit.raw,
         unit.code,
@@ -148,7 +148,7 @@ def _server_step(unit: Unit, state: _State) -> Step:
     return step
 
 
-def _client_step(unit: Unit, state: _State, has_server: bool, single: bool) -> Step:
+def _client_step(unit: Unit, state: _State, has_server: bool, single: bool) -> SaslStep:
     text = unit.raw
     auth = _AUTH.match(text)
     if auth is not None:  # never Base64: the pattern needs a space
@@ -180,7 +180,7 @@ def _client_step(unit: Unit, state: _State, has_server: bool, single: bool) -> S
     return _payload_step(unit, direction, state)
 
 
-def _auth_command(unit: Unit, auth: re.Match[str], state: _State) -> Step:
+def _auth_command(unit: Unit, auth: re.Match[str], state: _State) -> SaslStep:
     """RFC 4954 4: ``AUTH mechanism [initial-response]``; "=" is an empty initial response."""
     mechanism = auth.group(1).upper()
     state.start(mechanism)
@@ -205,7 +205,7 @@ def _auth_command(unit: Unit, auth: re.Match[str], state: _State) -> Step:
         CLIENT, unit.raw, None, initial, start, unit.offset + start, unit.line, unit.column + start
     )
     step = _payload_step(payload, CLIENT, state)
-    return Step(
+    return SaslStep(
         step.direction,
         step.raw,
         None,
@@ -222,7 +222,7 @@ def _auth_command(unit: Unit, auth: re.Match[str], state: _State) -> Step:
     )
 
 
-def _payload_step(unit: Unit, direction: str | None, state: _State) -> Step:
+def _payload_step(unit: Unit, direction: str | None, state: _State) -> SaslStep:
     """A Base64 payload: decode it, find its mechanism and let that mechanism read it."""
     if direction == SERVER and not unit.payload.strip():
         # RFC 4954 4: "334 " with nothing after it is an empty challenge.
@@ -249,7 +249,7 @@ def _payload_step(unit: Unit, direction: str | None, state: _State) -> Step:
             warnings.append(Note("sasl.warning.hex_truncated", {"size": len(decoded.data)}))
     shown = None if text is None or reading.binary else visible(text)
     end = len(unit.raw)
-    return Step(
+    return SaslStep(
         direction,
         unit.raw,
         unit.code,
@@ -270,13 +270,13 @@ def _is_text_mechanism(mechanism: str | None) -> bool:
     return mechanism is not None and (mechanism in _DECODERS or mechanism.startswith("SCRAM"))
 
 
-def _read(data: bytes, text: str | None, direction: str, ctx: Context) -> Reading:
+def _read(data: bytes, text: str | None, direction: str, ctx: Context) -> MechanismReading:
     if is_ntlm(data):
         return decode_ntlm(data)
     if text is None:
         if ctx.mechanism and ctx.mechanism.startswith("GS"):
-            return Reading(ctx.mechanism, Note("sasl.meaning.gssapi"), binary=True)
-        return Reading(ctx.mechanism, Note("sasl.meaning.binary"), binary=True)
+            return MechanismReading(ctx.mechanism, Note("sasl.meaning.gssapi"), binary=True)
+        return MechanismReading(ctx.mechanism, Note("sasl.meaning.binary"), binary=True)
     mechanism = ctx.mechanism or _detect(text, direction)
     if mechanism is not None and mechanism.startswith("SCRAM"):
         return decode_scram(text, direction, ctx)
@@ -284,9 +284,9 @@ def _read(data: bytes, text: str | None, direction: str, ctx: Context) -> Readin
     if decoder is not None:
         return decoder(text, direction, ctx)
     if mechanism in ("GSSAPI", "GS2-KRB5"):
-        return Reading(mechanism, Note("sasl.meaning.gssapi"), binary=True)
+        return MechanismReading(mechanism, Note("sasl.meaning.gssapi"), binary=True)
     key = "sasl.meaning.unknown_server" if direction == SERVER else "sasl.meaning.unknown_client"
-    return Reading(mechanism, Note(key))
+    return MechanismReading(mechanism, Note(key))
 
 
 def _detect(text: str, direction: str) -> str | None:
@@ -350,11 +350,13 @@ def _text_step(
     mechanism: str | None = None,
     fields: tuple[Field, ...] = (),
     code: str | None = None,
-) -> Step:
-    return Step(direction, unit.raw, code, None, None, mechanism, fields, (), meaning, unit.line)
+) -> SaslStep:
+    return SaslStep(
+        direction, unit.raw, code, None, None, mechanism, fields, (), meaning, unit.line
+    )
 
 
-def _mechanism_of(steps: list[Step]) -> str | None:
+def _mechanism_of(steps: list[SaslStep]) -> str | None:
     """The most specific mechanism any step found (``SCRAM-SHA-256`` over ``SCRAM``)."""
     found: str | None = None
     for step in steps:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from smtp_gui.core.sasl.mechs import Context
-from smtp_gui.core.sasl.model import SERVER, Field, Reading
+from smtp_gui.core.sasl.model import SERVER, Field, MechanismReading
 from smtp_gui.core.text.messages import Note
 
 MECHANISM = "DIGEST-MD5"
@@ -81,7 +81,7 @@ def looks_like_digest_md5(text: str) -> bool:
     return any(key in lowered for key in ("algorithm=", "qop=", "realm=", "username="))
 
 
-def decode_digest_md5(text: str, direction: str, ctx: Context) -> Reading:
+def decode_digest_md5(text: str, direction: str, ctx: Context) -> MechanismReading:
     directives, ok = parse_directives(text)
     warnings: list[Note] = [] if ok else [Note("sasl.warning.digest_syntax")]
     values = {d.key: d.value for d in directives}
@@ -91,19 +91,21 @@ def decode_digest_md5(text: str, direction: str, ctx: Context) -> Reading:
         if "rspauth" in values:
             # RFC 2831 2.1.3: the server proves it knows the password; the client sends "".
             ctx.final_check = True
-            return Reading(MECHANISM, Note("sasl.meaning.digest_rspauth"), fields, tuple(warnings))
+            return MechanismReading(
+                MECHANISM, Note("sasl.meaning.digest_rspauth"), fields, tuple(warnings)
+            )
         warnings.append(Note("sasl.warning.digest_historic"))
         params = {
             "realm": values.get("realm", "?"),
             "qop": values.get("qop", "auth"),
             "algorithm": values.get("algorithm", "?"),
         }
-        return Reading(
+        return MechanismReading(
             MECHANISM, Note("sasl.meaning.digest_challenge", params), fields, tuple(warnings)
         )
     if "username" not in values:
         warnings.append(Note("sasl.warning.digest_no_username"))
     params = {"username": values.get("username", "?"), "digest_uri": values.get("digest-uri", "?")}
-    return Reading(
+    return MechanismReading(
         MECHANISM, Note("sasl.meaning.digest_response", params), fields, tuple(warnings), spans
     )

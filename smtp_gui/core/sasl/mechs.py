@@ -13,7 +13,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from smtp_gui.core.sasl.model import SERVER, Field, Reading
+from smtp_gui.core.sasl.model import SERVER, Field, MechanismReading
 from smtp_gui.core.text.messages import Note
 
 # Prompts servers send for AUTH LOGIN (the mechanism has no RFC; the IETF draft
@@ -64,7 +64,7 @@ def login_prompt_kind(text: str) -> str | None:
     return None
 
 
-def decode_login(text: str, direction: str, ctx: Context) -> Reading:
+def decode_login(text: str, direction: str, ctx: Context) -> MechanismReading:
     """AUTH LOGIN: the server prompts, the client answers one value per line."""
     if direction == SERVER:
         kind = login_prompt_kind(text)
@@ -72,37 +72,39 @@ def decode_login(text: str, direction: str, ctx: Context) -> Reading:
         if kind is None:
             # Unusual prompt: the client answers in order, user name first.
             ctx.login_expect = "username" if ctx.login_answers == 0 else "password"
-            return Reading(
+            return MechanismReading(
                 "LOGIN",
                 Note("sasl.meaning.login_prompt_other", {"prompt": text}),
                 (Field("prompt", text),),
             )
-        return Reading("LOGIN", Note(f"sasl.meaning.login_prompt_{kind}"), (Field("prompt", text),))
+        return MechanismReading(
+            "LOGIN", Note(f"sasl.meaning.login_prompt_{kind}"), (Field("prompt", text),)
+        )
     expect = ctx.login_expect or ("username" if ctx.login_answers == 0 else "password")
     ctx.login_answers += 1
     ctx.login_expect = None
     if expect == "password":
-        return Reading(
+        return MechanismReading(
             "LOGIN",
             Note("sasl.meaning.login_password"),
             (Field("password", text, secret=True),),
             secret_payload=True,
         )
-    return Reading(
+    return MechanismReading(
         "LOGIN", Note("sasl.meaning.login_username", {"username": text}), (Field("username", text),)
     )
 
 
-def decode_plain(text: str, direction: str, ctx: Context) -> Reading:
+def decode_plain(text: str, direction: str, ctx: Context) -> MechanismReading:
     """RFC 4616 2: message = [authzid] NUL authcid NUL passwd."""
     if direction == SERVER:
-        return Reading("PLAIN", Note("sasl.meaning.plain_challenge"))
+        return MechanismReading("PLAIN", Note("sasl.meaning.plain_challenge"))
     parts = text.split("\0")
     if len(parts) != 3:
         # Not three fields: treat everything after the first NUL as secret, to be safe.
         first = text.find("\0")
         spans = ((first + 1, len(text)),) if first >= 0 else ((0, len(text)),)
-        return Reading(
+        return MechanismReading(
             "PLAIN",
             Note("sasl.meaning.plain_malformed"),
             (),
@@ -121,7 +123,7 @@ def decode_plain(text: str, direction: str, ctx: Context) -> Reading:
         if authzid and authzid != authcid
         else ("sasl.meaning.plain_response")
     )
-    return Reading(
+    return MechanismReading(
         "PLAIN",
         Note(key, {"username": authcid, "authzid": authzid}),
         fields,
@@ -129,24 +131,26 @@ def decode_plain(text: str, direction: str, ctx: Context) -> Reading:
     )
 
 
-def decode_external(text: str, direction: str, ctx: Context) -> Reading:
+def decode_external(text: str, direction: str, ctx: Context) -> MechanismReading:
     """RFC 4422 appendix A: the client sends only an (optional) authorization identity."""
     if direction == SERVER:
-        return Reading("EXTERNAL", Note("sasl.meaning.generic_challenge"))
-    return Reading("EXTERNAL", Note("sasl.meaning.external_response"), (Field("authzid", text),))
+        return MechanismReading("EXTERNAL", Note("sasl.meaning.generic_challenge"))
+    return MechanismReading(
+        "EXTERNAL", Note("sasl.meaning.external_response"), (Field("authzid", text),)
+    )
 
 
-def decode_cram_md5(text: str, direction: str, ctx: Context) -> Reading:
+def decode_cram_md5(text: str, direction: str, ctx: Context) -> MechanismReading:
     """RFC 2195 2: challenge <msg-id>; response "user" SP hex(HMAC-MD5(password, challenge))."""
     if direction == SERVER:
         ctx.cram_challenge = text
         warnings = () if _CRAM_CHALLENGE.match(text) else (Note("sasl.warning.cram_challenge"),)
-        return Reading(
+        return MechanismReading(
             "CRAM-MD5", Note("sasl.meaning.cram_challenge"), (Field("challenge", text),), warnings
         )
     user, _, digest = text.rpartition(" ")
     if not user or not _HEX_DIGEST.match(digest):
-        return Reading(
+        return MechanismReading(
             "CRAM-MD5",
             Note("sasl.meaning.cram_malformed"),
             (),
@@ -154,7 +158,7 @@ def decode_cram_md5(text: str, direction: str, ctx: Context) -> Reading:
             ((0, len(text)),),
         )
     fields = (Field("username", user), Field("digest", digest, secret=True))
-    return Reading(
+    return MechanismReading(
         "CRAM-MD5",
         Note("sasl.meaning.cram_response", {"username": user}),
         fields,
@@ -180,14 +184,14 @@ def verify_cram_md5(challenge: str | bytes, user: str, digest: str, password: st
     return hmac.compare_digest(expected, digest.strip().lower())
 
 
-def decode_oauth(text: str, direction: str, ctx: Context, mechanism: str) -> Reading:
+def decode_oauth(text: str, direction: str, ctx: Context, mechanism: str) -> MechanismReading:
     """XOAUTH2 (Google) and OAUTHBEARER (RFC 7628): client string or server error JSON."""
     if direction == SERVER:
         return _oauth_error(text, ctx, mechanism)
     if ctx.oauth_error:
         ctx.oauth_error = False
         # RFC 7628 3.2.3: the client answers an error with a dummy %x01; XOAUTH2 with "".
-        return Reading(mechanism, Note("sasl.meaning.oauth_ack"))
+        return MechanismReading(mechanism, Note("sasl.meaning.oauth_ack"))
     if mechanism == "OAUTHBEARER" or _GS2_FLAG.match(text):
         return _oauthbearer_client(text)
     return _xoauth2_client(text)
@@ -221,11 +225,11 @@ def _kv_pairs(text: str, start: int) -> tuple[list[Field], list[tuple[int, int]]
     return fields, spans, user
 
 
-def _xoauth2_client(text: str) -> Reading:
+def _xoauth2_client(text: str) -> MechanismReading:
     """Google XOAUTH2: "user=" user ^A "auth=Bearer " token ^A ^A."""
     fields, spans, user = _kv_pairs(text, 0)
     warnings = () if user is not None and spans else (Note("sasl.warning.xoauth2_fields"),)
-    return Reading(
+    return MechanismReading(
         "XOAUTH2",
         Note("sasl.meaning.xoauth2_client", {"username": user or "?"}),
         tuple(fields),
@@ -234,7 +238,7 @@ def _xoauth2_client(text: str) -> Reading:
     )
 
 
-def _oauthbearer_client(text: str) -> Reading:
+def _oauthbearer_client(text: str) -> MechanismReading:
     """RFC 7628 3.1: gs2-header %x01 kvpairs %x01 (host=, port=, auth=Bearer token)."""
     fields: list[Field] = []
     warnings: list[Note] = []
@@ -261,7 +265,7 @@ def _oauthbearer_client(text: str) -> Reading:
     if not spans:
         warnings.append(Note("sasl.warning.oauth_no_token"))
     name = user or pair_user or "?"
-    return Reading(
+    return MechanismReading(
         "OAUTHBEARER",
         Note("sasl.meaning.oauthbearer_client", {"username": name}),
         tuple(fields),
@@ -270,7 +274,7 @@ def _oauthbearer_client(text: str) -> Reading:
     )
 
 
-def _oauth_error(text: str, ctx: Context, mechanism: str) -> Reading:
+def _oauth_error(text: str, ctx: Context, mechanism: str) -> MechanismReading:
     """RFC 7628 3.2.2: the server's error is a JSON object sent as a challenge."""
     try:
         data = json.loads(text)
@@ -278,14 +282,14 @@ def _oauth_error(text: str, ctx: Context, mechanism: str) -> Reading:
         data = None
     if not isinstance(data, dict):
         note = Note("sasl.meaning.generic_challenge")
-        return Reading(mechanism, note, (Field("challenge", text),))
+        return MechanismReading(mechanism, note, (Field("challenge", text),))
     ctx.oauth_error = True
     fields = tuple(Field(str(key), _json_value(value)) for key, value in data.items())
     status = _json_value(data.get("status", ""))
     reason = _OAUTH_TOKEN_REASON.get(status, "other")
     which = "oauthbearer" if mechanism == "OAUTHBEARER" else "xoauth2"
     params = {"status": status, "scope": _json_value(data.get("scope", "")) or "?"}
-    return Reading(mechanism, Note(f"sasl.meaning.{which}_error_{reason}", params), fields)
+    return MechanismReading(mechanism, Note(f"sasl.meaning.{which}_error_{reason}", params), fields)
 
 
 def _json_value(value: object) -> str:

@@ -51,7 +51,7 @@ class Field:
 
 
 @dataclass(frozen=True, slots=True)
-class Reading:
+class MechanismReading:
     """What a mechanism decoder makes of one payload, before it becomes a Step."""
 
     mechanism: str | None
@@ -67,7 +67,7 @@ class Reading:
 
 
 @dataclass(frozen=True, slots=True)
-class Step:
+class SaslStep:
     """One line (or multi-line reply) of the exchange, decoded and explained."""
 
     direction: str
@@ -140,9 +140,9 @@ class Step:
 class Exchange:
     """A decoded AUTH exchange: its steps, its mechanism and the reply that ended it."""
 
-    steps: tuple[Step, ...]
+    steps: tuple[SaslStep, ...]
     mechanism: str | None
-    final: Step | None
+    final: SaslStep | None
     warnings: tuple[Note, ...] = ()
 
     @property

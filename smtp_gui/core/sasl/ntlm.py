@@ -9,7 +9,7 @@ from __future__ import annotations
 import struct
 from datetime import UTC, datetime, timedelta
 
-from smtp_gui.core.sasl.model import Field, Reading
+from smtp_gui.core.sasl.model import Field, MechanismReading
 from smtp_gui.core.text.messages import Note
 
 MECHANISM = "NTLM"
@@ -105,7 +105,7 @@ def _text(raw: bytes, unicode: bool) -> str:
     return raw.decode("utf-16-le", "replace") if unicode else raw.decode("latin-1")
 
 
-def decode_ntlm(data: bytes) -> Reading:
+def decode_ntlm(data: bytes) -> MechanismReading:
     """Fields of an NTLM message; the Type 3 responses and keys are secret."""
     reader = _Reader(data)
     kind = reader.u32(8)
@@ -118,7 +118,9 @@ def decode_ntlm(data: bytes) -> Reading:
     else:
         reader.warnings.append(Note("sasl.warning.ntlm_type", {"type": kind}))
         fields, key = [], "sasl.meaning.ntlm_unknown"
-    return Reading(MECHANISM, Note(key), tuple(fields), tuple(reader.warnings), binary=True)
+    return MechanismReading(
+        MECHANISM, Note(key), tuple(fields), tuple(reader.warnings), binary=True
+    )
 
 
 def _flag_fields(reader: _Reader, offset: int) -> tuple[int, list[Field]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from smtp_gui.core.sasl.model import Field, Reading
+from smtp_gui.core.sasl.model import Field, MechanismReading
 from smtp_gui.core.text.messages import Note
 
 # RFC 4954 6 (and RFC 5248's enhanced codes quoted there): replies that end AUTH.
@@ -28,27 +28,33 @@ _OTHER_REPLIES = {"220": "sasl.meaning.reply_220", "221": "sasl.meaning.reply_22
 _AUTH_CAPABILITY = re.compile(r"AUTH[ =]([A-Za-z0-9_ \-]*)", re.IGNORECASE)
 
 
-def reply_reading(code: str | None, text: str, in_auth: bool) -> tuple[Reading, bool]:
+def reply_reading(code: str | None, text: str, in_auth: bool) -> tuple[MechanismReading, bool]:
     """A reply's meaning, and whether it is the final reply of an AUTH exchange."""
     if code is None:
         # An IMAP tagged status (``A0001 OK ...``) ends an AUTHENTICATE the same way.
-        return Reading(None, Note("sasl.meaning.server_status")), in_auth
+        return MechanismReading(None, Note("sasl.meaning.server_status")), in_auth
     basic = code[:3]
     if basic in _AUTH_REPLIES and (in_auth or basic in _AUTH_ONLY):
         key = _AUTH_REPLIES[basic]
         if basic == "535" and "5.7.1" in code:
             key = "sasl.meaning.reply_535_571"
-        return Reading(None, Note(key, {"code": code})), True
+        return MechanismReading(None, Note(key, {"code": code})), True
     if in_auth:
-        return Reading(None, Note(f"sasl.meaning.reply_class_{_cls(basic)}", {"code": code})), True
+        return MechanismReading(
+            None, Note(f"sasl.meaning.reply_class_{_cls(basic)}", {"code": code})
+        ), True
     if basic == "250":
         offered = _offered_mechanisms(text)
         if offered:
             note = Note("sasl.meaning.reply_ehlo_auth", {"mechanisms": " ".join(offered)})
-            return Reading(None, note, (Field("offered_mechanisms", " ".join(offered)),)), False
+            return MechanismReading(
+                None, note, (Field("offered_mechanisms", " ".join(offered)),)
+            ), False
     if basic in _OTHER_REPLIES:
-        return Reading(None, Note(_OTHER_REPLIES[basic], {"code": code})), False
-    return Reading(None, Note(f"sasl.meaning.reply_class_{_cls(basic)}", {"code": code})), False
+        return MechanismReading(None, Note(_OTHER_REPLIES[basic], {"code": code})), False
+    return MechanismReading(
+        None, Note(f"sasl.meaning.reply_class_{_cls(basic)}", {"code": code})
+    ), False
 
 
 def _cls(basic: str) -> str:

@@ -5,7 +5,7 @@ Secrets are masked unless ``reveal`` is set; the report never carries markup.
 
 from __future__ import annotations
 
-from smtp_gui.core.sasl.model import Exchange, Step
+from smtp_gui.core.sasl.model import Exchange, SaslStep
 from smtp_gui.core.text.messages import message_text
 
 _INDENT = "    "
@@ -29,7 +29,7 @@ def render_text(exchange: Exchange, lang: str, reveal: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_step(step: Step, number: int, lang: str, reveal: bool = False) -> list[str]:
+def render_step(step: SaslStep, number: int, lang: str, reveal: bool = False) -> list[str]:
     """One step as lines: header with direction and raw text, decoded, fields, meaning."""
     direction = message_text(f"sasl.report.{step.direction}", lang)
     raw = step.shown_raw(lang, reveal).replace("\n", "\n" + _INDENT)

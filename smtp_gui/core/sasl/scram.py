@@ -7,7 +7,7 @@ import binascii
 import re
 
 from smtp_gui.core.sasl.mechs import Context
-from smtp_gui.core.sasl.model import SERVER, Field, Reading
+from smtp_gui.core.sasl.model import SERVER, Field, MechanismReading
 from smtp_gui.core.text.digits import parse_digits
 from smtp_gui.core.text.messages import Note
 
@@ -75,7 +75,7 @@ def _variant(mechanism: str | None, value: str) -> str:
     return _BY_LENGTH.get(length or 0, "SCRAM")
 
 
-def decode_scram(text: str, direction: str, ctx: Context) -> Reading:
+def decode_scram(text: str, direction: str, ctx: Context) -> MechanismReading:
     kind = scram_kind(text)
     mechanism = ctx.mechanism if ctx.mechanism and ctx.mechanism.startswith("SCRAM") else "SCRAM"
     if kind == "client_first":
@@ -87,7 +87,7 @@ def decode_scram(text: str, direction: str, ctx: Context) -> Reading:
     if kind == "server_final":
         return _server_final(text, ctx)
     key = "sasl.meaning.generic_challenge" if direction == SERVER else "sasl.meaning.unknown_client"
-    return Reading(mechanism, Note(key), (), (Note("sasl.warning.scram_unknown"),))
+    return MechanismReading(mechanism, Note(key), (), (Note("sasl.warning.scram_unknown"),))
 
 
 def _fields(text: str, start: int) -> tuple[list[Field], dict[str, str], list[tuple[int, int]]]:
@@ -105,7 +105,7 @@ def _fields(text: str, start: int) -> tuple[list[Field], dict[str, str], list[tu
     return fields, values, spans
 
 
-def _client_first(text: str, ctx: Context, mechanism: str) -> Reading:
+def _client_first(text: str, ctx: Context, mechanism: str) -> MechanismReading:
     header = _CLIENT_FIRST.match(text)
     assert header is not None
     flag = header.group(1)
@@ -117,7 +117,7 @@ def _client_first(text: str, ctx: Context, mechanism: str) -> Reading:
     ctx.scram_nonce = values.get("r")
     warnings = () if flag == "n" else (Note("sasl.warning.scram_channel_binding", {"flag": flag}),)
     user = _unescape(values.get("n", "?"))
-    return Reading(
+    return MechanismReading(
         mechanism,
         Note("sasl.meaning.scram_client_first", {"username": user}),
         tuple(fields),
@@ -125,7 +125,7 @@ def _client_first(text: str, ctx: Context, mechanism: str) -> Reading:
     )
 
 
-def _server_first(text: str, ctx: Context, mechanism: str) -> Reading:
+def _server_first(text: str, ctx: Context, mechanism: str) -> MechanismReading:
     fields, values, _ = _fields(text, 0)
     warnings: list[Note] = []
     nonce = values.get("r", "")
@@ -140,7 +140,7 @@ def _server_first(text: str, ctx: Context, mechanism: str) -> Reading:
     count = parse_digits(iterations)
     if count is not None and count < _MIN_ITERATIONS:
         warnings.append(Note("sasl.warning.scram_iterations", {"iterations": iterations}))
-    return Reading(
+    return MechanismReading(
         mechanism,
         Note("sasl.meaning.scram_server_first", {"iterations": iterations}),
         tuple(fields),
@@ -148,7 +148,7 @@ def _server_first(text: str, ctx: Context, mechanism: str) -> Reading:
     )
 
 
-def _client_final(text: str, ctx: Context) -> Reading:
+def _client_final(text: str, ctx: Context) -> MechanismReading:
     fields, values, spans = _fields(text, 0)
     binding = values.get("c", "")
     try:
@@ -157,12 +157,12 @@ def _client_final(text: str, ctx: Context) -> Reading:
     except (binascii.Error, ValueError):
         pass
     mechanism = _variant(ctx.mechanism, values.get("p", ""))
-    return Reading(
+    return MechanismReading(
         mechanism, Note("sasl.meaning.scram_client_final"), tuple(fields), secret_spans=tuple(spans)
     )
 
 
-def _server_final(text: str, ctx: Context) -> Reading:
+def _server_final(text: str, ctx: Context) -> MechanismReading:
     fields, values, _ = _fields(text, 0)
     if "e" in values:
         error = values["e"]
@@ -173,7 +173,7 @@ def _server_final(text: str, ctx: Context) -> Reading:
         mechanism = (
             ctx.mechanism if ctx.mechanism and ctx.mechanism.startswith("SCRAM") else ("SCRAM")
         )
-        return Reading(mechanism, Note(key, {"error": error}), tuple(fields))
+        return MechanismReading(mechanism, Note(key, {"error": error}), tuple(fields))
     ctx.final_check = True
     mechanism = _variant(ctx.mechanism, values.get("v", ""))
-    return Reading(mechanism, Note("sasl.meaning.scram_server_final"), tuple(fields))
+    return MechanismReading(mechanism, Note("sasl.meaning.scram_server_final"), tuple(fields))
