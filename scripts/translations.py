@@ -18,7 +18,7 @@ LOCALES = ("zh_CN",)
 
 
 def sources() -> list[str]:
-    files = sorted((ROOT / "smtp_gui" / "ui").glob("*.py")) + [ROOT / "smtp_gui" / "app.py"]
+    files = sorted((ROOT / "smtp_gui" / "ui").rglob("*.py")) + [ROOT / "smtp_gui" / "app.py"]
     return [str(f.relative_to(ROOT)) for f in files]
 
 

@@ -26,23 +26,23 @@ from smtp_gui.ui.language import LANGUAGES
 from smtp_gui.ui.retranslating import Retranslating
 
 if TYPE_CHECKING:
-    from smtp_gui.ui.checks_pane import ChecksPane
-    from smtp_gui.ui.code_pane import CodePane
-    from smtp_gui.ui.compare_pane import ComparePane
-    from smtp_gui.ui.decoder_pane import DecoderPane
-    from smtp_gui.ui.diagnose_pane import DiagnosePane
-    from smtp_gui.ui.probe_pane import ProbePane
+    from smtp_gui.ui.checks.pane import ChecksPane
+    from smtp_gui.ui.codes.code_pane import CodePane
+    from smtp_gui.ui.codes.compare_pane import ComparePane
+    from smtp_gui.ui.decoder.pane import DecoderPane
+    from smtp_gui.ui.diagnose.pane import DiagnosePane
+    from smtp_gui.ui.probe.pane import ProbePane
 
 # The tabs, in order: (attribute, module, class). A pane is imported and built when it is
 # first needed, or all at once (the default); the app defers the hidden ones until after
 # the first paint, so start-up pays only for the pane the user sees.
 PANES = (
-    ("diagnose_pane", "smtp_gui.ui.diagnose_pane", "DiagnosePane"),  # where a bounce starts
-    ("code_pane", "smtp_gui.ui.code_pane", "CodePane"),
-    ("compare_pane", "smtp_gui.ui.compare_pane", "ComparePane"),
-    ("decoder_pane", "smtp_gui.ui.decoder_pane", "DecoderPane"),
-    ("checks_pane", "smtp_gui.ui.checks_pane", "ChecksPane"),
-    ("probe_pane", "smtp_gui.ui.probe_pane", "ProbePane"),
+    ("diagnose_pane", "smtp_gui.ui.diagnose.pane", "DiagnosePane"),  # where a bounce starts
+    ("code_pane", "smtp_gui.ui.codes.code_pane", "CodePane"),
+    ("compare_pane", "smtp_gui.ui.codes.compare_pane", "ComparePane"),
+    ("decoder_pane", "smtp_gui.ui.decoder.pane", "DecoderPane"),
+    ("checks_pane", "smtp_gui.ui.checks.pane", "ChecksPane"),
+    ("probe_pane", "smtp_gui.ui.probe.pane", "ProbePane"),
 )
 FIRST_PANE = "compare_pane"
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from smtp_gui.core.text.bilingual import Text
 from smtp_gui.core.text.safe_text import shown
-from smtp_gui.ui.check_model import TONE_COLOURS
+from smtp_gui.ui.checks.model import TONE_COLOURS
 
 
 class NoticeLabel(QLabel):

@@ -61,7 +61,7 @@ def _gui_gaps(port: int, count: int) -> tuple[float, float]:
     from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from smtp_gui.ui.checks_pane import ChecksPane
+    from smtp_gui.ui.checks.pane import ChecksPane
     from smtp_gui.ui.context import AppContext
     from smtp_gui.ui.language import LanguageController
     from smtp_gui.ui.settings import Settings

@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from smtp_gui.app import create_main_window
 from smtp_gui.core.dnsbl.check import PROBE_CACHE
-from smtp_gui.ui.checks_pane import ChecksPane
+from smtp_gui.ui.checks.pane import ChecksPane
 from smtp_gui.ui.main_window import MainWindow
 from smtp_gui.ui.settings import Settings
 from tests.dnsserver import LoopbackDNSServer

@@ -17,10 +17,10 @@ from pytestqt.qtbot import QtBot
 
 import smtp_gui.core.dnsbl.check
 import smtp_gui.core.records.domain_check
-import smtp_gui.ui.check_kinds
-import smtp_gui.ui.decoder_pane
-import smtp_gui.ui.diagnose_pane
-import smtp_gui.ui.probe_pane
+import smtp_gui.ui.checks.kinds
+import smtp_gui.ui.decoder.pane
+import smtp_gui.ui.diagnose.pane
+import smtp_gui.ui.probe.pane
 from smtp_gui.cli import main as cli_main
 from smtp_gui.core.dns.lookup import lookup
 from smtp_gui.ui.jobs import JobController
@@ -82,7 +82,7 @@ def test_a_raising_blocklist_task_is_an_error_row(
     window.show_checks("192.0.2.2", "blocklist")
     pane.options.setText(LISTS)
     failing = _lookup_failing_for("spamcop.dnsbl.test")
-    monkeypatch.setattr(smtp_gui.ui.check_kinds, "lookup", failing)
+    monkeypatch.setattr(smtp_gui.ui.checks.kinds, "lookup", failing)
     with qtbot.waitSignal(pane.check_finished, timeout=5000):
         qtbot.mouseClick(pane.run_button, Qt.MouseButton.LeftButton)
     rows = {row.name: row for row in pane.model.rows()}
@@ -143,7 +143,7 @@ def test_a_raising_probe_is_a_message(
     monkeypatch: pytest.MonkeyPatch,
     capfd: pytest.CaptureFixture[str],
 ) -> None:
-    monkeypatch.setattr(smtp_gui.ui.probe_pane, "run_probe", _boom)
+    monkeypatch.setattr(smtp_gui.ui.probe.pane, "run_probe", _boom)
     window.show_probe("127.0.0.1")
     pane = window.probe_pane
     with qtbot.waitSignal(pane.jobs.batch_finished, timeout=5000):
@@ -164,7 +164,7 @@ def test_a_raising_decoder_says_so(
     pane = window.decoder_pane
     unit = f"334 VXNlcm5hbWU6\n{b64('alice')}\n"
     text = unit if size == "small" else unit * (300_000 // len(unit))
-    monkeypatch.setattr(smtp_gui.ui.decoder_pane, "decode_exchange", _boom)
+    monkeypatch.setattr(smtp_gui.ui.decoder.pane, "decode_exchange", _boom)
     with qtbot.waitSignal(pane.output_updated, timeout=10_000):
         pane.input.setPlainText(text)
     if size == "large":
@@ -188,7 +188,7 @@ def test_a_raising_diagnosis_says_so(
 ) -> None:
     pane = window.diagnose_pane
     text = BOUNCE if size == "small" else BOUNCE * (2_000_000 // len(BOUNCE))
-    monkeypatch.setattr(smtp_gui.ui.diagnose_pane, "diagnose", _boom)
+    monkeypatch.setattr(smtp_gui.ui.diagnose.pane, "diagnose", _boom)
     with qtbot.waitSignal(pane.diagnosis_shown, timeout=10_000):
         pane.set_text(text)
     if size == "large":

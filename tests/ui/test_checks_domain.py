@@ -29,10 +29,10 @@ from pytestqt.qtbot import QtBot
 from smtp_gui.core.dns.resolver import Nameserver, ResolverConfig
 from smtp_gui.core.records.domain_check import CHECK_NAMES
 from smtp_gui.core.text.errors import InputError
-from smtp_gui.ui.check_batch import FIELD_IP, FIELD_SELECTORS, FIELD_SENDER
-from smtp_gui.ui.check_model import CheckResultsModel
-from smtp_gui.ui.checks_pane import ChecksPane
-from smtp_gui.ui.domain_kind import DomainBatch, DomainKind
+from smtp_gui.ui.checks.batch import FIELD_IP, FIELD_SELECTORS, FIELD_SENDER
+from smtp_gui.ui.checks.domain_kind import DomainBatch, DomainKind
+from smtp_gui.ui.checks.model import CheckResultsModel
+from smtp_gui.ui.checks.pane import ChecksPane
 from smtp_gui.ui.main_window import MainWindow
 from tests.dnsserver import LoopbackDNSServer
 

@@ -21,8 +21,8 @@ from pytestqt.qtbot import QtBot
 
 from smtp_gui.core.dns.resolver import PUBLIC_RESOLVERS
 from smtp_gui.core.dnsbl.check import PROBE_CACHE
-from smtp_gui.ui.check_model import CheckResultsModel
-from smtp_gui.ui.checks_pane import ChecksPane
+from smtp_gui.ui.checks.model import CheckResultsModel
+from smtp_gui.ui.checks.pane import ChecksPane
 from smtp_gui.ui.main_window import MainWindow
 from smtp_gui.ui.settings import Settings
 from tests.dnsserver import LoopbackDNSServer

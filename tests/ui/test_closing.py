@@ -18,7 +18,7 @@ import pytest
 from PySide6.QtCore import QThreadPool
 from pytestqt.qtbot import QtBot
 
-import smtp_gui.ui.domain_kind
+import smtp_gui.ui.checks.domain_kind
 from smtp_gui.core.records.domain_check import CHECK_NAMES, DomainTarget, domain_checks
 from smtp_gui.core.records.mta_sts import mta_sts_check
 from smtp_gui.ui.jobs import JobController
@@ -42,7 +42,7 @@ def trickling(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Polic
         )
         return domain_checks(target, names, overrides={**(overrides or {}), "mta-sts": fetch})
 
-    monkeypatch.setattr(smtp_gui.ui.domain_kind, "domain_checks", checks)
+    monkeypatch.setattr(smtp_gui.ui.checks.domain_kind, "domain_checks", checks)
     yield server
     server.stop()
 

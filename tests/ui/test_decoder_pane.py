@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QTextBrowser,
 )
 
-from smtp_gui.ui.decoder_pane import BACKGROUND_THRESHOLD, DecoderPane
+from smtp_gui.ui.decoder.pane import BACKGROUND_THRESHOLD, DecoderPane
 from smtp_gui.ui.main_window import MainWindow
 
 PASSWORD = "Tr0ub4dor&3"

@@ -8,7 +8,7 @@ from PySide6.QtCore import QMimeData, Qt, QUrl
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QTextBrowser
 
-from smtp_gui.ui.diagnose_pane import BACKGROUND_THRESHOLD, DiagnosePane
+from smtp_gui.ui.diagnose.pane import BACKGROUND_THRESHOLD, DiagnosePane
 from smtp_gui.ui.main_window import MainWindow
 
 LEFT = Qt.MouseButton.LeftButton
@@ -153,7 +153,7 @@ def test_open_dialog_reads_a_gb18030_file(window: MainWindow, qtbot, monkeypatch
     pane, source, view = _pane(window)
     path = str(CORPUS / "42-netease-gb18030.txt")
     monkeypatch.setattr(
-        "smtp_gui.ui.diagnose_pane.QFileDialog.getOpenFileName", lambda *a, **k: (path, "")
+        "smtp_gui.ui.diagnose.pane.QFileDialog.getOpenFileName", lambda *a, **k: (path, "")
     )
     with qtbot.waitSignal(pane.diagnosis_shown, timeout=10_000):
         qtbot.mouseClick(pane.open_button, LEFT)

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from smtp_gui.core.probe.model import TlsMode
-from smtp_gui.ui.check_model import CheckResultsModel
+from smtp_gui.ui.checks.model import CheckResultsModel
 from smtp_gui.ui.main_window import MainWindow
 from tests.dnsserver import LoopbackDNSServer
 from tests.hostile_servers import (

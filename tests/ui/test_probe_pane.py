@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListView, QPushB
 
 from smtp_gui.core.probe.model import ProbeOutcome
 from smtp_gui.ui.main_window import MainWindow
-from smtp_gui.ui.probe_pane import ProbePane
-from smtp_gui.ui.transcript_model import CODE_ROLE
+from smtp_gui.ui.probe.pane import ProbePane
+from smtp_gui.ui.probe.transcript_model import CODE_ROLE
 from tests.smtpserver import PASSWORD, UNKNOWN_RCPT, USER, markup_replies, silent
 
 pytestmark = pytest.mark.network

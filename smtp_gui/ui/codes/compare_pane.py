@@ -19,9 +19,9 @@ from smtp_gui.core.codes.catalogue import catalogue
 from smtp_gui.core.codes.compare import Comparison, compare
 from smtp_gui.core.codes.render import comparison_markdown, comparison_text
 from smtp_gui.core.text.errors import InputError
+from smtp_gui.ui.codes.pages import write_message_page
 from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.document import CLASS_COLOURS, DocumentBuilder
-from smtp_gui.ui.pages import write_message_page
 from smtp_gui.ui.retranslating import Retranslating
 
 _SEPARATOR = " — "

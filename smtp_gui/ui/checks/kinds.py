@@ -29,9 +29,9 @@ from smtp_gui.core.dnsbl.summary import result_details, summarize
 from smtp_gui.core.dnsbl.zones import Zone, split_zone_list
 from smtp_gui.core.text.bilingual import Text
 from smtp_gui.core.text.messages import message
-from smtp_gui.ui.check_batch import FIELD_LISTS, CheckBatch, CheckKind, Task
-from smtp_gui.ui.check_model import CheckRow
-from smtp_gui.ui.domain_kind import DomainKind
+from smtp_gui.ui.checks.batch import FIELD_LISTS, CheckBatch, CheckKind, Task
+from smtp_gui.ui.checks.domain_kind import DomainKind
+from smtp_gui.ui.checks.model import CheckRow
 
 __all__ = ["KINDS", "BlocklistKind", "CheckBatch", "CheckKind", "DomainKind", "Task"]
 

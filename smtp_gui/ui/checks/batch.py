@@ -17,7 +17,7 @@ from typing import Any
 from smtp_gui.core.dns.resolver import ResolverConfig
 from smtp_gui.core.text.bilingual import Text
 from smtp_gui.core.text.messages import message
-from smtp_gui.ui.check_model import CheckRow
+from smtp_gui.ui.checks.model import CheckRow
 
 Task = tuple[Hashable, Callable[[], Any]]
 

@@ -20,7 +20,7 @@ from smtp_gui.core.spf.lookups import MAX_DNS_TERMS
 from smtp_gui.core.spf.report import printable
 from smtp_gui.core.text.messages import message_text
 from smtp_gui.core.text.safe_text import shown
-from smtp_gui.ui.check_model import TONE_COLOURS
+from smtp_gui.ui.checks.model import TONE_COLOURS
 from smtp_gui.ui.document import plain_tooltip
 from smtp_gui.ui.retranslating import Retranslating
 

@@ -30,9 +30,9 @@ from smtp_gui.core.codes.catalogue import Explanation, catalogue
 from smtp_gui.core.codes.parse import parse_code
 from smtp_gui.core.codes.render import explanation_text
 from smtp_gui.core.text.errors import InputError
-from smtp_gui.ui.code_model import CodeListModel
+from smtp_gui.ui.codes.code_model import CodeListModel
+from smtp_gui.ui.codes.pages import write_code_page, write_message_page
 from smtp_gui.ui.context import AppContext
-from smtp_gui.ui.pages import write_code_page, write_message_page
 from smtp_gui.ui.retranslating import Retranslating
 
 _MAX_QUERY = 200  # longer pastes are cut: no code or word is that long

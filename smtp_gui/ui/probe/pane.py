@@ -34,10 +34,10 @@ from smtp_gui.core.text.safe_text import shown
 from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.document import CLASS_COLOURS
 from smtp_gui.ui.jobs import CLOSE_WAIT_MS, JobController, TaskContext
-from smtp_gui.ui.probe_details import step_title, write_overview, write_step
-from smtp_gui.ui.probe_form import ProbeForm
+from smtp_gui.ui.probe.details import step_title, write_overview, write_step
+from smtp_gui.ui.probe.form import ProbeForm
+from smtp_gui.ui.probe.transcript_model import CODE_ROLE, STEP_ROLE, TranscriptModel
 from smtp_gui.ui.retranslating import Retranslating
-from smtp_gui.ui.transcript_model import CODE_ROLE, STEP_ROLE, TranscriptModel
 
 _KEY = "probe"
 

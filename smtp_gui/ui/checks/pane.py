@@ -32,12 +32,12 @@ from smtp_gui.core.dns.resolver import ResolverConfig, parse_nameserver
 from smtp_gui.core.text.bilingual import Text
 from smtp_gui.core.text.errors import InputError
 from smtp_gui.core.text.safe_text import shown
-from smtp_gui.ui.check_batch import FIELD_IP, FIELD_LISTS
-from smtp_gui.ui.check_details import CheckDetailsView
-from smtp_gui.ui.check_kinds import KINDS, CheckBatch, CheckKind
-from smtp_gui.ui.check_model import CheckResultsModel
+from smtp_gui.ui.checks.batch import FIELD_IP, FIELD_LISTS
+from smtp_gui.ui.checks.details import CheckDetailsView
+from smtp_gui.ui.checks.domain_fields import DomainFields
+from smtp_gui.ui.checks.kinds import KINDS, CheckBatch, CheckKind
+from smtp_gui.ui.checks.model import CheckResultsModel
 from smtp_gui.ui.context import AppContext
-from smtp_gui.ui.domain_fields import DomainFields
 from smtp_gui.ui.jobs import CLOSE_WAIT_MS, JobController
 from smtp_gui.ui.notice_label import NoticeLabel
 from smtp_gui.ui.report_button import ReportButton

@@ -31,7 +31,7 @@ from smtp_gui.core.records.domain_check import (
 from smtp_gui.core.text.bilingual import Text
 from smtp_gui.core.text.errors import input_error
 from smtp_gui.core.text.messages import message
-from smtp_gui.ui.check_batch import (
+from smtp_gui.ui.checks.batch import (
     FIELD_IP,
     FIELD_SELECTORS,
     FIELD_SENDER,
@@ -39,7 +39,7 @@ from smtp_gui.ui.check_batch import (
     CheckKind,
     Task,
 )
-from smtp_gui.ui.check_model import CheckRow
+from smtp_gui.ui.checks.model import CheckRow
 
 TONES = {
     Status.PASS: "good",

@@ -38,10 +38,10 @@ from smtp_gui.core.diagnose.diagnosis import Diagnosis
 from smtp_gui.core.diagnose.render import diagnosis_text
 from smtp_gui.core.text.errors import InputError
 from smtp_gui.core.text.safe_text import shown
+from smtp_gui.ui.codes.pages import write_message_page
 from smtp_gui.ui.context import AppContext
-from smtp_gui.ui.diagnosis_page import write_diagnosis_page
+from smtp_gui.ui.diagnose.page import write_diagnosis_page
 from smtp_gui.ui.jobs import CLOSE_WAIT_MS, JobController
-from smtp_gui.ui.pages import write_message_page
 from smtp_gui.ui.paste_edit import PasteEdit
 from smtp_gui.ui.retranslating import Retranslating
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from smtp_gui.ui.check_batch import FIELD_IP, FIELD_SELECTORS, FIELD_SENDER
+from smtp_gui.ui.checks.batch import FIELD_IP, FIELD_SELECTORS, FIELD_SENDER
 from smtp_gui.ui.retranslating import Retranslating
 
 _MAX_FIELD = 320

@@ -32,8 +32,8 @@ from smtp_gui.core.sasl.model import Exchange
 from smtp_gui.core.sasl.report import render_text
 from smtp_gui.core.text.errors import InputError
 from smtp_gui.core.text.safe_text import shown
-from smtp_gui.ui.auth_encoder_pane import AuthEncoderPane
 from smtp_gui.ui.context import AppContext
+from smtp_gui.ui.decoder.encoder_pane import AuthEncoderPane
 from smtp_gui.ui.jobs import CLOSE_WAIT_MS, JobController
 from smtp_gui.ui.retranslating import Retranslating
 

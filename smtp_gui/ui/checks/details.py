@@ -16,11 +16,11 @@ from smtp_gui.core.checks.status import CheckResult, Status
 from smtp_gui.core.spf.report import printable
 from smtp_gui.core.text.messages import message_text
 from smtp_gui.core.text.safe_text import shown
-from smtp_gui.ui.check_model import TONE_COLOURS, CheckRow
+from smtp_gui.ui.checks.domain_kind import TONES, status_text
+from smtp_gui.ui.checks.model import TONE_COLOURS, CheckRow
+from smtp_gui.ui.checks.spf_trace import SpfTraceView
 from smtp_gui.ui.document import DocumentBuilder
-from smtp_gui.ui.domain_kind import TONES, status_text
 from smtp_gui.ui.retranslating import Retranslating
-from smtp_gui.ui.spf_trace_view import SpfTraceView
 
 _PROBLEM_TONES = {Status.FAIL: "bad", Status.WARN: "warn", Status.ERROR: "warn"}
 

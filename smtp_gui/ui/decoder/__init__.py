@@ -1,0 +1,1 @@
+"""The AUTH decoder pane and its answer builder."""

@@ -1,0 +1,1 @@
+"""The Diagnose pane: a pasted bounce or transcript, its diagnosis and the advice buttons."""

@@ -1,0 +1,1 @@
+"""The Probe pane: its form, the live transcript and each step's details."""
