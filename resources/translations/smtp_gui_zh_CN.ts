@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AdviceButtons</name>
+    <message>
+        <source>Next steps</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Explain %1</source>
+        <translation>解释 %1</translation>
+    </message>
+    <message>
+        <source>Compare %1 with %2</source>
+        <translation>对比 %1 和 %2</translation>
+    </message>
+    <message>
+        <source>Decode the AUTH exchange</source>
+        <translation>解码 AUTH 会话</translation>
+    </message>
+    <message>
+        <source>Check blocklists</source>
+        <translation>检查黑名单</translation>
+    </message>
+    <message>
+        <source>Check the domain</source>
+        <translation>检查域名</translation>
+    </message>
+    <message>
+        <source>Open the delisting page</source>
+        <translation>打开解封页面</translation>
+    </message>
+</context>
+<context>
     <name>AuthEncoderPane</name>
     <message>
         <source>Build an answer</source>
@@ -639,10 +670,6 @@ or a whole .eml, a Postfix or Exim bounce, a Microsoft 365 NDR, or S:/C: lines</
         <translation>下一步：</translation>
     </message>
     <message>
-        <source>Next steps</source>
-        <translation>下一步</translation>
-    </message>
-    <message>
         <source>The diagnosis failed unexpectedly.</source>
         <translation>诊断意外失败。</translation>
     </message>
@@ -669,30 +696,6 @@ or a whole .eml, a Postfix or Exim bounce, a Microsoft 365 NDR, or S:/C: lines</
     <message>
         <source>Paste a bounce message, a delivery status notification (Status:, Diagnostic-Code:), a Microsoft 365 or Exchange NDR, or an SMTP transcript above, or drop an .eml file onto it.</source>
         <translation>请在上方粘贴退信、投递状态通知（Status:、Diagnostic-Code:）、Microsoft 365 或 Exchange 的 NDR，或 SMTP 会话记录，也可以把 .eml 文件拖到输入框中。</translation>
-    </message>
-    <message>
-        <source>Explain %1</source>
-        <translation>解释 %1</translation>
-    </message>
-    <message>
-        <source>Compare %1 with %2</source>
-        <translation>对比 %1 和 %2</translation>
-    </message>
-    <message>
-        <source>Decode the AUTH exchange</source>
-        <translation>解码 AUTH 会话</translation>
-    </message>
-    <message>
-        <source>Check blocklists</source>
-        <translation>检查黑名单</translation>
-    </message>
-    <message>
-        <source>Check the domain</source>
-        <translation>检查域名</translation>
-    </message>
-    <message>
-        <source>Open the delisting page</source>
-        <translation>打开解封页面</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from smtp_gui.core.diagnose.advice_kind import AdviceKind
 from smtp_gui.core.diagnose.entities import IpContext
 from smtp_gui.core.diagnose.replies import FoundReply
 from smtp_gui.core.resources import load_json_folder
@@ -24,7 +25,7 @@ GENERIC = "generic"
 
 @dataclass(frozen=True, slots=True)
 class RuleAdvice:
-    kind: str
+    kind: AdviceKind
     target: str  # a literal, or sender_ip / sender_domain / recipient_domain / recipient
     note: Text
 
@@ -92,7 +93,9 @@ def _rule(provider: str, data: dict[str, Any]) -> Rule:
         tags=tuple(str(t) for t in data.get("tags", ())),
         finding=Text.from_data(data.get("finding")),
         advice=tuple(
-            RuleAdvice(str(a["kind"]), str(a.get("target", "")), Text.from_data(a.get("note")))
+            RuleAdvice(
+                AdviceKind(str(a["kind"])), str(a.get("target", "")), Text.from_data(a.get("note"))
+            )
             for a in data.get("advice", ())
         ),
         treat_as=str(data.get("treat_as", "")),

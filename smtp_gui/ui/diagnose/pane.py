@@ -1,8 +1,9 @@
 """Paste anything (a bounce, an NDR, a DSN, a transcript) or drop a file; read the diagnosis.
 
 ``pasteInput`` takes text, dropped ``.eml``/``.txt`` files and the Open… dialog; the result
-is written into ``diagnosisView`` as plain text only. Each next step that another pane can
-act on becomes a button; the pane asks for the navigation through its signals and the main
+is the diagnosis's report (``core/diagnose/report.py``), shown in ``diagnosisView`` and copied
+as text by ``copyDiagnosis``. Each next step that another pane can act on becomes a button
+(``advice_buttons.py``); the pane asks for the navigation through its signals and the main
 window does it. Pastes larger than ``BACKGROUND_THRESHOLD`` are diagnosed off the GUI
 thread through ``ui/jobs.py``. Delisting pages come from the project's data, never from a
 link in the paste.
@@ -11,14 +12,12 @@ link in the paste.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QTextCursor
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
-    QCommandLinkButton,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -32,17 +31,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smtp_gui.core.diagnose.advice import Advice
 from smtp_gui.core.diagnose.analyse import MAX_INPUT, decode_bytes, diagnose
 from smtp_gui.core.diagnose.diagnosis import Diagnosis
-from smtp_gui.core.diagnose.render import diagnosis_text
+from smtp_gui.core.diagnose.report import report
+from smtp_gui.core.report import Paragraph, Report
+from smtp_gui.core.report.text import render_text
 from smtp_gui.core.text.errors import InputError
 from smtp_gui.core.text.safe_text import shown
-from smtp_gui.ui.codes.pages import write_message_page
 from smtp_gui.ui.context import AppContext
-from smtp_gui.ui.diagnose.page import write_diagnosis_page
+from smtp_gui.ui.diagnose.advice_buttons import AdviceButtons
 from smtp_gui.ui.jobs import CLOSE_WAIT_MS, JobController
 from smtp_gui.ui.paste_edit import PasteEdit
+from smtp_gui.ui.report_view import render_report
 from smtp_gui.ui.retranslating import Retranslating
 
 log = logging.getLogger(__name__)
@@ -51,10 +51,6 @@ log = logging.getLogger(__name__)
 BACKGROUND_THRESHOLD = 200_000
 _DEBOUNCE_MS = 200
 _MAX_SHOWN = 1_000_000  # characters of a dropped file shown in the editor
-# Advice that another pane (or the browser, for our own delisting links) can act on.
-BUTTON_KINDS = ("explain", "compare", "decode", "blacklist", "domain", "delist")
-# The checks pane's kind for each kind of advice.
-CHECK_KINDS = {"blacklist": "blocklist", "domain": "domain"}
 
 
 def _diagnose_safely(data: str | bytes) -> Diagnosis | InputError:
@@ -80,7 +76,6 @@ class DiagnosePane(Retranslating, QWidget):
         self._diagnosis: Diagnosis | None = None
         self._error: InputError | None = None
         self._request = 0
-        self._buttons: list[QPushButton] = []
 
         self.input_label = QLabel()
         self.input = PasteEdit(objectName="pasteInput")
@@ -99,10 +94,7 @@ class DiagnosePane(Retranslating, QWidget):
         self.view.setOpenExternalLinks(False)
         self.copy_button = QPushButton(objectName="copyDiagnosis")
         self.advice_label = QLabel()
-        self.advice_box = QWidget(objectName="adviceButtons")
-        self.advice_layout = QVBoxLayout(self.advice_box)
-        self.advice_layout.setContentsMargins(0, 0, 0, 0)
-        self.advice_layout.addStretch(1)
+        self.advice_box = AdviceButtons()
         advice_scroll = QScrollArea()
         advice_scroll.setWidgetResizable(True)
         advice_scroll.setWidget(self.advice_box)
@@ -159,6 +151,10 @@ class DiagnosePane(Retranslating, QWidget):
         self.paste_button.clicked.connect(self._on_paste_clicked)
         self.clear_button.clicked.connect(self._on_clear_clicked)
         self.copy_button.clicked.connect(self._on_copy_clicked)
+        self.advice_box.code_requested.connect(self.code_requested)
+        self.advice_box.comparison_requested.connect(self.comparison_requested)
+        self.advice_box.decode_requested.connect(self.decode_requested)
+        self.advice_box.checks_requested.connect(self.checks_requested)
         context.language.language_changed.connect(self._on_language_changed)
         self.retranslate()
         self._render()
@@ -170,7 +166,7 @@ class DiagnosePane(Retranslating, QWidget):
 
     @property
     def advice_buttons(self) -> list[QPushButton]:
-        return list(self._buttons)
+        return self.advice_box.buttons
 
     def set_text(self, text: str) -> None:
         """Put ``text`` in ``pasteInput`` and diagnose it now."""
@@ -208,8 +204,11 @@ class DiagnosePane(Retranslating, QWidget):
         return True
 
     def report(self) -> str:
-        """The diagnosis as plain text, as copied."""
-        return diagnosis_text(self._diagnosis, self._context.lang) if self._diagnosis else ""
+        """The diagnosis as plain text, as copied: the text rendering of the report the view
+        shows ("" before there is a diagnosis)."""
+        if self._diagnosis is None:
+            return ""
+        return render_text(report(self._diagnosis, self._context.lang))
 
     def clear(self) -> None:
         self._request += 1
@@ -244,8 +243,6 @@ class DiagnosePane(Retranslating, QWidget):
         self.copy_button.setText(self.tr("Copy diagnosis"))
         self.copy_button.setAccessibleName(self.tr("Copy the diagnosis as text"))
         self.advice_label.setText(self.tr("Next steps:"))
-        self.advice_box.setAccessibleName(self.tr("Next steps"))
-        self._fill_buttons()
 
     # -- slots ------------------------------------------------------------------------------
     @Slot()
@@ -339,70 +336,20 @@ class DiagnosePane(Retranslating, QWidget):
         lang = self._context.lang
         diagnosis = self._diagnosis
         if self._error is not None:
-            write_message_page(
-                self.view.document(), self.tr("Cannot diagnose this"), self._error.text(lang)
+            shown_report = Report(
+                self.tr("Cannot diagnose this"), (Paragraph(self._error.text(lang)),), lang
             )
         elif diagnosis is None:
-            write_message_page(
-                self.view.document(),
-                self.tr("Nothing to diagnose yet"),
-                self.tr(
-                    "Paste a bounce message, a delivery status notification (Status:, "
-                    "Diagnostic-Code:), a Microsoft 365 or Exchange NDR, or an SMTP "
-                    "transcript above, or drop an .eml file onto it."
-                ),
+            text = self.tr(
+                "Paste a bounce message, a delivery status notification (Status:, "
+                "Diagnostic-Code:), a Microsoft 365 or Exchange NDR, or an SMTP "
+                "transcript above, or drop an .eml file onto it."
             )
+            shown_report = Report(self.tr("Nothing to diagnose yet"), (Paragraph(text),), lang)
         else:
-            write_diagnosis_page(self.view.document(), diagnosis, lang)
+            shown_report = report(diagnosis, lang)
+        render_report(shown_report, self.view.document())
         self.view.moveCursor(QTextCursor.MoveOperation.Start)
         self.copy_button.setEnabled(diagnosis is not None)
         self.status.setText(shown(diagnosis.summary(lang)[:200]) if diagnosis is not None else "")
-        self._fill_buttons()
-
-    def _fill_buttons(self) -> None:
-        """One button per next step another pane can act on."""
-        for button in self._buttons:
-            self.advice_layout.removeWidget(button)
-            button.deleteLater()
-        self._buttons = []
-        if self._diagnosis is None:
-            return
-        lang = self._context.lang
-        for item in self._diagnosis.advice:
-            if item.kind not in BUTTON_KINDS:
-                continue
-            button = QCommandLinkButton(shown(self._button_title(item)), shown(item.note.get(lang)))
-            button.setObjectName("advice" + item.kind.capitalize())
-            button.setProperty("adviceKind", item.kind)
-            button.setProperty("adviceTarget", item.target)
-            button.setAccessibleName(shown(item.note.get(lang)))
-            button.clicked.connect(partial(self._on_advice_clicked, item))
-            self.advice_layout.insertWidget(len(self._buttons), button)
-            self._buttons.append(button)
-
-    def _button_title(self, item: Advice) -> str:
-        titles: dict[str, Callable[[], str]] = {
-            "explain": lambda: self.tr("Explain %1").replace("%1", item.target),
-            "compare": lambda: (
-                self.tr("Compare %1 with %2").replace("%1", item.target).replace("%2", item.second)
-            ),
-            "decode": lambda: self.tr("Decode the AUTH exchange"),
-            "blacklist": lambda: self.tr("Check blocklists"),
-            "domain": lambda: self.tr("Check the domain"),
-            "delist": lambda: self.tr("Open the delisting page"),
-        }
-        return titles[item.kind]()
-
-    def _on_advice_clicked(self, item: Advice) -> None:
-        kind = item.kind
-        if kind == "explain":
-            self.code_requested.emit(item.target)
-        elif kind == "compare":
-            self.comparison_requested.emit(item.target, item.second)
-        elif kind == "decode":
-            self.decode_requested.emit(item.target)
-        elif kind in CHECK_KINDS:
-            self.checks_requested.emit(item.target, CHECK_KINDS[kind])
-        elif kind == "delist" and item.target.startswith(("https://", "http://")):
-            # Our own data (provider rules, DNSBL zones), opened only on the user's click.
-            QDesktopServices.openUrl(QUrl(item.target))
+        self.advice_box.show_advice(diagnosis.advice if diagnosis is not None else (), lang)

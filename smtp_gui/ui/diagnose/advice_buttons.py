@@ -1,0 +1,114 @@
+"""The Diagnose pane's next steps as buttons (``adviceButtons``): one per step that another
+pane, or the browser for the project's own delisting pages, can act on.
+
+What each ``AdviceKind`` does is said once, in ``AdviceButtons.action``; the steps that are
+things to do (retry, contact someone) have no button and are read in the diagnosis view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import partial
+from typing import assert_never
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QCommandLinkButton, QPushButton, QVBoxLayout, QWidget
+
+from smtp_gui.core.diagnose.advice import Advice
+from smtp_gui.core.diagnose.advice_kind import AdviceKind
+from smtp_gui.core.text.safe_text import shown
+from smtp_gui.ui.retranslating import Retranslating
+
+# The checks pane's kind for each check the advice asks for.
+CHECKS_KIND = {AdviceKind.BLOCKLIST: "blocklist", AdviceKind.DOMAIN: "domain"}
+
+
+def _open_delisting_page(url: str) -> None:
+    """Our own data (provider rules, DNSBL zones), opened only on the user's click."""
+    if url.startswith(("https://", "http://")):
+        QDesktopServices.openUrl(QUrl(url))
+
+
+class AdviceButtons(Retranslating, QWidget):
+    """The buttons; a click asks for the navigation through a signal (the pane passes them
+    on to the main window)."""
+
+    code_requested = Signal(str)  # explain this code in the catalogue
+    comparison_requested = Signal(str, str)  # compare these two codes
+    decode_requested = Signal(str)  # decode this AUTH exchange
+    checks_requested = Signal(str, str)  # run the checks pane's kind ("blocklist", "domain")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("adviceButtons")
+        self._advice: tuple[Advice, ...] = ()
+        self._lang = "en"
+        self._buttons: list[QPushButton] = []
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addStretch(1)
+        self.retranslate()
+
+    @property
+    def buttons(self) -> list[QPushButton]:
+        return list(self._buttons)
+
+    def show_advice(self, advice: Sequence[Advice], lang: str) -> None:
+        """One button per step in ``advice`` that can be acted on, in order."""
+        self._advice = tuple(advice)
+        self._lang = lang
+        self._fill()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Next steps"))
+        self._fill()
+
+    def action(self, item: Advice) -> tuple[str, Callable[[], None]] | None:
+        """The button's title and what a click does; None for a step with no button."""
+        target = item.target
+        match item.kind:
+            case AdviceKind.EXPLAIN:
+                title = self.tr("Explain %1").replace("%1", target)
+                return title, partial(self.code_requested.emit, target)
+            case AdviceKind.COMPARE:
+                title = (
+                    self.tr("Compare %1 with %2").replace("%1", target).replace("%2", item.second)
+                )
+                return title, partial(self.comparison_requested.emit, target, item.second)
+            case AdviceKind.DECODE:
+                return self.tr("Decode the AUTH exchange"), partial(
+                    self.decode_requested.emit, target
+                )
+            case AdviceKind.BLOCKLIST:
+                checks = partial(self.checks_requested.emit, target, CHECKS_KIND[item.kind])
+                return self.tr("Check blocklists"), checks
+            case AdviceKind.DOMAIN:
+                checks = partial(self.checks_requested.emit, target, CHECKS_KIND[item.kind])
+                return self.tr("Check the domain"), checks
+            case AdviceKind.DELIST:
+                return self.tr("Open the delisting page"), partial(_open_delisting_page, target)
+            case AdviceKind.RETRY | AdviceKind.CONTACT:
+                return None  # a thing to do, read in the diagnosis view
+            case unknown:
+                assert_never(unknown)
+
+    def _fill(self) -> None:
+        for button in self._buttons:
+            self._layout.removeWidget(button)
+            button.deleteLater()
+        self._buttons = []
+        for item in self._advice:
+            action = self.action(item)
+            if action is None:
+                continue
+            title, act = action
+            note = shown(item.note.get(self._lang))
+            button = QCommandLinkButton(shown(title), note)
+            button.setObjectName("advice" + item.kind.value.capitalize())
+            button.setProperty("adviceKind", item.kind.value)
+            button.setProperty("adviceTarget", item.target)
+            button.setAccessibleName(note)
+            button.clicked.connect(lambda _checked=False, act=act: act())
+            self._layout.insertWidget(len(self._buttons), button)
+            self._buttons.append(button)
