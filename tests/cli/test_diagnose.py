@@ -9,6 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from smtp_gui.core.diagnose.analyse import diagnose
+from smtp_gui.core.diagnose.report import report
+from smtp_gui.core.report.text import render_text
+
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "corpus" / "bounces"
 
@@ -82,3 +86,13 @@ def test_missing_file_exits_2_with_one_line() -> None:
     err = result.stderr.decode("utf-8")
     assert err.startswith("smtp-gui: cannot read") and err.count("\n") == 1
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_text_output_is_the_report(lang: str) -> None:
+    """What ``diagnose`` prints is the text rendering of the same report the window shows."""
+    path = CORPUS / "13-postfix-spamhaus-zen.eml"
+    result = run("diagnose", str(path), "--lang", lang)
+    assert result.returncode == 0, result.stderr
+    expected = render_text(report(diagnose(path.read_bytes()), lang))
+    assert result.stdout.decode("utf-8") == expected
