@@ -139,8 +139,9 @@ def _run(args: argparse.Namespace) -> int:
     from smtp_gui.core.dns.resolver import parse_nameserver
     from smtp_gui.core.probe.input import checked_options
     from smtp_gui.core.probe.model import MxMode, ProbeOptions, ProbeStep, TlsMode
-    from smtp_gui.core.probe.report import report_tail, step_lines
+    from smtp_gui.core.probe.report import probe_report, step_lines
     from smtp_gui.core.probe.run import run_probe
+    from smtp_gui.core.report.text import render_text
     from smtp_gui.core.text.errors import input_error
 
     lang = lang_of(args)
@@ -182,5 +183,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.json:
         emit(args, result.to_dict(lang, reveal=args.reveal), "")
     else:
-        write_text(report_tail(result, lang, args.reveal) + "\n")
+        # The transcript was streamed above, line by line: the report without it follows.
+        report = probe_report(result, lang, args.reveal, with_transcript=False)
+        write_text("\n" + render_text(report))
     return 0 if result.ok else 1

@@ -179,3 +179,25 @@ def test_password_stdin_may_still_be_abbreviated(smtp_servers) -> None:  # type:
     args = [*target(server.port, "--auth", "plain", "--user", USER), "--cafile", str(cert)]
     result = run(*args, "--password-std", "--json", stdin=PASSWORD + "\n")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_text_is_the_streamed_transcript_then_the_report(smtp_servers, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """The lines streamed as the probe runs are the report's transcript lines (the same as
+    JSON's ``line``); after them comes the probe report, without the transcript again."""
+    server = smtp_servers.aiosmtpd(starttls=True)
+    cert, _key = smtp_servers.certificate
+    args = [*target(server.port, "--to", UNKNOWN_RCPT), "--cafile", str(cert), "--lang", lang]
+    lines = [line["line"] for line in json.loads(run(*args, "--json").stdout)["transcript"]]
+    text = run(*args).stdout
+    streamed, _blank, tail = text.partition("\n\n")
+    assert streamed.splitlines() == lines
+    title, connection, transcript = (
+        ("Probe result", "Connection", "Transcript")
+        if lang == "en"
+        else ("探测结果", "连接", "会话记录")
+    )
+    head = tail.split("\n")
+    assert head[0] == title and head[3].startswith("✖ ")  # the title, then the verdict
+    assert f"\n{connection}\n" in tail and "\nTLS\n---\n" in tail
+    assert transcript not in tail and "RCPT TO:<nobody@example.test>" in tail  # the steps table

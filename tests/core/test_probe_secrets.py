@@ -12,9 +12,11 @@ import json
 import pytest
 
 from smtp_gui.core.probe.model import MASK, ProbeOptions, TlsMode
-from smtp_gui.core.probe.report import probe_text
+from smtp_gui.core.probe.report import probe_report, step_report
 from smtp_gui.core.probe.run import run_probe
 from smtp_gui.core.probe.secrets import SecretMask
+from smtp_gui.core.report.markdown import render_markdown
+from smtp_gui.core.report.text import render_text
 from tests.hostile_servers import echo_secrets
 
 USER = "alice@example.test"
@@ -80,7 +82,10 @@ def test_echoed_secrets_never_leave_core(smtp_servers, mechanism: str) -> None: 
         "json": json.dumps(result.to_dict("en")),
         "json-zh": json.dumps(result.to_dict("zh"), ensure_ascii=False),
         "transcript": result.transcript("en"),
-        "text": probe_text(result, "en"),
+        "text": render_text(probe_report(result, "en")),
+        "text-zh": render_text(probe_report(result, "zh")),
+        "markdown": render_markdown(probe_report(result, "en")),
+        "steps": "".join(render_text(step_report(step, result, "en")) for step in result.steps),
         "summary": result.result_text("en"),
     }
     for name, text in outputs.items():

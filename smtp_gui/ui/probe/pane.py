@@ -4,6 +4,8 @@ Nothing is sent before ``runProbe`` is pressed. The probe runs in a worker throu
 ``ui/jobs.py`` and streams each step into ``probeTranscript``; every reply line opens its
 catalogue page (``code_requested``). The password field echoes as dots, is never written
 to the settings, and the transcript, details and copied text show secrets masked.
+The details view and Copy transcript show the same report (``core/probe/report.py``):
+``probe_report`` for the result, ``step_report`` for the selected step.
 """
 
 from __future__ import annotations
@@ -27,16 +29,24 @@ from PySide6.QtWidgets import (
 
 from smtp_gui.core.probe.input import checked_options
 from smtp_gui.core.probe.model import ProbeOptions, ProbeResult, ProbeStep
-from smtp_gui.core.probe.report import probe_text
+from smtp_gui.core.probe.report import (
+    probe_report,
+    step_report,
+    step_title,
+    steps_report,
+    verdict,
+)
 from smtp_gui.core.probe.run import run_probe
+from smtp_gui.core.report.model import Report, Severity
+from smtp_gui.core.report.runs import plain
+from smtp_gui.core.report.text import render_text
 from smtp_gui.core.text.errors import InputError
 from smtp_gui.core.text.safe_text import shown
 from smtp_gui.ui.context import AppContext
-from smtp_gui.ui.document import CLASS_COLOURS
 from smtp_gui.ui.jobs import CLOSE_WAIT_MS, JobController, TaskContext
-from smtp_gui.ui.probe.details import step_title, write_overview, write_step
 from smtp_gui.ui.probe.form import ProbeForm
 from smtp_gui.ui.probe.transcript_model import CODE_ROLE, STEP_ROLE, TranscriptModel
+from smtp_gui.ui.report_view import SEVERITY_COLOURS, render_report
 from smtp_gui.ui.retranslating import Retranslating
 
 _KEY = "probe"
@@ -149,13 +159,13 @@ class ProbePane(Retranslating, QWidget):
         try:
             options = checked_options(self.form.options())
         except InputError as exc:
-            self._show_summary(exc.text(self._context.lang), ok=False)
+            self._show_summary(exc.text(self._context.lang), Severity.ERROR)
             return False
         self._steps.clear()
         self._result = None
         self.model.clear()
         self.details.clear()
-        self._show_summary("", ok=True)
+        self._show_summary("", Severity.OK)
         self._set_running(True)
         self.status.setText(self.tr("Connecting…"))
         self.jobs.start_streaming([(_KEY, partial(_probe_task, options))])
@@ -163,6 +173,14 @@ class ProbePane(Retranslating, QWidget):
 
     def shutdown(self, wait_ms: int = CLOSE_WAIT_MS) -> None:
         self.jobs.shutdown(wait_ms)
+
+    def report(self) -> Report | None:
+        """What Copy transcript copies: the finished probe's report, or, while it runs or
+        after it was cancelled, its transcript so far; None before the first step."""
+        lang = self._context.lang
+        if self._result is not None:
+            return probe_report(self._result, lang)
+        return steps_report(tuple(self._steps), lang) if self._steps else None
 
     # -- translation ------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -198,7 +216,8 @@ class ProbePane(Retranslating, QWidget):
         self.model.append_step(step)
         self.transcript.scrollToBottom()
         reply = f" → {step.code}" if step.code else ""
-        self.status.setText(shown(f"{step_title(step)}{reply}"))
+        title = plain(step_title(step), self._context.lang)
+        self.status.setText(shown(f"{title}{reply}"))
 
     @Slot(object, object)
     def _on_jobs_task_finished(self, _key: object, result: object) -> None:
@@ -213,13 +232,13 @@ class ProbePane(Retranslating, QWidget):
     def _on_jobs_task_failed(self, _key: object, message: str) -> None:
         self._set_running(False)
         self.status.setText(self.tr("Failed"))
-        self._show_summary(message, ok=False)
+        self._show_summary(message, Severity.ERROR)
 
     @Slot(list)
     def _on_jobs_tasks_cancelled(self, _keys: list[object]) -> None:
         self._set_running(False)
         self.status.setText(self.tr("Cancelled"))
-        self._show_summary(self.tr("The probe was cancelled."), ok=False)
+        self._show_summary(self.tr("The probe was cancelled."), Severity.ERROR)
 
     @Slot(QModelIndex)
     def _on_transcript_activated(self, index: QModelIndex) -> None:
@@ -239,9 +258,8 @@ class ProbePane(Retranslating, QWidget):
 
     @Slot()
     def _on_copy_clicked(self) -> None:
-        lang = self._context.lang
-        text = probe_text(self._result, lang) if self._result is not None else self.model.text()
-        QGuiApplication.clipboard().setText(text)
+        report = self.report()
+        QGuiApplication.clipboard().setText(render_text(report) if report is not None else "")
 
     @Slot(str)
     def _on_language_changed(self, lang: str) -> None:
@@ -259,14 +277,16 @@ class ProbePane(Retranslating, QWidget):
             self.progress.setRange(0, 1)
             self.progress.setValue(1)
 
-    def _show_summary(self, text: str, *, ok: bool) -> None:
+    def _show_summary(self, text: str, severity: Severity) -> None:
         self.summary.setText(shown(text))
-        colour = CLASS_COLOURS[2] if ok else CLASS_COLOURS[5]
+        colour = SEVERITY_COLOURS[severity]
         self.summary.setStyleSheet(f"QLabel {{ color: {colour}; font-weight: bold; }}")
 
     def _render_result(self) -> None:
         assert self._result is not None
-        self._show_summary(self._result.result_text(self._context.lang), ok=self._result.ok)
+        lang = self._context.lang
+        summary = verdict(self._result, lang)  # the report's own verdict
+        self._show_summary(plain(summary.text, lang), summary.severity)
         self._render_details()
 
     def _render_details(self) -> None:
@@ -278,7 +298,8 @@ class ProbePane(Retranslating, QWidget):
         step_index = index.data(STEP_ROLE) if selected else None
         steps = self._result.steps if self._result is not None else tuple(self._steps)
         if isinstance(step_index, int) and 0 <= step_index < len(steps):
-            write_step(self.details.document(), steps[step_index], self._result, lang)
+            report = step_report(steps[step_index], self._result, lang)
+            render_report(report, self.details.document())
         elif self._result is not None:
-            write_overview(self.details.document(), self._result, lang)
+            render_report(probe_report(self._result, lang), self.details.document())
         self.details.moveCursor(QTextCursor.MoveOperation.Start)

@@ -1,6 +1,7 @@
 """The probe's transcript as a list model: one row per swaks-style line, secrets always masked.
 
-Rows are plain model data (never rich text), so whatever a server sends is shown literally.
+Rows are plain model data (never rich text), so whatever a server sends is shown literally;
+each row is the probe report's own line (``core.probe.report.transcript_line``).
 Reply lines carry their code (``CODE_ROLE``) for the link to the catalogue.
 """
 
@@ -19,7 +20,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFontDatabase
 
 from smtp_gui.core.probe.model import Direction, ProbeStep, TranscriptLine
-from smtp_gui.core.text.safe_text import shown
+from smtp_gui.core.probe.report import transcript_line
+from smtp_gui.core.report.runs import plain
 from smtp_gui.ui.document import CLASS_COLOURS
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1  # "550 5.1.1" on reply lines, else None
@@ -63,10 +65,6 @@ class TranscriptModel(QAbstractListModel):
     def line(self, row: int) -> TranscriptLine:
         return self._lines[row]
 
-    def text(self) -> str:
-        """Every line, masked: what Copy puts on the clipboard while a probe runs."""
-        return "\n".join(line.render(self._lang) for line in self._lines)
-
     # -- QAbstractListModel -----------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._lines)
@@ -77,7 +75,7 @@ class TranscriptModel(QAbstractListModel):
         line = self._lines[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             # Never revealed: the GUI shows secrets masked, always.
-            return shown(line.render(self._lang))
+            return plain(transcript_line(line, self._lang), self._lang)
         if role == Qt.ItemDataRole.FontRole:
             return self._font
         if role == Qt.ItemDataRole.ForegroundRole:
