@@ -38,11 +38,11 @@ from smtp_gui.core.diagnose.diagnosis import Diagnosis
 from smtp_gui.core.diagnose.render import diagnosis_text
 from smtp_gui.core.text.errors import InputError
 from smtp_gui.core.text.safe_text import shown
-from smtp_gui.ui.codes.pages import write_message_page
 from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.diagnose.page import write_diagnosis_page
 from smtp_gui.ui.jobs import CLOSE_WAIT_MS, JobController
 from smtp_gui.ui.paste_edit import PasteEdit
+from smtp_gui.ui.report_view import render_message
 from smtp_gui.ui.retranslating import Retranslating
 
 log = logging.getLogger(__name__)
@@ -339,11 +339,11 @@ class DiagnosePane(Retranslating, QWidget):
         lang = self._context.lang
         diagnosis = self._diagnosis
         if self._error is not None:
-            write_message_page(
-                self.view.document(), self.tr("Cannot diagnose this"), self._error.text(lang)
+            render_message(
+                self.view.document(), self.tr("Cannot diagnose this"), self._error.text(lang), lang
             )
         elif diagnosis is None:
-            write_message_page(
+            render_message(
                 self.view.document(),
                 self.tr("Nothing to diagnose yet"),
                 self.tr(
@@ -351,6 +351,7 @@ class DiagnosePane(Retranslating, QWidget):
                     "Diagnostic-Code:), a Microsoft 365 or Exchange NDR, or an SMTP "
                     "transcript above, or drop an .eml file onto it."
                 ),
+                lang,
             )
         else:
             write_diagnosis_page(self.view.document(), diagnosis, lang)
