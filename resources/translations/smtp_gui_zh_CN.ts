@@ -320,53 +320,6 @@
     </message>
 </context>
 <context>
-    <name>CodePage</name>
-    <message>
-        <source>Class</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>分类</translation>
-    </message>
-    <message>
-        <source>SMTP phases</source>
-        <translation>SMTP 阶段</translation>
-    </message>
-    <message>
-        <source>Not in the catalogue: explained from its digits only.</source>
-        <translation>目录中没有此代码：仅根据其数字进行解释。</translation>
-    </message>
-    <message>
-        <source>In short</source>
-        <translation>简而言之</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>说明</translation>
-    </message>
-    <message>
-        <source>When it appears</source>
-        <translation>出现时机</translation>
-    </message>
-    <message>
-        <source>How to fix</source>
-        <translation>解决方法</translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation>是否重试</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <source>References</source>
-        <translation>参考文献</translation>
-    </message>
-</context>
-<context>
     <name>CodePane</name>
     <message>
         <source>Search: 554, 5.7.1, relay, blacklist, 认证, 拒绝 …</source>
@@ -478,38 +431,6 @@
     <message>
         <source>Cannot compare</source>
         <translation>无法比较</translation>
-    </message>
-    <message>
-        <source>Class</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <source>In short</source>
-        <translation>简而言之</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>说明</translation>
-    </message>
-    <message>
-        <source>When it appears</source>
-        <translation>出现时机</translation>
-    </message>
-    <message>
-        <source>How to fix</source>
-        <translation>解决方法</translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation>是否重试</translation>
-    </message>
-    <message>
-        <source>Key difference</source>
-        <translation>关键区别</translation>
-    </message>
-    <message>
-        <source>When each applies</source>
-        <translation>各自适用场景</translation>
     </message>
 </context>
 <context>

@@ -173,3 +173,8 @@ def render_report(report: Report, document: QTextDocument) -> None:
     for block in report.blocks:
         builder.block(block, report.lang)
     # No DocumentTitle: Qt 6.11's toHtml() writes it into <title> unescaped.
+
+
+def render_message(document: QTextDocument, title: str, body: Inline, lang: str) -> None:
+    """A short page in place of a result: why there is none (no match, bad input)."""
+    render_report(Report(title, (Paragraph(body),), lang), document)

@@ -9,6 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from smtp_gui.core.codes.catalogue import explain
+from smtp_gui.core.codes.compare import compare
+from smtp_gui.core.codes.report import compare_report, explain_report
+from smtp_gui.core.report.text import render_text
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -51,7 +56,7 @@ def test_explain_two_words_and_plain_text() -> None:
     result = run("explain", "554", "5.7.1", "--lang", "en")
     assert result.returncode == 0
     assert result.stdout.startswith("554 5.7.1")
-    assert "How to fix:" in result.stdout
+    assert "\nHow to fix\n" in result.stdout
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -80,3 +85,25 @@ def test_bad_codes_exit_2_with_one_line(args: tuple[str, ...]) -> None:
     assert result.stdout == ""
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("code", ["554 4.7.1", "599"])
+def test_explain_text_is_the_report(code: str, lang: str) -> None:
+    """What ``explain`` prints is the report the Codes pane shows and copies."""
+    result = run("explain", *code.split(), "--lang", lang)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == render_text(explain_report(explain(code), lang))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_compare_text_is_the_report(lang: str) -> None:
+    result = run("compare", "334", "554 5.7.1", "--lang", lang)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == render_text(compare_report(compare("334", "554 5.7.1"), lang))
+    if lang == "zh":
+        assert "\n554 5.7.1：" in result.stdout and "\n554 5.7.1: " not in result.stdout
+        assert "连接问候、" in result.stdout  # the phases, listed with the enumeration comma
+    else:
+        assert "Key difference\n" in result.stdout and "\n554 5.7.1: " in result.stdout
+        assert "Connection greeting, " in result.stdout

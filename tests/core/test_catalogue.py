@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from smtp_gui.core.codes.catalogue import PHASES, RETRY, catalogue, explain
+from smtp_gui.core.codes.catalogue import catalogue, explain
+from smtp_gui.core.codes.taxonomy import PHASES, RETRY
 from smtp_gui.core.text.errors import InputError
 from tests.shared_data import shared_data_path
 

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QListView, QTextBrowser
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QListView, QTextBrowser
 
+from smtp_gui.core.codes.catalogue import catalogue
+from smtp_gui.core.codes.report import explain_report
+from smtp_gui.core.report import Report
+from smtp_gui.core.report.labels import dash, joined
+from smtp_gui.core.report.text import render_text
 from smtp_gui.ui.main_window import MainWindow
+from smtp_gui.ui.report_view import render_report
 
 
 def _widgets(window: MainWindow) -> tuple[QLineEdit, QListView, QTextBrowser]:
@@ -90,3 +98,51 @@ def test_class_filter(window: MainWindow, qtbot) -> None:  # type: ignore[no-unt
     pane.class_filter.setCurrentIndex(pane.class_filter.findData(3))
     codes = [pane.model.entry(r) for r in range(pane.model.rowCount())]
     assert codes and all(3 in e.classes for e in codes)
+
+
+def _switch(window: MainWindow, lang: str) -> None:
+    switch = window.findChild(QComboBox, "languageSwitch")
+    assert switch is not None
+    switch.setCurrentIndex(switch.findData(lang))
+    QApplication.processEvents()
+
+
+def _rendered(report: Report) -> str:
+    document = QTextDocument()
+    render_report(report, document)
+    return document.toPlainText()
+
+
+@pytest.mark.parametrize("code", ["554", "554 4.7.1", "599"])
+def test_page_and_copy_are_one_report(window: MainWindow, code: str) -> None:
+    """The page and the Copy button show the same report, which the CLI prints too."""
+    _search, _listing, page = _widgets(window)
+    pane = window.code_pane
+    exp = catalogue().explain(code)
+    for lang in ("en", "zh"):
+        _switch(window, lang)
+        window.show_code(code)
+        report = explain_report(exp, lang)
+        assert pane.report == report
+        pane.copy_button.click()
+        assert QApplication.clipboard().text() == render_text(report)
+        shown = page.toPlainText()
+        assert shown == _rendered(report)
+        assert shown.startswith(f"{exp.code}{dash(lang)}{exp.title.get(lang)}")
+        for value in (exp.class_name, exp.category, exp.summary, exp.fix, exp.retry_advice):
+            assert value.get(lang) in shown
+        assert joined(exp.phase_names(lang), lang) in shown
+        for warning in exp.warnings:
+            assert warning.text(lang) in shown
+    _switch(window, "en")
+
+
+def test_no_match_page_shows_the_query_as_typed(window: MainWindow) -> None:
+    window.show_code("relay \u202ezz")
+    pane = window.code_pane
+    assert pane.report is None
+    text = pane.page.toPlainText()
+    assert text.startswith("No code matches") and "relay [U+202E]zz" in text
+    QApplication.clipboard().setText("before")
+    pane.copy_button.click()
+    assert QApplication.clipboard().text() == "before"

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication, QComboBox, QTextBrowser
 
+from smtp_gui.core.codes.compare import compare
+from smtp_gui.core.codes.report import compare_report
+from smtp_gui.core.report import Report
+from smtp_gui.core.report.markdown import render_markdown
+from smtp_gui.core.report.text import render_text
 from smtp_gui.ui.main_window import MainWindow
+from smtp_gui.ui.report_view import render_report
 
 
 def _widgets(window: MainWindow) -> tuple[QComboBox, QComboBox, QTextBrowser]:
@@ -43,7 +51,7 @@ def test_swap_and_copy(window: MainWindow, qtbot) -> None:  # type: ignore[no-un
     assert pane.codes() == ("554", "334")
     pane.copy_markdown_button.click()
     markdown = QApplication.clipboard().text()
-    assert markdown.startswith("### 554 vs 334") and "|---|---|---|" in markdown
+    assert markdown.startswith("# 554 \u27f7 334") and "| --- | --- | --- |" in markdown
     pane.copy_text_button.click()
     assert "Key difference" in QApplication.clipboard().text()
 
@@ -60,3 +68,54 @@ def test_choice_is_remembered(window: MainWindow, settings) -> None:  # type: ig
     left.setEditText("535")
     right.setEditText("530")
     assert settings.compare_codes == ("535", "530")
+
+
+def _rendered(report: Report) -> str:
+    document = QTextDocument()
+    render_report(report, document)
+    return document.toPlainText()
+
+
+def _switch(window: MainWindow, lang: str) -> None:
+    switch = window.findChild(QComboBox, "languageSwitch")
+    assert switch is not None
+    switch.setCurrentIndex(switch.findData(lang))
+    QApplication.processEvents()
+
+
+@pytest.mark.parametrize(("a", "b"), [("334", "554"), ("554 4.7.1", "421"), ("599", "599")])
+def test_view_and_both_copies_are_one_report(window: MainWindow, a: str, b: str) -> None:
+    """The view, Copy as text and Copy as Markdown render one report, as the CLI does."""
+    pane = window.compare_pane
+    _left, _right, view = _widgets(window)
+    window.show_comparison(a, b)
+    comp = compare(a, b)
+    for lang in ("en", "zh"):
+        _switch(window, lang)
+        report = compare_report(comp, lang)
+        assert pane.report == report
+        pane.copy_text_button.click()
+        assert QApplication.clipboard().text() == render_text(report)
+        pane.copy_markdown_button.click()
+        assert QApplication.clipboard().text() == render_markdown(report)
+        shown = view.toPlainText()
+        assert shown == _rendered(report)
+        assert shown.startswith(f"{comp.a.code} \u27f7 {comp.b.code}")
+        for point in (*comp.key_points, comp.when_a, comp.when_b):
+            assert point.get(lang).splitlines()[0] in shown
+        for exp in (comp.a, comp.b):
+            for value in (exp.title, exp.class_name, exp.category, exp.summary, exp.fix):
+                assert value.get(lang).splitlines()[0] in shown
+            for warning in exp.warnings:
+                assert warning.text(lang) in shown
+    _switch(window, "en")
+
+
+def test_nothing_to_copy_while_the_codes_are_bad(window: MainWindow) -> None:
+    pane = window.compare_pane
+    pane.left.setEditText("abc")
+    assert pane.report is None and pane.comparison is None
+    QApplication.clipboard().setText("before")
+    pane.copy_text_button.click()
+    pane.copy_markdown_button.click()
+    assert QApplication.clipboard().text() == "before"

@@ -1,4 +1,5 @@
-"""Reply codes: the catalogue of every basic and enhanced code, parsing, phases, comparison.
+"""Reply codes: the catalogue of every basic and enhanced code, parsing, phases, comparison,
+and the reports that lay out one code or two side by side (``report``).
 
 May import: ``text``, ``report``.
 """

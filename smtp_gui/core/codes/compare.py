@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from smtp_gui.core.codes.catalogue import Explanation, catalogue, phase_name, retry_name
+from smtp_gui.core.codes.catalogue import catalogue
+from smtp_gui.core.codes.explanation import Explanation
+from smtp_gui.core.codes.taxonomy import phase_name, retry_name
+from smtp_gui.core.report.labels import joined
 from smtp_gui.core.text.bilingual import Text
 from smtp_gui.core.text.messages import message
 
@@ -45,7 +48,7 @@ def compare(first: str, second: str) -> Comparison:
 
 def _phases(exp: Explanation) -> Text:
     names = [phase_name(p) for p in exp.phases] or [phase_name("any")]
-    return Text(", ".join(n.en for n in names), "、".join(n.zh for n in names))
+    return Text(joined((n.en for n in names), "en"), joined((n.zh for n in names), "zh"))
 
 
 def compare_explanations(a: Explanation, b: Explanation) -> Comparison:

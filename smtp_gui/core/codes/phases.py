@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 
+from smtp_gui.core.codes.taxonomy import phase_name
 from smtp_gui.core.text.bilingual import Text
 
 
@@ -24,6 +25,4 @@ class Phase(Enum):
 
     def title(self) -> Text:
         """The phase's name in both languages, from the catalogue's taxonomy."""
-        from smtp_gui.core.codes.catalogue import phase_name
-
         return phase_name(self.value)

@@ -26,13 +26,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smtp_gui.core.codes.catalogue import Explanation, catalogue
+from smtp_gui.core.codes.catalogue import catalogue
+from smtp_gui.core.codes.explanation import Explanation
 from smtp_gui.core.codes.parse import parse_code
-from smtp_gui.core.codes.render import explanation_text
+from smtp_gui.core.codes.report import explain_report
+from smtp_gui.core.report import Outside, Report
+from smtp_gui.core.report.text import render_text
 from smtp_gui.core.text.errors import InputError
 from smtp_gui.ui.codes.code_model import CodeListModel
-from smtp_gui.ui.codes.pages import write_code_page, write_message_page
 from smtp_gui.ui.context import AppContext
+from smtp_gui.ui.report_view import render_message, render_report
 from smtp_gui.ui.retranslating import Retranslating
 
 _MAX_QUERY = 200  # longer pastes are cut: no code or word is that long
@@ -48,6 +51,7 @@ class CodePane(Retranslating, QWidget):
         self._context = context
         self._catalogue = catalogue()
         self._shown: Explanation | None = None
+        self._report: Report | None = None  # the page of ``_shown``: view and Copy
 
         self.search = QLineEdit(objectName="codeSearch")
         self.search.setClearButtonEnabled(True)
@@ -110,6 +114,11 @@ class CodePane(Retranslating, QWidget):
     @property
     def shown(self) -> Explanation | None:
         return self._shown
+
+    @property
+    def report(self) -> Report | None:
+        """The report the page shows (None while no code is shown)."""
+        return self._report
 
     # -- translation ------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -178,12 +187,12 @@ class CodePane(Retranslating, QWidget):
         self.model.set_language(lang)
         self.retranslate()
         if self._shown is not None:
-            write_code_page(self.page.document(), self._shown, lang)
+            self._show(self._shown, keep_position=True)
 
     @Slot()
     def _on_copy_clicked(self) -> None:
-        if self._shown is not None:
-            QGuiApplication.clipboard().setText(explanation_text(self._shown, self._context.lang))
+        if self._report is not None:
+            QGuiApplication.clipboard().setText(render_text(self._report))
 
     @Slot()
     def _on_compare_clicked(self) -> None:
@@ -209,15 +218,17 @@ class CodePane(Retranslating, QWidget):
             current = self.list.currentIndex()
             self._select_row(current.row() if current.isValid() else 0)
         else:
-            self._shown = None
+            self._shown = self._report = None
             self.list.selectionModel().clear()
-            write_message_page(
+            before, _, after = self.tr(
+                "Nothing in the catalogue matches “%1”. Try a number such as 550, "
+                "an enhanced code such as 5.7.1, or a word such as relay."
+            ).partition("%1")
+            render_message(
                 self.page.document(),
                 self.tr("No code matches"),
-                self.tr(
-                    "Nothing in the catalogue matches “%1”. Try a number such as 550, "
-                    "an enhanced code such as 5.7.1, or a word such as relay."
-                ).replace("%1", query.strip()),
+                (before, Outside(query.strip()), after),
+                self._context.lang,
             )
 
     def _parse(self, query: str) -> Explanation | None:
@@ -243,10 +254,12 @@ class CodePane(Retranslating, QWidget):
             self.list.viewport().update()
         self.list.scrollTo(index)
 
-    def _show(self, exp: Explanation) -> None:
+    def _show(self, exp: Explanation, keep_position: bool = False) -> None:
         self._shown = exp
-        write_code_page(self.page.document(), exp, self._context.lang)
-        self.page.moveCursor(QTextCursor.MoveOperation.Start)
+        self._report = explain_report(exp, self._context.lang)
+        render_report(self._report, self.page.document())
+        if not keep_position:
+            self.page.moveCursor(QTextCursor.MoveOperation.Start)
 
     def _update_count(self) -> None:
         count = str(self.model.rowCount())

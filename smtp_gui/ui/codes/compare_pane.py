@@ -17,11 +17,13 @@ from PySide6.QtWidgets import (
 
 from smtp_gui.core.codes.catalogue import catalogue
 from smtp_gui.core.codes.compare import Comparison, compare
-from smtp_gui.core.codes.render import comparison_markdown, comparison_text
+from smtp_gui.core.codes.report import compare_report
+from smtp_gui.core.report import Report
+from smtp_gui.core.report.markdown import render_markdown
+from smtp_gui.core.report.text import render_text
 from smtp_gui.core.text.errors import InputError
-from smtp_gui.ui.codes.pages import write_message_page
 from smtp_gui.ui.context import AppContext
-from smtp_gui.ui.document import CLASS_COLOURS, DocumentBuilder
+from smtp_gui.ui.report_view import render_message, render_report
 from smtp_gui.ui.retranslating import Retranslating
 
 _SEPARATOR = " — "
@@ -34,6 +36,7 @@ class ComparePane(Retranslating, QWidget):
         super().__init__(parent)
         self._context = context
         self._comparison: Comparison | None = None
+        self._report: Report | None = None  # what the view shows and the buttons copy
 
         self._items = QStringListModel(self)
         self.left = self._picker("compareLeft")
@@ -111,6 +114,11 @@ class ComparePane(Retranslating, QWidget):
     def comparison(self) -> Comparison | None:
         return self._comparison
 
+    @property
+    def report(self) -> Report | None:
+        """The report the view shows (None while the codes cannot be compared)."""
+        return self._report
+
     # -- translation ------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.left_label.setText(self.tr("&First code:"))
@@ -141,15 +149,13 @@ class ComparePane(Retranslating, QWidget):
 
     @Slot()
     def _on_copy_text_clicked(self) -> None:
-        if self._comparison is not None:
-            text = comparison_text(self._comparison, self._context.lang)
-            QGuiApplication.clipboard().setText(text)
+        if self._report is not None:
+            QGuiApplication.clipboard().setText(render_text(self._report))
 
     @Slot()
     def _on_copy_markdown_clicked(self) -> None:
-        if self._comparison is not None:
-            text = comparison_markdown(self._comparison, self._context.lang)
-            QGuiApplication.clipboard().setText(text)
+        if self._report is not None:
+            QGuiApplication.clipboard().setText(render_markdown(self._report))
 
     @Slot(str)
     def _on_language_changed(self, _lang: str) -> None:
@@ -181,46 +187,17 @@ class ComparePane(Retranslating, QWidget):
 
     def _update(self) -> None:
         a, b = self.codes()
-        self._comparison = None
+        lang = self._context.lang
+        self._comparison = self._report = None
         try:
             comparison = compare(a, b)
         except InputError as exc:
-            write_message_page(
-                self.view.document(), self.tr("Cannot compare"), exc.text(self._context.lang)
-            )
+            render_message(self.view.document(), self.tr("Cannot compare"), exc.text(lang), lang)
             return
         self._comparison = comparison
         self._context.settings.compare_codes = (a, b)
-        self._render(comparison)
-
-    def _render(self, comp: Comparison) -> None:
-        lang = self._context.lang
-        a, b = comp.a, comp.b
-        doc = DocumentBuilder(self.view.document())
-        doc.title(f"{a.code}  ⟷  {b.code}")
-        doc.heading(self.tr("Key difference"))
-        doc.bullets([point.get(lang) for point in comp.key_points])
-        doc.heading(self.tr("When each applies"))
-        doc.bullets([comp.when_a.get(lang), comp.when_b.get(lang)])
-        for exp in (a, b):
-            for warning in exp.warnings:
-                doc.paragraph("⚠ " + warning.text(lang), colour=CLASS_COLOURS[4])
-        doc.table(
-            ["", f"{a.code}  {a.title.get(lang)}", f"{b.code}  {b.title.get(lang)}"],
-            [
-                [
-                    self.tr("Class"),
-                    f"{a.cls}xx {a.class_name.get(lang)}",
-                    f"{b.cls}xx {b.class_name.get(lang)}",
-                ],
-                [self.tr("In short"), a.summary.get(lang), b.summary.get(lang)],
-                [self.tr("Description"), a.description.get(lang), b.description.get(lang)],
-                [self.tr("When it appears"), a.when.get(lang), b.when.get(lang)],
-                [self.tr("How to fix"), a.fix.get(lang), b.fix.get(lang)],
-                [self.tr("Retry"), a.retry_advice.get(lang), b.retry_advice.get(lang)],
-            ],
-            header_colours=[None, CLASS_COLOURS.get(a.cls), CLASS_COLOURS.get(b.cls)],
-        )
+        self._report = compare_report(comparison, lang)
+        render_report(self._report, self.view.document())
         self.view.moveCursor(QTextCursor.MoveOperation.Start)
 
 
