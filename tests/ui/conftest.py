@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 
 from smtp_gui.app import create_main_window
 from smtp_gui.ui.main_window import MainWindow
@@ -26,6 +26,9 @@ def window(qtbot, settings: Settings) -> Iterator[MainWindow]:  # type: ignore[n
     qtbot.waitExposed(main)
     yield main
     main.close()
-    # Delete it now, so its translators leave the application before the next test.
+    # Delete it now, so its translators leave the application before the next test: a
+    # deferred delete is only carried out when the event loop gets to it, which a short
+    # wait does not promise.
     main.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     qtbot.wait(1)
