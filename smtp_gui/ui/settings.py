@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
 
-from smtp_gui.core.dns.resolver import DEFAULT_TIMEOUT, parse_timeout
+from smtp_gui.core.dns.config import DEFAULT_TIMEOUT, parse_timeout
 from smtp_gui.core.text.errors import InputError
 
 _DEFAULTS: dict[str, Any] = {
