@@ -53,6 +53,7 @@ __all__ = [
     "plan_check",
     "resolver_warnings",
     "run_check",
+    "zone_rows",
     "zone_task",
 ]
 
