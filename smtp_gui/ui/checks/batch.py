@@ -16,11 +16,12 @@ from functools import partial
 from itertools import count
 from typing import Any, TypeVar
 
+from smtp_gui.core.checks.kind import CheckKindName
 from smtp_gui.core.deadline import Deadline, unbounded
 from smtp_gui.core.dns.config import ResolverConfig
 from smtp_gui.core.text.bilingual import Text
 from smtp_gui.core.text.messages import message
-from smtp_gui.ui.checks.model import CheckRow
+from smtp_gui.ui.checks.model import CheckRow, RowState, Tone
 from smtp_gui.ui.jobs import TaskContext
 
 Task = tuple[Hashable, Callable[[TaskContext], Any]]
@@ -38,6 +39,7 @@ def row_tasks(keys: Sequence[Hashable], task: RowTask[Row], rows: Sequence[Row])
 def _run_row(task: RowTask[Row], row: Row, context: TaskContext) -> Any:
     """Worker side: never touches a widget."""
     return task(row, context.cancelled, unbounded())
+
 
 # The optional inputs a kind can ask for; the pane shows the fields of the current kind.
 FIELD_LISTS = "lists"
@@ -93,13 +95,24 @@ class CheckBatch(ABC):
         row = self._pending_row(key)
         label = message("checks.failed")
         return CheckRow(
-            key, row.name, "error", label, "warn", meaning=Text(error, error), title=row.title
+            key,
+            row.name,
+            RowState.FAILED,
+            label,
+            Tone.WARN,
+            meaning=Text(error, error),
+            title=row.title,
         )
 
     def cancelled_row(self, key: Hashable) -> CheckRow:
         row = self._pending_row(key)
         return CheckRow(
-            key, row.name, "cancelled", message("checks.cancelled"), "muted", title=row.title
+            key,
+            row.name,
+            RowState.CANCELLED,
+            message("checks.cancelled"),
+            Tone.MUTED,
+            title=row.title,
         )
 
     def _pending_row(self, key: Hashable) -> CheckRow:
@@ -109,7 +122,7 @@ class CheckBatch(ABC):
 class CheckKind(ABC):
     """A kind of check offered by the pane's kind selector."""
 
-    id: str = ""
+    id: CheckKindName
     fields: tuple[str, ...] = ()  # optional inputs (FIELD_*) the pane shows for this kind
     reports: bool = False  # whether its batches give a full report (Copy report)
 

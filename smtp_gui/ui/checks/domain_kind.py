@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from smtp_gui.core.checks.kind import CheckKindName
 from smtp_gui.core.checks.report import check_title, report_markdown, report_text
 from smtp_gui.core.checks.status import CheckResult, Status
 from smtp_gui.core.dns.config import ResolverConfig
@@ -37,14 +38,14 @@ from smtp_gui.ui.checks.batch import (
     Task,
     row_tasks,
 )
-from smtp_gui.ui.checks.model import CheckRow
+from smtp_gui.ui.checks.model import CheckRow, RowState, Tone
 
 TONES = {
-    Status.PASS: "good",
-    Status.WARN: "warn",
-    Status.FAIL: "bad",
-    Status.ERROR: "warn",  # could not check: neither good nor bad news
-    Status.INFO: "info",
+    Status.PASS: Tone.GOOD,
+    Status.WARN: Tone.WARN,
+    Status.FAIL: Tone.BAD,
+    Status.ERROR: Tone.WARN,  # could not check: neither good nor bad news
+    Status.INFO: Tone.INFO,
 }
 
 
@@ -71,7 +72,7 @@ def domain_row(key: Hashable, result: CheckResult) -> CheckRow:
     return CheckRow(
         key=key,
         name=result.name,
-        status=str(result.status),
+        status=result.status,
         status_label=status_text(str(result.status)),
         tone=TONES[result.status],
         answer=one_line(result.record),
@@ -95,7 +96,7 @@ class DomainBatch(CheckBatch):
             CheckRow(
                 (self.number, check.name),
                 check.name,
-                "pending",
+                RowState.PENDING,
                 message("checks.pending"),
                 title=title_text(check.name),
             )
@@ -150,7 +151,7 @@ class DomainBatch(CheckBatch):
 
 
 class DomainKind(CheckKind):
-    id = "domain"
+    id = CheckKindName.DOMAIN
     fields = (FIELD_IP, FIELD_SENDER, FIELD_SELECTORS)
     reports = True
 

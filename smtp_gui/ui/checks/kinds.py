@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from smtp_gui.core.checks.kind import CheckKindName
 from smtp_gui.core.dns.config import ResolverConfig
 from smtp_gui.core.dnsbl.answer import ListingStatus, answers_text
 from smtp_gui.core.dnsbl.check import (
@@ -29,16 +30,16 @@ from smtp_gui.core.text.bilingual import Text
 from smtp_gui.core.text.messages import message
 from smtp_gui.ui.checks.batch import FIELD_LISTS, CheckBatch, CheckKind, Task, row_tasks
 from smtp_gui.ui.checks.domain_kind import DomainKind
-from smtp_gui.ui.checks.model import CheckRow
+from smtp_gui.ui.checks.model import CheckRow, RowState, Tone
 
 __all__ = ["KINDS", "BlocklistKind", "CheckBatch", "CheckKind", "DomainKind", "Task"]
 
 _TONES = {
-    ListingStatus.LISTED: "bad",
-    ListingStatus.NOT_LISTED: "good",
-    ListingStatus.REFUSED: "warn",
-    ListingStatus.TIMEOUT: "warn",
-    ListingStatus.ERROR: "warn",
+    ListingStatus.LISTED: Tone.BAD,
+    ListingStatus.NOT_LISTED: Tone.GOOD,
+    ListingStatus.REFUSED: Tone.WARN,
+    ListingStatus.TIMEOUT: Tone.WARN,
+    ListingStatus.ERROR: Tone.WARN,
 }
 
 
@@ -46,7 +47,7 @@ def zone_row(key: Hashable, result: ZoneResult) -> CheckRow:
     return CheckRow(
         key=key,
         name=result.zone.zone,
-        status=str(result.status),
+        status=result.status,
         status_label=message(f"dnsbl.status.{result.status}"),
         tone=_TONES[result.status],
         answer=answers_text(result.answers),
@@ -70,7 +71,7 @@ class BlocklistBatch(CheckBatch):
         super().__init__(str(self.plan.target), self.handle.label, warnings)
         self.results: dict[Hashable, ZoneResult] = {}
         self._pending = [
-            CheckRow((self.number, index), zone.zone, "pending", message("checks.pending"))
+            CheckRow((self.number, index), zone.zone, RowState.PENDING, message("checks.pending"))
             for index, zone in enumerate(self.plan.zones)
         ]
 
@@ -94,7 +95,7 @@ class BlocklistBatch(CheckBatch):
 
 
 class BlocklistKind(CheckKind):
-    id = "blocklist"
+    id = CheckKindName.BLOCKLIST
     fields = (FIELD_LISTS,)
 
     def title(self) -> str:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smtp_gui.core.checks.kind import CheckKindName
 from smtp_gui.core.dns.config import MAX_TIMEOUT, resolver_config
 from smtp_gui.core.text.bilingual import Text
 from smtp_gui.core.text.errors import InputError
@@ -35,7 +36,7 @@ from smtp_gui.ui.checks.batch import FIELD_IP, FIELD_LISTS
 from smtp_gui.ui.checks.details import CheckDetailsView
 from smtp_gui.ui.checks.domain_fields import DomainFields
 from smtp_gui.ui.checks.kinds import KINDS, CheckBatch, CheckKind
-from smtp_gui.ui.checks.model import CheckResultsModel
+from smtp_gui.ui.checks.model import CheckResultsModel, RowState
 from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.jobs import CLOSE_WAIT_MS, JobController
 from smtp_gui.ui.notice_label import NoticeLabel
@@ -62,7 +63,7 @@ class ChecksPane(Retranslating, QWidget):
         self.controller = JobController(self)
         self.kind = QComboBox(objectName="checkKind")
         for kind in KINDS:
-            self.kind.addItem("", kind.id)
+            self.kind.addItem("", str(kind.id))
         self.target = QLineEdit(objectName="checkTarget")
         self.target.setMaxLength(_MAX_TARGET)
         self.target.setClearButtonEnabled(True)
@@ -242,9 +243,10 @@ class ChecksPane(Retranslating, QWidget):
     def show_target(self, target: str, kind: str) -> None:
         """Choose ``kind`` (``domain``, ``blocklist`` or its alias ``blacklist``) and fill in
         ``target``; the user starts the check."""
-        index = self.kind.findData("blocklist" if kind == "blacklist" else kind)
-        if index < 0:
-            raise ValueError(f"unknown kind of check: {kind!r}")
+        try:
+            index = self.kind.findData(str(CheckKindName.named(kind)))
+        except ValueError:
+            raise ValueError(f"unknown kind of check: {kind!r}") from None
         self.kind.setCurrentIndex(index)
         self.target.setText(target)
 
@@ -369,7 +371,7 @@ class ChecksPane(Retranslating, QWidget):
     def _finish(self, cancelled: bool) -> None:
         self.cancel_button.setEnabled(False)
         if self._batch is not None:
-            count = sum(row.status == "cancelled" for row in self.model.rows())
+            count = sum(row.status == RowState.CANCELLED for row in self.model.rows())
             self._summary = self._batch.summary(count)
             self.summary.setText(shown(self._summary.get(self._context.lang)))
             self.copy_button.setEnabled(True)
