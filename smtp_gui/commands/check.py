@@ -13,6 +13,8 @@ _CHECK_MODULES: tuple[str, ...] = ("blacklist", "domain", "spf")
 
 
 def add_resolver_options(parser: argparse.ArgumentParser) -> None:
+    from smtp_gui.core.dns.config import DEFAULT_TIMEOUT
+
     parser.add_argument(
         "--nameserver",
         action="append",
@@ -23,7 +25,7 @@ def add_resolver_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--timeout",
         type=float,
-        default=3.0,
+        default=DEFAULT_TIMEOUT,
         metavar="SECONDS",
         help="seconds each DNS query (and the MTA-STS policy fetch) may wait, at most 60 "
         "(default: %(default)s). Bounds: a blocklist row and the whole 'check blacklist' end "
@@ -33,11 +35,10 @@ def add_resolver_options(parser: argparse.ArgumentParser) -> None:
 
 
 def resolver_config_of(args: argparse.Namespace) -> Any:
-    from smtp_gui.core.dns.resolver import ResolverConfig, parse_nameserver, parse_timeout
+    """The options' ``ResolverConfig``, checked by the one function the window uses too."""
+    from smtp_gui.core.dns.config import resolver_config
 
-    timeout = parse_timeout(args.timeout)
-    servers = tuple(parse_nameserver(text) for text in args.nameserver)
-    return ResolverConfig(servers, timeout=timeout)
+    return resolver_config(args.nameserver, args.timeout)
 
 
 def add_parser(subparsers: Any) -> None:

@@ -136,7 +136,7 @@ def _password(args: argparse.Namespace, lang: str) -> str | None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from smtp_gui.core.dns.resolver import parse_nameserver
+    from smtp_gui.core.dns.config import MAX_TIMEOUT, resolver_config
     from smtp_gui.core.probe.input import checked_options
     from smtp_gui.core.probe.model import MxMode, ProbeOptions, ProbeStep, TlsMode
     from smtp_gui.core.probe.report import probe_report, step_lines
@@ -145,9 +145,6 @@ def _run(args: argparse.Namespace) -> int:
     from smtp_gui.core.text.errors import input_error
 
     lang = lang_of(args)
-    nameservers = tuple(
-        (ns.address, ns.port) for ns in (parse_nameserver(text) for text in args.nameserver)
-    )
     options = ProbeOptions(
         target=args.target,
         port=args.port,
@@ -162,10 +159,12 @@ def _run(args: argparse.Namespace) -> int:
         insecure=args.insecure,
         ca_file=args.cafile,
         mx=MxMode(args.mx),
-        nameservers=nameservers,
     )
     # Check everything else before asking for the password.
     checked_options(dataclasses.replace(options, auth=None))
+    if args.nameserver:  # the MX lookup's nameservers; each query within the step timeout
+        config = resolver_config(args.nameserver, min(options.timeout, MAX_TIMEOUT))
+        options = dataclasses.replace(options, resolver=config)
     if args.auth and not args.user:
         raise input_error("probe.auth_needs_user", mechanism=args.auth)
     options = dataclasses.replace(options, password=_password(args, lang))

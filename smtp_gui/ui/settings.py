@@ -11,7 +11,12 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
 
-from smtp_gui.core.dns.resolver import DEFAULT_TIMEOUT, parse_timeout
+from smtp_gui.core.dns.config import (
+    DEFAULT_TIMEOUT,
+    ResolverConfig,
+    parse_timeout,
+    resolver_config,
+)
 from smtp_gui.core.text.errors import InputError
 
 _DEFAULTS: dict[str, Any] = {
@@ -111,6 +116,12 @@ class Settings(QObject):
     @timeout.setter
     def timeout(self, value: float) -> None:
         self._set("checks/timeout", float(value))
+
+    def resolver_config(self) -> ResolverConfig:
+        """The resolver every DNS question of the window asks (the checks pane's fields, as
+        last typed there): the checks, and the probe's MX lookup. InputError if the file
+        holds a nameserver that is not one."""
+        return resolver_config(self.nameservers, self.timeout)
 
     def sync(self) -> None:
         """Write now, and report (once) a file that cannot be written."""

@@ -9,6 +9,7 @@ import time
 
 import pytest
 
+from smtp_gui.core.dns.config import resolver_config
 from smtp_gui.core.probe.input import checked_options
 from smtp_gui.core.probe.model import (
     MxMode,
@@ -388,7 +389,7 @@ def test_domain_goes_to_its_mx_host(smtp_servers, dns_server) -> None:  # type: 
             port=server.port,
             mx=MxMode.YES,
             timeout=3,
-            nameservers=((dns_server.host, dns_server.port),),
+            resolver=resolver_config(dns_server.nameserver, 3),
             rcpt_to=RCPT,
         )
     )
@@ -410,7 +411,7 @@ def test_next_mx_host_when_the_first_refuses(smtp_servers, dns_server) -> None: 
             port=server.port,
             mx=MxMode.YES,
             timeout=3,
-            nameservers=((dns_server.host, dns_server.port),),
+            resolver=resolver_config(dns_server.nameserver, 3),
         )
     )
     assert result.outcome is ProbeOutcome.CONNECTED and result.host == "up.probe.test"
@@ -424,7 +425,7 @@ def test_null_mx(dns_server) -> None:  # type: ignore[no-untyped-def]
             "nomail.probe.test",
             port=25,
             timeout=3,
-            nameservers=((dns_server.host, dns_server.port),),
+            resolver=resolver_config(dns_server.nameserver, 3),
         )
     )
     assert result.outcome is ProbeOutcome.NULL_MX
@@ -437,7 +438,9 @@ def test_mx_lookup_failure_is_one_sentence(dns_server) -> None:  # type: ignore[
     """Issue 12: the MX failure message ended in ".." (and "。。" in Chinese)."""
     dns_server.behave("probe.test", drop=True)
     result = run_probe(
-        ProbeOptions("probe.test", timeout=0.5, nameservers=((dns_server.host, dns_server.port),))
+        ProbeOptions(
+            "probe.test", timeout=0.5, resolver=resolver_config(dns_server.nameserver, 0.5)
+        )
     )
     assert result.result_text("en") == (
         "Could not look up the MX records of probe.test (no answer in time)."
@@ -446,14 +449,12 @@ def test_mx_lookup_failure_is_one_sentence(dns_server) -> None:  # type: ignore[
     assert result.result_text("zh") == "无法查询 probe.test 的 MX 记录（查询超时）。"
 
 
-@pytest.mark.parametrize(
-    "nameserver", [("224.0.0.1", 53), ("255.255.255.255", 53), ("0.0.0.0", 53), ("::", 53)]
-)
-def test_probe_refuses_a_nameserver_that_is_not_one(nameserver: tuple[str, int]) -> None:
-    """The probe's own options (the window's probe form) follow the same nameserver rules as
-    everything typed elsewhere: refused before any packet."""
+@pytest.mark.parametrize("nameserver", ["224.0.0.1", "255.255.255.255", "0.0.0.0:53", "::"])
+def test_probe_refuses_a_nameserver_that_is_not_one(nameserver: str) -> None:
+    """The probe's resolver is made by the one function every nameserver typed anywhere
+    goes through (the window's checks pane, the CLI): refused before any packet."""
     with pytest.raises(InputError) as caught:
-        checked_options(ProbeOptions("probe.test", nameservers=(nameserver,)))
+        checked_options(ProbeOptions("probe.test", resolver=resolver_config(nameserver, 3)))
     assert caught.value.key and caught.value.key.startswith("resolver.")
 
 

@@ -9,6 +9,7 @@ import time
 import pytest
 
 from smtp_gui.core.deadline import PROBE_FACTOR
+from smtp_gui.core.dns.config import resolver_config
 from smtp_gui.core.probe.model import MxMode, ProbeOptions, ProbeOutcome, StepKind
 from smtp_gui.core.probe.run import run_probe
 from tests.dnsserver import LoopbackDNSServer
@@ -53,7 +54,7 @@ def test_mx_hosts_that_never_accept_share_the_probes_time(
             "stuck.probe-mx.test",
             port=stuck.port,
             mx=MxMode.YES,
-            nameservers=((dns_server.host, dns_server.port),),
+            resolver=resolver_config(dns_server.nameserver, timeout),
             timeout=timeout,
         )
         started = time.monotonic()

@@ -1,9 +1,11 @@
-"""The one nameserver parser (CLI --nameserver and the checks pane's field)."""
+"""The one nameserver parser and the one ResolverConfig maker (CLI --nameserver/--timeout and
+the checks pane's fields)."""
 
 from __future__ import annotations
 
 import pytest
 
+from smtp_gui.core.dns.config import DEFAULT_TIMEOUT, ResolverConfig, resolver_config
 from smtp_gui.core.dns.resolver import Nameserver, parse_nameserver, parse_timeout
 from smtp_gui.core.text.errors import InputError
 
@@ -82,3 +84,59 @@ def test_not_a_timeout(value: object) -> None:
     with pytest.raises(InputError) as caught:
         parse_timeout(value)
     assert caught.value.key == "resolver.bad_timeout"
+
+
+# --- one function from what was typed to a ResolverConfig: the window and the CLI -------------
+def _cli_config(*options: str) -> ResolverConfig:
+    """What ``smtp-gui check blacklist`` makes of its options (the real parser)."""
+    from smtp_gui.cli import build_parser
+    from smtp_gui.commands.check import resolver_config_of
+
+    args = build_parser().parse_args(["check", "blacklist", "192.0.2.1", *options])
+    return resolver_config_of(args)  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize(
+    ("field", "options", "expected"),
+    [
+        ("", (), ()),
+        ("127.0.0.1", ("--nameserver", "127.0.0.1"), (Nameserver("127.0.0.1"),)),
+        (
+            "127.0.0.1:5353, [::1]:5353  192.0.2.53",
+            ("--nameserver", "127.0.0.1:5353", "--nameserver", "[::1]:5353")
+            + ("--nameserver", "192.0.2.53"),
+            (Nameserver("127.0.0.1", 5353), Nameserver("::1", 5353), Nameserver("192.0.2.53")),
+        ),
+    ],
+)
+def test_the_pane_field_and_the_cli_options_give_the_same_config(
+    field: str, options: tuple[str, ...], expected: tuple[Nameserver, ...]
+) -> None:
+    from_field = resolver_config(field, 2.5)  # the checks pane: its field text and spin box
+    from_cli = _cli_config(*options, "--timeout", "2.5")
+    assert from_field == from_cli == ResolverConfig(expected, timeout=2.5)
+
+
+def test_one_default_timeout_for_the_cli_and_the_window() -> None:
+    assert _cli_config().timeout == DEFAULT_TIMEOUT == resolver_config("").timeout
+    assert _cli_config() == resolver_config("") == ResolverConfig((), DEFAULT_TIMEOUT)
+
+
+@pytest.mark.parametrize("timeout", [0, -1, "61", float("nan"), "1e999"])
+def test_a_timeout_out_of_range_is_refused_for_the_window_as_for_the_cli(timeout: object) -> None:
+    """Only the CLI checked the range; the window's text now goes through the same check."""
+    with pytest.raises(InputError) as from_field:
+        resolver_config("127.0.0.1", timeout)
+    with pytest.raises(InputError) as from_cli:
+        _cli_config("--timeout", str(timeout))
+    assert from_field.value.key == from_cli.value.key == "resolver.bad_timeout"
+
+
+@pytest.mark.parametrize("bad", ["224.0.0.1", "not-an-address", "127.0.0.1:99999"])
+def test_a_bad_nameserver_is_refused_the_same_way_in_both(bad: str) -> None:
+    with pytest.raises(InputError) as from_field:
+        resolver_config(f"127.0.0.1, {bad}", 3)
+    with pytest.raises(InputError) as from_cli:
+        _cli_config("--nameserver", "127.0.0.1", "--nameserver", bad)
+    assert from_field.value.key == from_cli.value.key
+    assert from_field.value.text("en") == from_cli.value.text("en")

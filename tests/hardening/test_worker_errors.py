@@ -82,7 +82,7 @@ def test_a_raising_blocklist_task_is_an_error_row(
     window.show_checks("192.0.2.2", "blocklist")
     pane.options.setText(LISTS)
     failing = _lookup_failing_for("spamcop.dnsbl.test")
-    monkeypatch.setattr(smtp_gui.ui.checks.kinds, "lookup", failing)
+    monkeypatch.setattr(smtp_gui.core.dnsbl.check, "lookup", failing)
     with qtbot.waitSignal(pane.check_finished, timeout=5000):
         qtbot.mouseClick(pane.run_button, Qt.MouseButton.LeftButton)
     rows = {row.name: row for row in pane.model.rows()}

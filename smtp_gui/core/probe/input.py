@@ -7,10 +7,8 @@ characters (a bare CRLF would let a value inject a command: RFC 5321 2.3.8).
 from __future__ import annotations
 
 import dataclasses
-import ipaddress
 import re
 
-from smtp_gui.core.dns.resolver import check_unicast
 from smtp_gui.core.probe.model import AUTH_MECHANISMS, ProbeOptions
 from smtp_gui.core.probe.target import is_ip, normalize_target
 from smtp_gui.core.probe.tls_facts import check_ca_file
@@ -88,11 +86,7 @@ def checked_options(options: ProbeOptions) -> ProbeOptions:
         _utf8("password", password)
         if "\0" in user or "\0" in password or "\x01" in user or "\x01" in password:
             raise input_error("probe.control_character", field="AUTH")
-    for address, port in options.nameservers:
-        if not is_ip(address) or not 0 < port < 65536:
-            raise input_error("probe.bad_nameserver", value=f"{address}:{port}")
-        # The same rules as every nameserver typed anywhere (no multicast, broadcast, ...).
-        check_unicast(ipaddress.ip_address(address), f"{address}:{port}")
+    # options.resolver was checked where it was made (core.dns.config.resolver_config).
     if options.ca_file is not None:
         check_ca_file(options.ca_file)
     return dataclasses.replace(

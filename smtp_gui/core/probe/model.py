@@ -11,6 +11,7 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any
 
+from smtp_gui.core.dns.config import ResolverConfig
 from smtp_gui.core.probe.capabilities import Capability
 from smtp_gui.core.probe.reply import ServerReply
 from smtp_gui.core.probe.tls_facts import TlsFacts
@@ -52,7 +53,9 @@ class ProbeOptions:
     insecure: bool = False  # continue when the certificate does not validate
     ca_file: str | None = None  # trust only these CA certificates (a private CA, tests)
     mx: MxMode = MxMode.AUTO
-    nameservers: tuple[tuple[str, int], ...] = ()  # for the MX lookup; () = the system's
+    # The MX lookup's nameservers and per-query timeout (the checks pane's, in the window);
+    # None: the system's nameservers, each query within the step timeout.
+    resolver: ResolverConfig | None = None
 
     @property
     def effective_tls(self) -> TlsMode:

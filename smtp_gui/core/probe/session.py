@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable
 
 from smtp_gui.core.deadline import PROBE_FACTOR, Deadline
+from smtp_gui.core.dns.config import MAX_TIMEOUT, ResolverConfig
 from smtp_gui.core.probe.auth import Describe
 from smtp_gui.core.probe.dialogue import Failure, Wire, WireError, connect
 from smtp_gui.core.probe.model import (
@@ -141,13 +142,19 @@ class Session:
         return PROBE_FACTOR * self.o.timeout
 
     # -- where to connect -------------------------------------------------------------------
+    def _mx_resolver(self) -> ResolverConfig:
+        """The resolver the options name, else the system's with the step timeout."""
+        if self.o.resolver is not None:
+            return self.o.resolver
+        return ResolverConfig(timeout=min(self.o.timeout, MAX_TIMEOUT))
+
     def _targets(self) -> Targets:
         target = self.o.target
         if not uses_mx(target, self.o.port, str(self.o.mx)):
             return Targets((Candidate(target, (), resolve=True),))
         started = time.monotonic()
         self._check_cancel(StepKind.RESOLVE, f"MX {target}", started)
-        targets = mx_targets(target, self.o.nameservers, self.o.timeout, self.deadline)
+        targets = mx_targets(target, self._mx_resolver(), self.deadline)
         self.mx_hosts = targets.mx_hosts
         for note in targets.notes:
             self._info(note)

@@ -21,7 +21,7 @@ import dns.resolver
 from smtp_gui.core.deadline import Deadline
 from smtp_gui.core.dns.deadline_resolver import with_deadline
 from smtp_gui.core.dns.lookup import Outcome as LookupOutcome
-from smtp_gui.core.dns.resolver import Nameserver, ResolverConfig, build_resolver
+from smtp_gui.core.dns.resolver import ResolverConfig, build_resolver
 from smtp_gui.core.records.mx import mail_hosts, resolve_hosts
 from smtp_gui.core.text.errors import input_error
 from smtp_gui.core.text.messages import Note
@@ -133,18 +133,13 @@ def uses_mx(target: str, port: int, mode: str) -> bool:
 
 
 def mx_targets(
-    domain: str,
-    nameservers: tuple[tuple[str, int], ...],
-    timeout: float,
-    deadline: Deadline | None = None,
+    domain: str, config: ResolverConfig, deadline: Deadline | None = None
 ) -> Targets:
     """The MX hosts of ``domain`` with their addresses, or the domain itself (implicit MX).
 
-    Each query waits at most ``timeout``; all of them end by ``deadline`` (the probe's).
+    Each query asks ``config``'s nameservers and waits at most its timeout; all of them end
+    by ``deadline`` (the probe's).
     """
-    config = ResolverConfig(
-        tuple(Nameserver(address, port) for address, port in nameservers), timeout=timeout
-    )
     resolver: dns.resolver.Resolver = build_resolver(config)
     if deadline is not None:
         resolver = with_deadline(resolver, deadline)

@@ -79,9 +79,7 @@ def lookup_selectors(
 ) -> tuple[SelectorResult, ...]:
     """Ask every selector at once and parse whatever key records come back."""
     chosen = list(selectors)[:MAX_SELECTORS]
-    answers = lookup_all(
-        resolver, [(key_name(s, domain), "TXT") for s, _p in chosen], max_workers=MAX_SELECTORS
-    )
+    answers = lookup_all(resolver, [(key_name(s, domain), "TXT") for s, _p in chosen])
     results = []
     for (selector, provider), answer in zip(chosen, answers, strict=True):
         keys = tuple(parse_dkim_key(r) for r in answer.records if _looks_like_key(r))

@@ -1,8 +1,9 @@
-"""The checks of a domain as independent callables, and a runner that runs them in threads.
+"""The checks of a domain as independent rows, one row task, and a runner on the DNS engine.
 
 ``domain_checks(target)`` lists one ``DomainCheck`` per row (DESIGN.md's ``check domain``);
-each takes the shared, read-only resolver and returns a CheckResult, so the GUI can run
-each as its own background task and ``run_checks`` can run them all at once. The ``spf``
+each takes the shared, read-only resolver and returns a CheckResult. ``domain_task()`` is the
+one unit of work of a row, whoever runs it: the window runs each row as its own background
+task (ui/jobs.py), ``run_checks`` runs them all at once on the DNS engine. The ``spf``
 row is ``smtp_gui.core.records.spf_check.spf_check`` (RFC 7208, with its trace).
 
 Time limits (README "Time limits"): each query waits at most the resolver's timeout; a row
@@ -15,9 +16,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from functools import partial
 
@@ -26,6 +27,8 @@ import dns.resolver
 from smtp_gui.core.checks.status import CheckResult, Problem, Status
 from smtp_gui.core.deadline import DOMAIN_FACTOR, ROW_FACTOR, Deadline
 from smtp_gui.core.dns.deadline_resolver import deadline_of, with_deadline
+from smtp_gui.core.dns.engine import as_finished
+from smtp_gui.core.dns.resolver import ResolverConfig, build_resolver
 from smtp_gui.core.records.dane import tlsa_check
 from smtp_gui.core.records.dkim import dkim_check, normalize_selector
 from smtp_gui.core.records.dmarc import dmarc_check
@@ -178,6 +181,40 @@ def run_check(
     return dataclasses.replace(result, resolver=described or result.resolver, ms=ms)
 
 
+@dataclass(frozen=True, slots=True)
+class DomainRow:
+    """What one row of a domain check needs: the check, the resolver it asks (shared
+    read-only by every row) and how that resolver is described in the row."""
+
+    check: DomainCheck
+    resolver: dns.resolver.Resolver
+    described: str = ""
+
+    @property
+    def name(self) -> str:
+        return self.check.name
+
+
+def domain_rows(checks: Sequence[DomainCheck], config: ResolverConfig) -> tuple[DomainRow, ...]:
+    """The rows of ``checks``, all asking one resolver built from ``config``."""
+    resolver = build_resolver(config)
+    described = config.describe()
+    return tuple(DomainRow(check, resolver, described) for check in checks)
+
+
+def domain_task(
+    row: DomainRow, cancel: threading.Event | None, deadline: Deadline
+) -> CheckResult | None:
+    """One row, within ``ROW_FACTOR`` x the timeout from now and never past ``deadline``;
+    None once ``cancel`` is set (Cancel, closing the window: its queries and fetches end
+    within a tenth of a second)."""
+    stop = cancel if cancel is not None else deadline.cancel
+    if stop is not None and stop.is_set():
+        return None
+    result = run_check(row.check, row.resolver, row.described, Deadline(deadline.at, stop))
+    return None if stop is not None and stop.is_set() else result
+
+
 def run_checks(
     checks: Sequence[DomainCheck],
     resolver: dns.resolver.Resolver,
@@ -186,20 +223,15 @@ def run_checks(
     on_result: Callable[[int, CheckResult], None] | None = None,
     deadline: Deadline | None = None,
 ) -> list[CheckResult]:
-    """Run every row in parallel threads (they wait on DNS); results in ``checks`` order.
+    """Every row at once on the DNS engine (they wait on DNS); results in ``checks`` order.
 
     The run ends by ``deadline`` (default: ``DOMAIN_FACTOR`` x the resolver's timeout)."""
-    if not checks:
-        return []
     whole = deadline or Deadline.after(DOMAIN_FACTOR * float(resolver.lifetime))
-    results: list[CheckResult | None] = [None] * len(checks)
-    with ThreadPoolExecutor(max_workers=len(checks)) as pool:
-        futures = {
-            pool.submit(run_check, c, resolver, described, whole): i for i, c in enumerate(checks)
-        }
-        for future in as_completed(futures):
-            index = futures[future]
-            results[index] = future.result()
+    rows = [DomainRow(check, resolver, described) for check in checks]
+    results: dict[int, CheckResult] = {}
+    for index, result in as_finished([partial(domain_task, r, None, whole) for r in rows]):
+        if result is not None:
+            results[index] = result
             if on_result is not None:
-                on_result(index, future.result())
-    return [r for r in results if r is not None]
+                on_result(index, result)
+    return [results[i] for i in sorted(results)]

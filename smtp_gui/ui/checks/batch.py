@@ -1,9 +1,10 @@
 """What every kind of check in the checks pane is made of: a ``CheckKind`` and its batches.
 
 A ``CheckKind`` turns what the user typed into a ``CheckBatch``: the rows to show at once
-(all "checking…"), the ``(key, callable)`` tasks for ``JobController``, and how a task's
-result becomes a row and the batch a summary. Task callables run in worker threads and
-only call core; everything else here runs in the GUI thread.
+(all "checking…"), the ``(key, callable)`` tasks for ``JobController.start_streaming``, and
+how a task's result becomes a row and the batch a summary. Each task is core's row task of
+the kind (``zone_task``, ``domain_task``) given the controller's cancel event; it runs in a
+worker thread and only calls core; everything else here runs in the GUI thread.
 """
 
 from __future__ import annotations
@@ -11,15 +12,34 @@ from __future__ import annotations
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Hashable, Mapping, Sequence
+from functools import partial
 from itertools import count
-from typing import Any
+from typing import Any, TypeVar
 
-from smtp_gui.core.dns.resolver import ResolverConfig
+from smtp_gui.core.checks.kind import CheckKindName
+from smtp_gui.core.deadline import Deadline, unbounded
+from smtp_gui.core.dns.config import ResolverConfig
 from smtp_gui.core.text.bilingual import Text
 from smtp_gui.core.text.messages import message
-from smtp_gui.ui.checks.model import CheckRow
+from smtp_gui.ui.checks.model import CheckRow, RowState, Tone
+from smtp_gui.ui.jobs import TaskContext
 
-Task = tuple[Hashable, Callable[[], Any]]
+Task = tuple[Hashable, Callable[[TaskContext], Any]]
+Row = TypeVar("Row")
+RowTask = Callable[[Row, threading.Event | None, Deadline], Any]
+
+
+def row_tasks(keys: Sequence[Hashable], task: RowTask[Row], rows: Sequence[Row]) -> list[Task]:
+    """One streaming task per row: core's row ``task`` with the controller's cancel event
+    (Cancel, a newer check, closing the window) and no deadline of the batch's: each row
+    keeps to its own budget from the moment it starts (the row task caps it)."""
+    return [(key, partial(_run_row, task, row)) for key, row in zip(keys, rows, strict=True)]
+
+
+def _run_row(task: RowTask[Row], row: Row, context: TaskContext) -> Any:
+    """Worker side: never touches a widget."""
+    return task(row, context.cancelled, unbounded())
+
 
 # The optional inputs a kind can ask for; the pane shows the fields of the current kind.
 FIELD_LISTS = "lists"
@@ -39,15 +59,16 @@ class CheckBatch(ABC):
         self.target = target
         self.resolver = resolver
         self.warnings = tuple(warnings)
-        self._stop = threading.Event()
+        self._stopped = False
 
     def stop(self) -> None:
-        """Tell running tasks to give up between queries (cancel, a newer check, close)."""
-        self._stop.set()
+        """The batch is over (cancel, a newer check, close); the controller's cancel event
+        tells its running tasks to give up."""
+        self._stopped = True
 
     @property
     def stopped(self) -> bool:
-        return self._stop.is_set()
+        return self._stopped
 
     @abstractmethod
     def pending_rows(self) -> list[CheckRow]: ...
@@ -74,13 +95,24 @@ class CheckBatch(ABC):
         row = self._pending_row(key)
         label = message("checks.failed")
         return CheckRow(
-            key, row.name, "error", label, "warn", meaning=Text(error, error), title=row.title
+            key,
+            row.name,
+            RowState.FAILED,
+            label,
+            Tone.WARN,
+            meaning=Text(error, error),
+            title=row.title,
         )
 
     def cancelled_row(self, key: Hashable) -> CheckRow:
         row = self._pending_row(key)
         return CheckRow(
-            key, row.name, "cancelled", message("checks.cancelled"), "muted", title=row.title
+            key,
+            row.name,
+            RowState.CANCELLED,
+            message("checks.cancelled"),
+            Tone.MUTED,
+            title=row.title,
         )
 
     def _pending_row(self, key: Hashable) -> CheckRow:
@@ -90,7 +122,7 @@ class CheckBatch(ABC):
 class CheckKind(ABC):
     """A kind of check offered by the pane's kind selector."""
 
-    id: str = ""
+    id: CheckKindName
     fields: tuple[str, ...] = ()  # optional inputs (FIELD_*) the pane shows for this kind
     reports: bool = False  # whether its batches give a full report (Copy report)
 

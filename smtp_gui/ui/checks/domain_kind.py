@@ -1,35 +1,33 @@
 """The checks pane's "Domain records" kind: MX, SPF, DMARC, DKIM, PTR, MTA-STS, TLS-RPT,
 BIMI and DANE of one domain, one background task per check.
 
-Each row is a ``DomainCheck`` from core (domain_check.py) run by ``run_check`` in a worker;
-its ``CheckResult`` is kept so the detail view, the SPF trace and "Copy report" can render
-it in whichever language is current.
+Each row is a ``DomainRow`` from core (domain_check.py) run by core's one row task,
+``domain_task`` (the same the CLI runs), in a worker; its ``CheckResult`` is kept so the
+detail view, the SPF trace and "Copy report" can render it in whichever language is current.
 """
 
 from __future__ import annotations
 
 import ipaddress
-import re
-import threading
 from collections.abc import Hashable, Mapping
 from typing import Any
 
-import dns.resolver
 from PySide6.QtCore import QCoreApplication
 
+from smtp_gui.core.checks.kind import CheckKindName
 from smtp_gui.core.checks.report import check_title, report_markdown, report_text
 from smtp_gui.core.checks.status import CheckResult, Status
-from smtp_gui.core.deadline import ROW_FACTOR, Deadline
-from smtp_gui.core.dns.resolver import ResolverConfig, build_resolver
+from smtp_gui.core.dns.config import ResolverConfig
 from smtp_gui.core.records.domain_check import (
-    DomainCheck,
     DomainTarget,
     domain_checks,
+    domain_rows,
+    domain_task,
     make_target,
-    run_check,
 )
 from smtp_gui.core.text.bilingual import Text
 from smtp_gui.core.text.errors import input_error
+from smtp_gui.core.text.fields import split_field
 from smtp_gui.core.text.messages import message
 from smtp_gui.ui.checks.batch import (
     FIELD_IP,
@@ -38,17 +36,17 @@ from smtp_gui.ui.checks.batch import (
     CheckBatch,
     CheckKind,
     Task,
+    row_tasks,
 )
-from smtp_gui.ui.checks.model import CheckRow
+from smtp_gui.ui.checks.model import CheckRow, RowState, Tone
 
 TONES = {
-    Status.PASS: "good",
-    Status.WARN: "warn",
-    Status.FAIL: "bad",
-    Status.ERROR: "warn",  # could not check: neither good nor bad news
-    Status.INFO: "info",
+    Status.PASS: Tone.GOOD,
+    Status.WARN: Tone.WARN,
+    Status.FAIL: Tone.BAD,
+    Status.ERROR: Tone.WARN,  # could not check: neither good nor bad news
+    Status.INFO: Tone.INFO,
 }
-_SPLIT = re.compile(r"[,\s]+")
 
 
 def title_text(name: str) -> Text:
@@ -74,7 +72,7 @@ def domain_row(key: Hashable, result: CheckResult) -> CheckRow:
     return CheckRow(
         key=key,
         name=result.name,
-        status=str(result.status),
+        status=result.status,
         status_label=status_text(str(result.status)),
         tone=TONES[result.status],
         answer=one_line(result.record),
@@ -85,32 +83,20 @@ def domain_row(key: Hashable, result: CheckResult) -> CheckRow:
     )
 
 
-def _run_task(
-    check: DomainCheck, resolver: dns.resolver.Resolver, described: str, stop: threading.Event
-) -> CheckResult | None:
-    """Worker side: one check, unless the batch was stopped; stop (cancel, close) ends its
-    queries and fetches within a tenth of a second."""
-    if stop.is_set():
-        return None
-    deadline = Deadline.after(ROW_FACTOR * float(resolver.lifetime), stop)
-    result = run_check(check, resolver, described, deadline)
-    return None if stop.is_set() else result
-
-
 class DomainBatch(CheckBatch):
     """Every check of one domain; results kept per row for details and the report."""
 
     def __init__(self, target: DomainTarget, config: ResolverConfig) -> None:
         self.domain_target = target
         self.checks = domain_checks(target)
-        self._resolver = build_resolver(config)  # shared read-only by the workers
+        self.rows = domain_rows(self.checks, config)  # one resolver, shared read-only
         super().__init__(target.domain, config.describe())
         self.results: dict[Hashable, CheckResult] = {}
         self._pending = [
             CheckRow(
                 (self.number, check.name),
                 check.name,
-                "pending",
+                RowState.PENDING,
                 message("checks.pending"),
                 title=title_text(check.name),
             )
@@ -121,14 +107,10 @@ class DomainBatch(CheckBatch):
         return list(self._pending)
 
     def tasks(self) -> list[Task]:
-        resolver, described, stop = self._resolver, self.resolver, self._stop
-        return [
-            (row.key, lambda check=check: _run_task(check, resolver, described, stop))
-            for row, check in zip(self._pending, self.checks, strict=True)
-        ]
+        return row_tasks([row.key for row in self._pending], domain_task, self.rows)
 
     def finished_row(self, key: Hashable, result: Any) -> CheckRow:
-        if not isinstance(result, CheckResult):  # stopped before it started
+        if not isinstance(result, CheckResult):  # called off
             return self.cancelled_row(key)
         self.results[key] = result
         return domain_row(key, result)
@@ -169,7 +151,7 @@ class DomainBatch(CheckBatch):
 
 
 class DomainKind(CheckKind):
-    id = "domain"
+    id = CheckKindName.DOMAIN
     fields = (FIELD_IP, FIELD_SENDER, FIELD_SELECTORS)
     reports = True
 
@@ -207,7 +189,7 @@ class DomainKind(CheckKind):
         sender = options.get(FIELD_SENDER, "").strip()
         if not sender and "@" in text:
             sender = text  # an address typed as the target is the sender too
-        selectors = [s for s in _SPLIT.split(options.get(FIELD_SELECTORS, "")) if s]
+        selectors = split_field(options.get(FIELD_SELECTORS, ""))
         ip = options.get(FIELD_IP, "").strip() or None
         return DomainBatch(
             make_target(text, ip=ip, sender=sender or None, selectors=selectors), config

@@ -1,69 +1,53 @@
 """The kinds of check the checks pane offers (``KINDS``), and the blocklist kind.
 
-The base classes are in check_batch.py; the domain record checks are in domain_kind.py.
-The pane knows nothing of blocklists or records: it shows what the current kind plans.
+The base classes are in batch.py; the domain record checks are in domain_kind.py. Each row
+runs core's one blocklist row task (``dnsbl.check.zone_task``), the same the CLI runs. The
+pane knows nothing of blocklists or records: it shows what the current kind plans.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Hashable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from smtp_gui.core.deadline import Deadline
-from smtp_gui.core.dns.lookup import lookup
-from smtp_gui.core.dns.resolver import ResolverConfig
+from smtp_gui.core.checks.kind import CheckKindName
+from smtp_gui.core.dns.config import ResolverConfig
 from smtp_gui.core.dnsbl.answer import ListingStatus, answers_text
 from smtp_gui.core.dnsbl.check import (
     PROBE_CACHE,
     CheckResolver,
-    ZoneCheck,
     ZoneResult,
     plan_check,
     resolver_warnings,
+    zone_rows,
+    zone_task,
 )
-from smtp_gui.core.dnsbl.query import Target
 from smtp_gui.core.dnsbl.summary import result_details, summarize
-from smtp_gui.core.dnsbl.zones import Zone, split_zone_list
+from smtp_gui.core.dnsbl.zones import split_zone_list
 from smtp_gui.core.text.bilingual import Text
 from smtp_gui.core.text.messages import message
-from smtp_gui.ui.checks.batch import FIELD_LISTS, CheckBatch, CheckKind, Task
+from smtp_gui.ui.checks.batch import FIELD_LISTS, CheckBatch, CheckKind, Task, row_tasks
 from smtp_gui.ui.checks.domain_kind import DomainKind
-from smtp_gui.ui.checks.model import CheckRow
+from smtp_gui.ui.checks.model import CheckRow, RowState, Tone
 
 __all__ = ["KINDS", "BlocklistKind", "CheckBatch", "CheckKind", "DomainKind", "Task"]
 
 _TONES = {
-    ListingStatus.LISTED: "bad",
-    ListingStatus.NOT_LISTED: "good",
-    ListingStatus.REFUSED: "warn",
-    ListingStatus.TIMEOUT: "warn",
-    ListingStatus.ERROR: "warn",
+    ListingStatus.LISTED: Tone.BAD,
+    ListingStatus.NOT_LISTED: Tone.GOOD,
+    ListingStatus.REFUSED: Tone.WARN,
+    ListingStatus.TIMEOUT: Tone.WARN,
+    ListingStatus.ERROR: Tone.WARN,
 }
-
-
-def _check_zone_task(
-    handle: CheckResolver, target: Target, zone: Zone, stop: threading.Event
-) -> ZoneResult | None:
-    """Worker side: one list's queries, one at a time, all within one timeout (a row never
-    takes longer); stop (cancel, a newer check, close) ends the query in flight at once."""
-    deadline = Deadline.after(float(handle.resolver.lifetime), stop)
-    check = ZoneCheck(target, zone, handle.key, PROBE_CACHE)
-    while steps := check.wanted():
-        if stop.is_set():
-            return None
-        name, rdtype = check.question(steps[0])
-        check.record(steps[0], lookup(handle.resolver, name, rdtype, deadline))
-    return None if stop.is_set() else check.result(handle.label)
 
 
 def zone_row(key: Hashable, result: ZoneResult) -> CheckRow:
     return CheckRow(
         key=key,
         name=result.zone.zone,
-        status=str(result.status),
+        status=result.status,
         status_label=message(f"dnsbl.status.{result.status}"),
         tone=_TONES[result.status],
         answer=answers_text(result.answers),
@@ -80,13 +64,14 @@ class BlocklistBatch(CheckBatch):
     def __init__(self, target: str, config: ResolverConfig, zone_specs: Sequence[str] | None):
         self.plan = plan_check(target, zone_specs)
         self.handle = CheckResolver.from_config(config)
+        self.rows = zone_rows(self.plan, self.handle, PROBE_CACHE)
         warnings = list(resolver_warnings(config))
         if not self.plan.target.is_ip:  # a domain: its lists here, its records in the other kind
             warnings.append(message("checks.domain_in_blocklist", domain=str(self.plan.target)))
         super().__init__(str(self.plan.target), self.handle.label, warnings)
         self.results: dict[Hashable, ZoneResult] = {}
         self._pending = [
-            CheckRow((self.number, index), zone.zone, "pending", message("checks.pending"))
+            CheckRow((self.number, index), zone.zone, RowState.PENDING, message("checks.pending"))
             for index, zone in enumerate(self.plan.zones)
         ]
 
@@ -94,14 +79,10 @@ class BlocklistBatch(CheckBatch):
         return list(self._pending)
 
     def tasks(self) -> list[Task]:
-        target, handle, stop = self.plan.target, self.handle, self._stop
-        return [
-            (row.key, lambda zone=zone: _check_zone_task(handle, target, zone, stop))
-            for row, zone in zip(self._pending, self.plan.zones, strict=True)
-        ]
+        return row_tasks([row.key for row in self._pending], zone_task, self.rows)
 
     def finished_row(self, key: Hashable, result: Any) -> CheckRow:
-        if not isinstance(result, ZoneResult):  # stopped between queries
+        if not isinstance(result, ZoneResult):  # called off between queries
             return self.cancelled_row(key)
         self.results[key] = result
         return zone_row(key, result)
@@ -114,7 +95,7 @@ class BlocklistBatch(CheckBatch):
 
 
 class BlocklistKind(CheckKind):
-    id = "blocklist"
+    id = CheckKindName.BLOCKLIST
     fields = (FIELD_LISTS,)
 
     def title(self) -> str:

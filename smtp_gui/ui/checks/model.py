@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -19,15 +20,35 @@ from smtp_gui.core.text.safe_text import shown
 
 _Index = QModelIndex | QPersistentModelIndex
 
-# Tones of a row's status: bad news, good news, could not check, still running, cancelled.
+
+class Tone(StrEnum):
+    """How a row's status reads: bad news, good news, could not check, for information,
+    still running, cancelled."""
+
+    BAD = "bad"
+    GOOD = "good"
+    WARN = "warn"
+    INFO = "info"
+    PENDING = "pending"
+    MUTED = "muted"
+
+
 TONE_COLOURS = {
-    "bad": "#b3261e",
-    "good": "#1b7f3b",
-    "warn": "#a86400",
-    "info": "#1f5fae",
-    "pending": "#666666",
-    "muted": "#888888",
+    Tone.BAD: "#b3261e",
+    Tone.GOOD: "#1b7f3b",
+    Tone.WARN: "#a86400",
+    Tone.INFO: "#1f5fae",
+    Tone.PENDING: "#666666",
+    Tone.MUTED: "#888888",
 }
+
+
+class RowState(StrEnum):
+    """A row's status before or without a check's own one (ListingStatus, Status)."""
+
+    PENDING = "pending"
+    CANCELLED = "cancelled"
+    FAILED = "error"  # the task raised: a bug, shown raw
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,9 +57,9 @@ class CheckRow:
 
     key: Hashable
     name: str
-    status: str  # machine value: listed, not_listed, timeout, ..., pending, cancelled
+    status: StrEnum  # a ListingStatus, a Status, or a RowState (pending, cancelled, ...)
     status_label: Text
-    tone: str = "pending"
+    tone: Tone = Tone.PENDING
     answer: str | Text = ""  # Text: rendered in the model's language ("and 3,980 more")
     meaning: Text = EMPTY
     details: Text = EMPTY  # everything about the row, for the detail view
@@ -127,7 +148,7 @@ class CheckResultsModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return shown(self._text(row, column))
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
-            return QColor(TONE_COLOURS.get(row.tone, TONE_COLOURS["pending"]))
+            return QColor(TONE_COLOURS[row.tone])
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.MS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -7,7 +7,6 @@ the network until the user presses Run.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Hashable
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
@@ -28,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smtp_gui.core.dns.resolver import ResolverConfig, parse_nameserver
+from smtp_gui.core.checks.kind import CheckKindName
+from smtp_gui.core.dns.config import MAX_TIMEOUT, resolver_config
 from smtp_gui.core.text.bilingual import Text
 from smtp_gui.core.text.errors import InputError
 from smtp_gui.core.text.safe_text import shown
@@ -36,7 +36,7 @@ from smtp_gui.ui.checks.batch import FIELD_IP, FIELD_LISTS
 from smtp_gui.ui.checks.details import CheckDetailsView
 from smtp_gui.ui.checks.domain_fields import DomainFields
 from smtp_gui.ui.checks.kinds import KINDS, CheckBatch, CheckKind
-from smtp_gui.ui.checks.model import CheckResultsModel
+from smtp_gui.ui.checks.model import CheckResultsModel, RowState
 from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.jobs import CLOSE_WAIT_MS, JobController
 from smtp_gui.ui.notice_label import NoticeLabel
@@ -44,13 +44,6 @@ from smtp_gui.ui.report_button import ReportButton
 from smtp_gui.ui.retranslating import Retranslating
 
 _MAX_TARGET = 320
-_SPLIT = re.compile(r"[,\s]+")
-
-
-def resolver_config(nameservers: str, timeout: float) -> ResolverConfig:
-    """The nameserver field (``127.0.0.1:5353, [::1]``; empty: the system's) and timeout."""
-    servers = tuple(parse_nameserver(part) for part in _SPLIT.split(nameservers) if part)
-    return ResolverConfig(servers, timeout=timeout)
 
 
 class ChecksPane(Retranslating, QWidget):
@@ -70,7 +63,7 @@ class ChecksPane(Retranslating, QWidget):
         self.controller = JobController(self)
         self.kind = QComboBox(objectName="checkKind")
         for kind in KINDS:
-            self.kind.addItem("", kind.id)
+            self.kind.addItem("", str(kind.id))
         self.target = QLineEdit(objectName="checkTarget")
         self.target.setMaxLength(_MAX_TARGET)
         self.target.setClearButtonEnabled(True)
@@ -83,7 +76,7 @@ class ChecksPane(Retranslating, QWidget):
         self.nameservers.setText(context.settings.nameservers)
         self.timeout_label = QLabel()
         self.timeout = QDoubleSpinBox(objectName="checkTimeout")
-        self.timeout.setRange(0.2, 60.0)
+        self.timeout.setRange(0.2, MAX_TIMEOUT)
         self.timeout.setSingleStep(0.5)
         self.timeout.setDecimals(1)
         self.timeout.setValue(context.settings.timeout)
@@ -161,6 +154,7 @@ class ChecksPane(Retranslating, QWidget):
         self.copy_button.clicked.connect(self._on_copy_clicked)
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
         self.nameservers.editingFinished.connect(self._on_nameservers_edited)
+        self.timeout.valueChanged.connect(self._on_timeout_value_changed)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_row_changed)
         self.controller.task_finished.connect(self._on_controller_task_finished)
         self.controller.task_failed.connect(self._on_controller_task_failed)
@@ -218,7 +212,7 @@ class ChecksPane(Retranslating, QWidget):
         self.progress.setValue(0)
         self._starting = True
         try:
-            self.controller.start(tasks)  # an older batch is cancelled and its answers dropped
+            self.controller.start_streaming(tasks)  # an older batch is cancelled, answers dropped
         finally:
             self._starting = False
         self.cancel_button.setEnabled(bool(tasks))
@@ -249,9 +243,10 @@ class ChecksPane(Retranslating, QWidget):
     def show_target(self, target: str, kind: str) -> None:
         """Choose ``kind`` (``domain``, ``blocklist`` or its alias ``blacklist``) and fill in
         ``target``; the user starts the check."""
-        index = self.kind.findData("blocklist" if kind == "blacklist" else kind)
-        if index < 0:
-            raise ValueError(f"unknown kind of check: {kind!r}")
+        try:
+            index = self.kind.findData(str(CheckKindName.named(kind)))
+        except ValueError:
+            raise ValueError(f"unknown kind of check: {kind!r}") from None
         self.kind.setCurrentIndex(index)
         self.target.setText(target)
 
@@ -312,15 +307,23 @@ class ChecksPane(Retranslating, QWidget):
 
     @Slot()
     def _on_nameservers_edited(self) -> None:
-        """Warn before a check when the resolver is a public one (Spamhaus refuses those)."""
-        if self.running:
-            return
+        """Keep a valid resolver in the settings (the probe's MX lookup asks it too); warn
+        before a check when it is a public one (Spamhaus refuses those)."""
         try:
             config = resolver_config(self.nameservers.text(), self.timeout.value())
         except InputError as exc:
-            self.warning.show_texts((Text(exc.text("en"), exc.text("zh")),), error=True)
+            if not self.running:
+                self.warning.show_texts((Text(exc.text("en"), exc.text("zh")),), error=True)
             return
-        self.warning.show_texts(self.current_kind().resolver_warnings(config))
+        text = self.nameservers.text().strip()
+        if self._context.settings.nameservers != text:
+            self._context.settings.nameservers = text
+        if not self.running:
+            self.warning.show_texts(self.current_kind().resolver_warnings(config))
+
+    @Slot(float)
+    def _on_timeout_value_changed(self, value: float) -> None:
+        self._context.settings.timeout = value
 
     @Slot(QModelIndex, QModelIndex)
     def _on_table_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -368,7 +371,7 @@ class ChecksPane(Retranslating, QWidget):
     def _finish(self, cancelled: bool) -> None:
         self.cancel_button.setEnabled(False)
         if self._batch is not None:
-            count = sum(row.status == "cancelled" for row in self.model.rows())
+            count = sum(row.status == RowState.CANCELLED for row in self.model.rows())
             self._summary = self._batch.summary(count)
             self.summary.setText(shown(self._summary.get(self._context.lang)))
             self.copy_button.setEnabled(True)

@@ -10,6 +10,7 @@ The details view and Copy transcript show the same report (``core/probe/report.p
 
 from __future__ import annotations
 
+import dataclasses
 from functools import partial
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal, Slot
@@ -155,9 +156,11 @@ class ProbePane(Retranslating, QWidget):
         return self.jobs.running
 
     def start_probe(self) -> bool:
-        """Check the form and start; False (and the reason shown) when the input is wrong."""
+        """Check the form and start; False (and the reason shown) when the input is wrong.
+        The MX lookup asks the checks pane's resolver (the settings), like every check."""
         try:
-            options = checked_options(self.form.options())
+            resolver = self._context.settings.resolver_config()
+            options = checked_options(dataclasses.replace(self.form.options(), resolver=resolver))
         except InputError as exc:
             self._show_summary(exc.text(self._context.lang), Severity.ERROR)
             return False
