@@ -56,7 +56,7 @@ class CheckDetailsView(Retranslating, QSplitter):
         if report is not None:
             render_report(report, self.text.document())
         elif row is not None:
-            self.text.setPlainText(shown(row.details.get(lang) or row.meaning.get(lang)))
+            self.text.setPlainText(shown(row.meaning.get(lang)))
         else:
             self.text.clear()
         if isinstance(result, CheckResult) and SpfTraceView.applies_to(result):
