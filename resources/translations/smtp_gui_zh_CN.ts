@@ -967,22 +967,6 @@ SMTP 错误排查工具：回复码、AUTH 认证交互、黑名单与 DNS。</t
 <context>
     <name>SpfTraceView</name>
     <message>
-        <source>Term</source>
-        <translation>项</translation>
-    </message>
-    <message>
-        <source>DNS lookups</source>
-        <translation>DNS 查询</translation>
-    </message>
-    <message>
-        <source>Match / result</source>
-        <translation>匹配／结果</translation>
-    </message>
-    <message>
-        <source>Looked up</source>
-        <translation>查询内容</translation>
-    </message>
-    <message>
         <source>SPF evaluation trace</source>
         <translation>SPF 评估过程</translation>
     </message>

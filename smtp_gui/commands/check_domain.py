@@ -38,7 +38,7 @@ def add_parser(kinds: Any) -> argparse.ArgumentParser:
 def _run(args: argparse.Namespace) -> int:
     from smtp_gui.commands.check import resolver_config_of
     from smtp_gui.commands.common import emit, lang_of
-    from smtp_gui.core.checks.report import report_text
+    from smtp_gui.core.checks.report import domain_report
     from smtp_gui.core.dns.resolver import build_resolver
     from smtp_gui.core.records.domain_check import (
         CHECK_NAMES,
@@ -46,6 +46,7 @@ def _run(args: argparse.Namespace) -> int:
         make_target,
         run_checks,
     )
+    from smtp_gui.core.report.text import render_text
 
     lang = lang_of(args)
     target = make_target(
@@ -65,5 +66,5 @@ def _run(args: argparse.Namespace) -> int:
         "resolver": described,
         "checks": [r.to_dict(lang) for r in results],
     }
-    emit(args, data, report_text(target.domain, results, lang, described))
+    emit(args, data, render_text(domain_report(target.domain, results, lang, described)))
     return 0

@@ -33,10 +33,11 @@ def _run(args: argparse.Namespace) -> int:
     from smtp_gui.core.dns.deadline_resolver import with_deadline
     from smtp_gui.core.dns.lookup import Lookup
     from smtp_gui.core.dns.resolver import build_resolver
+    from smtp_gui.core.report.text import render_text
     from smtp_gui.core.spf.analysis import analyze
     from smtp_gui.core.spf.evaluate import check_host
     from smtp_gui.core.spf.lookups import is_checkable_domain
-    from smtp_gui.core.spf.report import analysis_report, evaluation_report
+    from smtp_gui.core.spf.report import spf_report
     from smtp_gui.core.text.errors import input_error
 
     lang = lang_of(args)
@@ -62,7 +63,7 @@ def _run(args: argparse.Namespace) -> int:
             "analysis": analysis.to_dict(lang),
             "resolver": where,
         }
-        emit(args, data, analysis_report(analysis, where, lang))
+        emit(args, data, render_text(spf_report(analysis, where, lang)))
         return 0
     sender = args.sender or f"postmaster@{domain}"
     evaluation = check_host(resolver, args.ip, domain, sender, args.helo or domain, answers=answers)
@@ -71,5 +72,5 @@ def _run(args: argparse.Namespace) -> int:
     data["analysis"] = analysis.to_dict(lang)
     data["problems"] = [p.text(lang) for p in analysis.problems]
     data["resolver"] = where
-    emit(args, data, evaluation_report(evaluation, analysis, where, lang))
+    emit(args, data, render_text(spf_report(analysis, where, lang, evaluation)))
     return 0

@@ -58,7 +58,7 @@ def test_plain_text_in_both_languages(dns_server: LoopbackDNSServer, lang: str) 
         assert "556 5.1.10" in result.stdout and "空 MX" in result.stdout
     else:
         assert result.stdout.startswith("Domain checks for rec-nullmx.test")
-        assert "[INFO] MX: rec-nullmx.test publishes a null MX" in result.stdout
+        assert "\nMX: info\n--------\n\u2139 rec-nullmx.test publishes a null MX" in result.stdout
 
 
 def test_could_not_check_is_error_in_json(dns_server: LoopbackDNSServer) -> None:

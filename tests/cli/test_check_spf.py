@@ -74,9 +74,12 @@ def test_plain_text_shows_the_trace_as_a_tree(
     assert completed.returncode == 0, completed.stderr
     lines = completed.stdout.splitlines()
     assert lines[0].startswith(heading)
-    assert any(line.startswith(result_line) for line in lines)
-    assert "    a:mail.spf.test  → mail.spf.test" in completed.stdout  # nested one level
-    assert "  include:_inc.spf.test  → _inc.spf.test" in completed.stdout
+    assert any(line.startswith(f"\u2714 {result_line}") for line in lines)  # the verdict
+    # The trace: the include's own term at the first level, its terms one level down.
+    include = next(line for line in lines if line.startswith("include:_inc.spf.test "))
+    nested = next(line for line in lines if line.startswith("\u21b3 a:mail.spf.test "))
+    assert "A mail.spf.test = 198.51.100.25" in nested
+    assert "TXT _inc.spf.test = v=spf1" in include
 
 
 @pytest.mark.parametrize(("lang", "word"), [("en", "Syntax error"), ("zh", "语法错误")])

@@ -1,9 +1,12 @@
-"""Plain-text and Markdown reports of domain checks, with hostile record text."""
+"""Reports of domain checks (one row, the whole check) in text and Markdown, with hostile
+record text."""
 
 from __future__ import annotations
 
-from smtp_gui.core.checks.report import check_title, report_markdown, report_text
+from smtp_gui.core.checks.report import check_report, check_title, domain_report
 from smtp_gui.core.checks.status import CheckResult, Detail, Problem, Status
+from smtp_gui.core.report.markdown import render_markdown
+from smtp_gui.core.report.text import render_text
 from smtp_gui.core.text.messages import Note
 
 HOSTILE = "v=DMARC1; p=reject <b>x</b><img src=y> | ``` `rm` \\ [link](http://e.x)"
@@ -29,30 +32,46 @@ def _results() -> list[CheckResult]:
 
 
 def test_plain_text() -> None:
-    text = report_text("example.com", _results(), "en", "127.0.0.1:53")
-    assert text.startswith("Domain checks for example.com\nResolver: 127.0.0.1:53\n")
-    assert "[PASS] MX: 1 MX record(s)" in text
-    assert "[COULD NOT CHECK] DANE (TLSA): Could not check" in text
+    text = render_text(domain_report("example.com", _results(), "en", "127.0.0.1:53"))
+    assert text.startswith("Domain checks for example.com\n===")
+    assert "\nResolver: 127.0.0.1:53\n" in text
+    assert "MX: pass\n--------\n\u2714 1 MX record(s)" in text
+    assert "DANE (TLSA): error: could not check\n" in text and "\u26a0 Could not check" in text
     assert HOSTILE in text  # plain text carries the record as found
-    assert text.count("timed out") == 1  # the summary is not repeated as a finding
+    assert text.count("timed out") == 2  # in the table and as the verdict, not as a finding
+    assert "Findings:\n- " in text and "RFC 7489 6.3" in text
 
 
 def test_plain_text_in_chinese() -> None:
-    text = report_text("example.com", _results(), "zh")
+    text = render_text(domain_report("example.com", _results(), "zh"))
     assert text.startswith("example.com 的域名检查")
-    assert "[通过] MX（收信服务器）：" in text and "[无法检查] DANE（TLSA）：" in text
+    assert "\nMX（收信服务器）：通过\n" in text and "\nDANE（TLSA）：错误：无法检查\n" in text
+
+
+def test_unchecked_checks_are_named() -> None:
+    report = domain_report("example.com", _results()[:1], "zh", unchecked=["ptr", "bimi"])
+    text = render_text(report)
+    assert text.endswith("未检查（已取消）：PTR（反向解析）、BIMI。\n")
 
 
 def test_markdown_keeps_hostile_text_inert() -> None:
-    markdown = report_markdown("example.com", _results(), "en")
-    assert "| MX | PASS |" in markdown
+    markdown = render_markdown(domain_report("example.com", _results(), "en"))
+    assert "| MX | pass |" in markdown
     fence = "````"  # longer than the ``` inside the record
     assert f"{fence}\n{HOSTILE}\n{fence}" in markdown
     assert "<script>" not in markdown and "\\<script\\>" in markdown
-    assert "`p` reject\\|x" in markdown
+    assert "**p**: reject\\|x" in markdown
     for line in markdown.splitlines():
         if line.startswith("| "):
-            assert line.count(" | ") == 2  # no cell broke the table
+            assert line.replace("\\|", "").count(" | ") == 2  # no cell broke the table
+
+
+def test_one_row() -> None:
+    dmarc = _results()[1]
+    text = render_text(check_report(dmarc, "en"))
+    assert text.startswith("DMARC: fail\n")
+    assert HOSTILE in text and "p: reject|x \u2014 " in text
+    assert "Resolver: - \u00b7 0 ms" in text
 
 
 def test_titles() -> None:

@@ -9,8 +9,10 @@ import pytest
 
 from smtp_gui.core.dnsbl.answer import MAX_ANSWERS_SHOWN, ListingStatus, answers_text
 from smtp_gui.core.dnsbl.check import ZoneResult
-from smtp_gui.core.dnsbl.summary import report_text, result_details, summarize
+from smtp_gui.core.dnsbl.report import blocklist_report, zone_report
+from smtp_gui.core.dnsbl.summary import summarize
 from smtp_gui.core.dnsbl.zones import find_zone
+from smtp_gui.core.report.text import render_text
 from smtp_gui.core.text.bilingual import Text
 
 RESOLVER = "127.0.0.1:5353"
@@ -106,15 +108,22 @@ def test_two_majors_are_named() -> None:
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_report_text(lang: str) -> None:
     rows = _example()
-    text = report_text("192.0.2.2", rows, RESOLVER, lang, warnings=[Text("warn", "警告")])
+    report = blocklist_report("192.0.2.2", rows, RESOLVER, lang, warnings=[Text("warn", "警告")])
+    text = render_text(report)
     lines = text.splitlines()
-    assert lines[0] == ("! warn" if lang == "en" else "! 警告")
-    assert lines[1].split()[:2] == (["zone", "status"] if lang == "en" else ["名单", "状态"])
+    # The summary first, as the verdict (a listing is bad news), then the warnings.
+    assert lines[3] == "\u2716 " + summarize("192.0.2.2", rows, RESOLVER).get(lang)
+    assert lines[5] == ("warn" if lang == "en" else "警告")
+    first = lines.index(next(line for line in lines if line.startswith(("zone", "名单"))))
+    assert lines[first].split()[:2] == (["zone", "status"] if lang == "en" else ["名单", "状态"])
     assert any(line.startswith("zen.spamhaus.org") and "127.0.0.2" in line for line in lines)
     assert "https://check.spamhaus.org/" in text  # the delisting page of a listed row
-    assert lines[-1] == summarize("192.0.2.2", rows, RESOLVER).get(lang)
+    meaning = _row("zen.spamhaus.org", LISTED).meaning.get(lang)
+    assert meaning in text and _row("bl.spamcop.net", CLEAN).meaning.get(lang) not in text
     # Columns line up in both languages (CJK characters are two columns wide).
-    table = [line for line in lines[1:-2] if line and not line.startswith(" ")]
+    end = lines.index("", first)
+    table = [lines[first], *lines[first + 2 : end]]
+    assert len(table) == len(rows) + 1
     starts = {_width(re.match(r"\S+\s+", line).group()) for line in table}  # type: ignore[union-attr]
     assert len(starts) == 1
 
@@ -139,10 +148,10 @@ def test_answers_are_capped_per_row() -> None:
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_table_and_details_show_at_most_20_answers(lang: str) -> None:
     row = _row("zen.spamhaus.org", LISTED, answers=MANY)
-    table = report_text("192.0.2.2", [row], RESOLVER, lang)
+    table = render_text(blocklist_report("192.0.2.2", [row], RESOLVER, lang))
     assert max(len(line) for line in table.splitlines()) < 1500
     assert ("and 3,980 more" if lang == "en" else "及另外 3,980 个") in table
     assert MANY[20] not in table
-    details = result_details(row).get(lang)
+    details = render_text(zone_report(row, lang))
     assert MANY[19] in details and MANY[20] not in details
     assert row.to_dict(lang)["answers"] == list(MANY)  # JSON keeps every answer

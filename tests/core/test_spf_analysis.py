@@ -10,9 +10,12 @@ import pytest
 from smtp_gui.core.checks.status import Status
 from smtp_gui.core.dns.resolver import Nameserver, ResolverConfig, build_resolver
 from smtp_gui.core.records.spf_check import spf_check
+from smtp_gui.core.report.model import Outside
+from smtp_gui.core.report.text import render_text
 from smtp_gui.core.spf.analysis import analyze
 from smtp_gui.core.spf.evaluate import check_host
-from smtp_gui.core.spf.report import analysis_report, evaluation_report, printable
+from smtp_gui.core.spf.report import spf_report
+from smtp_gui.core.spf.trace_rows import analysis_rows, evaluation_rows
 from tests.dnsserver import LoopbackDNSServer
 
 pytestmark = pytest.mark.network
@@ -137,21 +140,31 @@ def test_spf_check_carries_trace_and_record(resolver: dns.resolver.Resolver) -> 
 def test_reports_in_both_languages(resolver: dns.resolver.Resolver) -> None:
     evaluation = check_host(resolver, "198.51.100.25", "good.spf.test", "x@good.spf.test")
     analysis = analyze("good.spf.test", resolver)
-    english = evaluation_report(evaluation, analysis, "127.0.0.1", "en")
-    chinese = evaluation_report(evaluation, analysis, "127.0.0.1", "zh")
+    english = render_text(spf_report(analysis, "127.0.0.1", "en", evaluation))
+    chinese = render_text(spf_report(analysis, "127.0.0.1", "zh", evaluation))
     assert "Result: pass." in english and "结果：pass（通过）。" in chinese
-    # the tree: nested terms are indented one level deeper than their include
+    # the tree: nested terms are one level deeper than their include, and marked so
+    rows = evaluation_rows(evaluation)
+    include = next(row for row in rows if row.term == Outside("include:_inc.spf.test"))
+    a_term = next(row for row in rows if row.term == Outside("a:mail.spf.test"))
+    assert (include.depth, a_term.depth) == (1, 2) and a_term.matched is True
     lines = english.splitlines()
-    include = next(line for line in lines if line.strip().startswith("include:_inc"))
-    a_term = next(line for line in lines if line.strip().startswith("a:mail.spf.test"))
-    assert len(a_term) - len(a_term.lstrip()) == len(include) - len(include.lstrip()) + 2
-    static = analysis_report(analyze("syntax.spf.test", resolver), "127.0.0.1", "zh")
+    assert any(line.startswith("include:_inc.spf.test ") for line in lines)
+    assert any(line.startswith("\u21b3 a:mail.spf.test ") for line in lines)
+    syntax = analyze("syntax.spf.test", resolver)
+    static = render_text(spf_report(syntax, "127.0.0.1", "zh"))
     assert "语法错误" in static and "foo:bar" in static
+    notes = [row for row in analysis_rows(syntax) if row.note]
+    assert len(notes) == 2 and all(row.depth == 2 for row in notes)
 
 
-def test_untrusted_text_is_printable() -> None:
-    assert printable("v=spf1 \x1b[2J-all\r\n\x9b") == "v=spf1 \\x1b[2J-all\\x0d\\x0a\\x9b"
-    assert printable("普通文本 ok") == "普通文本 ok"
+def test_untrusted_text_is_shown_visibly(
+    dns_server: LoopbackDNSServer, resolver: dns.resolver.Resolver
+) -> None:
+    dns_server.add_txt("controls.spf.test", [b"v=spf1 \x1b[2J-all \r\x9b \xe6\x99\xae ok"])
+    report = render_text(spf_report(analyze("controls.spf.test", resolver), "127.0.0.1", "en"))
+    assert "\x1b" not in report and "\r" not in report and "\x9b" not in report
+    assert "\u241b[2J-all \u240d\ufffd" in report and "普 ok" in report
 
 
 def test_control_characters_in_a_record_do_not_reach_the_terminal(
@@ -159,5 +172,6 @@ def test_control_characters_in_a_record_do_not_reach_the_terminal(
 ) -> None:
     dns_server.add_txt("evil.spf.test", [b"v=spf1 a:x.spf.test\x1b[2J -all"])
     evaluation = check_host(resolver, "192.0.2.1", "evil.spf.test", "x@evil.spf.test")
-    report = evaluation_report(evaluation, None, "127.0.0.1", "en")
-    assert "\x1b" not in report and "\\x1b" in report
+    analysis = analyze("evil.spf.test", resolver)
+    report = render_text(spf_report(analysis, "127.0.0.1", "en", evaluation))
+    assert "\x1b" not in report and "\u241b[2J" in report

@@ -197,7 +197,7 @@ def test_details_show_record_findings_and_details(
     _fill_shop(window, qtbot, ip="")
     _select(window, "DMARC")
     details = _find(window, QPlainTextEdit, "checkDetails").toPlainText()
-    assert details.startswith("DMARC: pass\nDMARC policy quarantine for example-shop.test.")
+    assert details.startswith("DMARC: pass\n\u2714 DMARC policy quarantine for example-shop.test.")
     assert "Record as found\nv=DMARC1; p=quarantine;" in details
     assert "p: quarantine — Policy quarantine:" in details
     assert not _tree(window).isVisibleTo(pane)  # the tree is for the SPF row
@@ -267,7 +267,7 @@ def test_a_failing_zone_is_could_not_check(
     assert set(statuses.values()) == {"error: could not check"}
     _select(window, "MX")
     details = pane.details.toPlainText()
-    assert details.startswith("MX: error: could not check\nCould not check")
+    assert details.startswith("MX: error: could not check\n\u26a0 Could not check")
     assert reason in details and "not the same as \"no record\"" in details
     summary = _find(window, QLabel, "checkSummary").text()
     assert summary == "rec-broken.test: 8 could not be checked, 1 for information."
@@ -303,18 +303,19 @@ def test_copy_report_as_text_and_markdown(
     _fill_shop(window, qtbot)
     qtbot.mouseClick(pane.report_button, Qt.MouseButton.LeftButton)
     text = QApplication.clipboard().text()
-    assert text.startswith("Domain checks for example-shop.test\n"
-                           f"Resolver: {dns_server.nameserver}\n")
-    for line in ("[PASS] MX: 2 MX record(s)", "[PASS] SPF: SPF pass for 203.0.113.140",
-                 "[PASS] DKIM: 1 selector(s) with a key: s1 (rsa 2048).",
-                 "[INFO] BIMI:", "[INFO] DANE (TLSA):", "    v=TLSRPTv1; rua=mailto:"):
+    assert text.startswith("Domain checks for example-shop.test\n=")
+    assert f"\n\nResolver: {dns_server.nameserver}\n\n" in text
+    for line in ("MX: pass\n--------\n\u2714 2 MX record(s)",
+                 "SPF: pass\n---------\n\u2714 SPF pass for 203.0.113.140",
+                 "DKIM: pass\n----------\n\u2714 1 selector(s) with a key: s1 (rsa 2048).",
+                 "\nBIMI: info\n", "\nDANE (TLSA): info\n", "    v=TLSRPTv1; rua=mailto:"):
         assert line in text, line
-    assert text.count("\n[") == 9
+    assert sum(f"\n{name}: " in text for name in NAMES) == 9
     pane.report_button.markdown_action.trigger()
     markdown = QApplication.clipboard().text()
-    assert markdown.startswith("## Domain checks for example-shop.test\n")
-    assert "| PTR (reverse DNS) | PASS | 203.0.113.140 has reverse DNS" in markdown
-    assert markdown.count("\n### ") == 9
+    assert markdown.startswith("# Domain checks for example-shop.test\n")
+    assert "| PTR (reverse DNS) | pass | 203.0.113.140 has reverse DNS" in markdown
+    assert markdown.count("\n## ") == 9
     data = QApplication.clipboard().mimeData()
     assert data is not None and bytes(data.data("text/markdown").data()).decode() == markdown
     pane.report_button.text_action.trigger()

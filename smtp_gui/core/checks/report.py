@@ -1,121 +1,139 @@
-"""Domain-check results as plain text and Markdown: the CLI's output and "Copy report".
+"""Domain checks as reports: one check row (``check_report``: the checks pane's details) and
+the whole domain check (``domain_report``: ``check domain``'s text and "Copy report").
 
-Record text and findings come from DNS and are untrusted: Markdown puts records in code
-fences longer than any backtick run inside them and escapes table cells; nothing here
-produces HTML.
+Both lay a check out the same way: its verdict, the record as found, the findings with
+their RFC sections, the details with their meaning. Records and detail values come from
+DNS and go in as ``Outside``; the renderers in ``core.report`` escape them.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
+from typing import Protocol
 
-from smtp_gui.core.checks.status import CheckResult
-from smtp_gui.core.text.messages import has_message, message_text
+from smtp_gui.core.checks.status import CheckResult, Status
+from smtp_gui.core.report.labels import colon, dash, list_separator
+from smtp_gui.core.report.model import (
+    Block,
+    Bullets,
+    Code,
+    Heading,
+    Inline,
+    Marked,
+    Outside,
+    Paragraph,
+    Report,
+    Row,
+    Rows,
+    Severity,
+    Table,
+    Verdict,
+)
+from smtp_gui.core.text.bilingual import Text
+from smtp_gui.core.text.messages import has_message, message
 
-
-def _t(key: str, lang: str, **params: object) -> str:
-    return message_text(f"report.{key}", lang, **params)
-
-
-def _colon(lang: str) -> str:
-    return "：" if lang == "zh" else ": "
+SEVERITIES = {
+    Status.PASS: Severity.OK,
+    Status.INFO: Severity.INFO,
+    Status.WARN: Severity.WARNING,
+    Status.FAIL: Severity.ERROR,
+    Status.ERROR: Severity.WARNING,  # could not check: neither good nor bad news
+}
 
 
 def check_title(name: str, lang: str) -> str:
     """``mx`` -> ``MX``; ``ptr`` -> ``反向解析（PTR）`` in Chinese."""
+    return check_name(name).get(lang)
+
+
+def check_name(name: str) -> Text:
+    """A check's name in both languages: ``ptr`` -> "PTR (reverse DNS)"."""
     key = f"report.check.{name}"
-    return message_text(key, lang) if has_message(key) else name
+    return message(key) if has_message(key) else Text(name, name)
 
 
-def status_word(status: str, lang: str) -> str:
-    return _t(f"status.{status}", lang)
+def status_word(status: Status | str) -> Text:
+    """``error`` -> "error: could not check"; as the checks table shows it."""
+    return message(f"domain_kind.status.{status}")
 
 
-def _findings(result: CheckResult, lang: str) -> list[str]:
-    """The problems' sentences, without the one that merely repeats the summary."""
-    summary = result.summary.text(lang)
-    return [p.text(lang) for p in result.problems if p.note.text(lang) != summary]
+def _heading(result: CheckResult, lang: str) -> Inline:
+    """``DMARC: pass``."""
+    return check_name(result.name), colon(lang), status_word(result.status)
 
 
-def report_text(domain: str, results: Sequence[CheckResult], lang: str, resolver: str = "") -> str:
-    """A plain-text report: one block per check with record, problems and details."""
-    colon = _colon(lang)
-    lines = [_t("title", lang, domain=domain)]
+class _Said(Protocol):
+    """A Note or a Problem: a sentence in either language."""
+
+    def text(self, lang: str) -> str: ...
+
+
+def _both(said: _Said) -> Text:
+    return Text(said.text("en"), said.text("zh"))
+
+
+def _check_blocks(result: CheckResult, lang: str, *, where: bool) -> list[Block]:
+    """One check: verdict, record, findings (without the one the verdict says), details;
+    ``where``: and which resolver answered, how fast."""
+    summary = _both(result.summary)
+    blocks: list[Block] = [Verdict(summary, SEVERITIES[result.status])]
+    if result.record:
+        lines = tuple(Outside(line) for line in result.record.splitlines())
+        blocks.extend((Heading(message("report.record"), 2), Code(lines)))
+    findings = [
+        Marked(_both(p), SEVERITIES[p.severity]) if p.severity is not Status.INFO else _both(p)
+        for p in result.problems
+        if p.note.text(lang) != summary.get(lang)
+    ]
+    if findings:
+        blocks.extend((Heading(message("report.problems"), 2), Bullets(tuple(findings))))
+    if result.details:
+        rows = tuple(
+            Row(
+                Outside(d.label),
+                (Outside(d.value), dash(lang), _both(d.meaning)) if d.meaning else Outside(d.value),
+            )
+            for d in result.details
+        )
+        blocks.extend((Heading(message("report.details"), 2), Rows(rows)))
+    if where:
+        answered = (Outside(result.resolver or "-"), f" \u00b7 {result.ms:.0f} ms")
+        blocks.append(Rows((Row(message("report.resolver"), answered),)))
+    return blocks
+
+
+def check_report(result: CheckResult, lang: str) -> Report:
+    """One check row in full: the checks pane's details of the selected row."""
+    return Report(_heading(result, lang), tuple(_check_blocks(result, lang, where=True)), lang)
+
+
+def domain_report(
+    domain: str,
+    results: Sequence[CheckResult],
+    lang: str,
+    resolver: str = "",
+    unchecked: Sequence[str] = (),
+) -> Report:
+    """Every check of a domain: a summary table, then each check in full; ``unchecked``
+    names the checks that were cancelled before they ran."""
+    blocks: list[Block] = []
     if resolver:
-        lines.append(f"{_t('resolver', lang)}{colon}{resolver}")
-    for result in results:
-        lines.append("")
-        lines.append(
-            f"[{status_word(str(result.status), lang)}] "
-            f"{check_title(result.name, lang)}{colon}{result.summary.text(lang)}"
+        blocks.append(Rows((Row(message("report.resolver"), Outside(resolver)),)))
+    if results:
+        header = (message("report.check"), message("report.status"), message("report.summary"))
+        table = tuple(
+            (
+                check_name(r.name),
+                Marked(status_word(r.status), SEVERITIES[r.status]),
+                _both(r.summary),
+            )
+            for r in results
         )
-        if result.record:
-            lines.append(f"  {_t('record', lang)}{colon.rstrip()}")
-            lines.extend(f"    {line}" for line in result.record.splitlines())
-        problems = _findings(result, lang)
-        if problems:
-            lines.append(f"  {_t('problems', lang)}{colon.rstrip()}")
-            lines.extend(f"    - {p}" for p in problems)
-        if result.details:
-            lines.append(f"  {_t('details', lang)}{colon.rstrip()}")
-            for detail in result.details:
-                meaning = f" — {detail.meaning.text(lang)}" if detail.meaning else ""
-                lines.append(f"    {detail.label}{colon}{detail.value}{meaning}")
-    return "\n".join(lines) + "\n"
-
-
-def _cell(text: str) -> str:
-    """A Markdown table cell: no line breaks, pipes and backslashes escaped."""
-    flat = " ".join(text.split())
-    return flat.replace("\\", "\\\\").replace("|", "\\|")
-
-
-def _inline(text: str) -> str:
-    """Markdown-inert text for list items: escape the characters Markdown acts on."""
-    return re.sub(r"([\\`*_{}\[\]<>#|!])", r"\\\1", " ".join(text.split()))
-
-
-def _fence(text: str) -> str:
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
-    return "`" * max(3, longest + 1)
-
-
-def report_markdown(
-    domain: str, results: Sequence[CheckResult], lang: str, resolver: str = ""
-) -> str:
-    """A Markdown report for a ticket: a summary table, then each check in full."""
-    lines = [f"## {_inline(_t('title', lang, domain=domain))}", ""]
-    if resolver:
-        lines.extend([f"{_t('resolver', lang)}{_colon(lang)}`{_cell(resolver)}`", ""])
-    lines.append(f"| {_t('check', lang)} | {_t('status', lang)} | {_t('summary', lang)} |")
-    lines.append("|---|---|---|")
+        blocks.append(Table(header, table))
     for result in results:
-        lines.append(
-            f"| {_cell(check_title(result.name, lang))} "
-            f"| {_cell(status_word(str(result.status), lang))} "
-            f"| {_cell(result.summary.text(lang))} |"
-        )
-    for result in results:
-        lines.extend(
-            [
-                "",
-                f"### {_inline(check_title(result.name, lang))} — "
-                f"{status_word(str(result.status), lang)}",
-                "",
-                _inline(result.summary.text(lang)),
-            ]
-        )
-        if result.record:
-            fence = _fence(result.record)
-            lines.extend(["", fence, result.record, fence])
-        problems = _findings(result, lang)
-        if problems:
-            lines.append("")
-            lines.extend(f"- {_inline(p)}" for p in problems)
-        if result.details:
-            lines.append("")
-            for detail in result.details:
-                meaning = f" — {_inline(detail.meaning.text(lang))}" if detail.meaning else ""
-                lines.append(f"- `{_cell(detail.label)}` {_inline(detail.value)}{meaning}")
-    return "\n".join(lines) + "\n"
+        blocks.append(Heading(_heading(result, lang)))
+        blocks.extend(_check_blocks(result, lang, where=False))
+    if unchecked:
+        names = list_separator(lang).join(check_title(name, lang) for name in unchecked)
+        blocks.append(Paragraph(message("domain_kind.report_unchecked", names=names)))
+    return Report(message("report.title", domain=domain), tuple(blocks), lang)

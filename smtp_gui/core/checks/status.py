@@ -52,6 +52,9 @@ class CheckResult:
     resolver: str = ""
     ms: float = 0.0
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    # The values the result was made from (the SPF evaluation and analysis), for the reports
+    # that show more than the JSON; never in the JSON.
+    facts: tuple[object, ...] = field(default=(), compare=False, hash=False, repr=False)
 
     def to_dict(self, lang: str) -> dict[str, Any]:
         return {

@@ -118,6 +118,7 @@ def spf_check(
         describe_resolver(resolver),
         ms,
         extra,
+        tuple(fact for fact in (evaluation, analysis) if fact is not None),
     )
 
 

@@ -9,20 +9,19 @@ record and the per-term breakdown, also when the record is broken.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 import dns.resolver
 
 from smtp_gui.core.checks.status import Problem, Status
 from smtp_gui.core.dns.lookup import Lookup
+from smtp_gui.core.spf.analysis_result import Analysis, AnalysisNode, NodeBuilder
 from smtp_gui.core.spf.lookups import (
     MAX_DNS_TERMS,
     MAX_NAMES,
     MAX_VOID_LOOKUPS,
     TIME_LIMIT,
     CheckHostError,
-    Query,
     SpfSession,
     dns_text,
     fetch_record,
@@ -44,120 +43,11 @@ from smtp_gui.core.text.messages import Note
 MAX_RECORDS_FOLLOWED = 40  # our cap on records fetched for one analysis
 UDP_FRIENDLY_LENGTH = 450  # RFC 7208 3.4: keep answers within one 512-byte UDP packet
 
-
-@dataclass(frozen=True, slots=True)
-class AnalysisNode:
-    """One term of a record as analysed; include/redirect carry their target's terms."""
-
-    term: str
-    position: int
-    domain: str
-    kind: str  # mechanism/modifier name, "error" for a term that does not parse
-    lookups: int  # this term's own count (RFC 7208 4.6.4): 0 or 1
-    total: int  # with everything below it
-    void: int
-    reachable: bool  # False after "all", or a redirect next to "all" (RFC 7208 5.1, 6.1)
-    target: str | None = None
-    record: str | None = None
-    queries: tuple[Query, ...] = ()
-    problems: tuple[Problem, ...] = ()
-    children: tuple[AnalysisNode, ...] = ()
-
-    def to_dict(self, lang: str | None) -> dict[str, Any]:
-        return {
-            "term": self.term,
-            "position": self.position,
-            "domain": self.domain,
-            "kind": self.kind,
-            "lookups": self.lookups,
-            "total_lookups": self.total,
-            "void_lookups": self.void,
-            "reachable": self.reachable,
-            "target": self.target,
-            "record": self.record,
-            "queries": [q.to_dict() for q in self.queries],
-            "problems": [_problem_dict(p, lang) for p in self.problems],
-            "children": [child.to_dict(lang) for child in self.children],
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class Analysis:
-    domain: str
-    outcome: str  # "ok", "none", "permerror" (a receiver would get it), "temperror"
-    record: str | None
-    records: tuple[str, ...]  # every v=spf1 record found (several: permerror)
-    record_query: Query | None
-    lookups: int  # DNS-querying terms reachable, through every include (RFC 7208 4.6.4)
-    void_lookups: int
-    nodes: tuple[AnalysisNode, ...]
-    problems: tuple[Problem, ...]  # every problem, including those inside includes
-
-    def worst(self) -> Status:
-        order = (Status.PASS, Status.INFO, Status.WARN, Status.FAIL)
-        found = [p.severity for p in self.problems if p.severity in order]
-        return max(found, key=order.index) if found else Status.PASS
-
-    def to_dict(self, lang: str | None) -> dict[str, Any]:
-        return {
-            "domain": self.domain,
-            "outcome": self.outcome,
-            "record": self.record,
-            "records": list(self.records),
-            "lookups": self.lookups,
-            "void_lookups": self.void_lookups,
-            "problems": [_problem_dict(p, lang) for p in self.problems],
-            "terms": [node.to_dict(lang) for node in self.nodes],
-        }
-
-
-def _problem_dict(problem: Problem, lang: str | None) -> Any:
-    if lang:
-        return problem.text(lang)
-    return {"en": problem.text("en"), "zh": problem.text("zh"), "severity": str(problem.severity)}
+__all__ = ["Analysis", "AnalysisNode", "analyze"]
 
 
 def _problem(key: str, severity: Status, rfc: str, **params: Any) -> Problem:
     return Problem(Note(key, params), severity, rfc)
-
-
-@dataclass(eq=False)
-class _Node:
-    term: str
-    position: int
-    domain: str
-    kind: str
-    reachable: bool = True
-    lookups: int = 0
-    void: int = 0
-    target: str | None = None
-    record: str | None = None
-    queries: list[Query] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    children: list[_Node] = field(default_factory=list)
-
-    def total(self) -> int:
-        return self.lookups + sum(child.total() for child in self.children)
-
-    def void_total(self) -> int:
-        return self.void + sum(child.void_total() for child in self.children)
-
-    def freeze(self) -> AnalysisNode:
-        return AnalysisNode(
-            published(self.term),
-            self.position,
-            self.domain,
-            self.kind,
-            self.lookups,
-            self.total(),
-            self.void,
-            self.reachable,
-            self.target,
-            published(self.record) if self.record is not None else None,
-            tuple(self.queries),
-            tuple(self.problems),
-            tuple(child.freeze() for child in self.children),
-        )
 
 
 def analyze(
@@ -173,7 +63,7 @@ def analyze(
     if answers is not None:
         session.answers = answers
     analyzer = _Analyzer(session)
-    root = _Node(domain, 0, domain, "record")
+    root = NodeBuilder(domain, 0, domain, "record")
     fetched: tuple[str, ...] = ()
     outcome = "ok"
     if not is_checkable_domain(domain):
@@ -233,14 +123,14 @@ class _Analyzer:
         self.broken = False  # a receiver would get permerror
         self.followed = 0
 
-    def add(self, node: _Node, problem: Problem, breaks: str | None) -> None:
+    def add(self, node: NodeBuilder, problem: Problem, breaks: str | None) -> None:
         node.problems.append(problem)
         self.problems.append(problem)
         if breaks == "permerror":
             self.broken = True
 
     def record(
-        self, domain: str, owner: _Node, chain: tuple[str, ...], top: bool
+        self, domain: str, owner: NodeBuilder, chain: tuple[str, ...], top: bool
     ) -> tuple[tuple[str, ...], str]:
         """Fetch and analyse one record; returns (records found, outcome)."""
         self.followed += 1
@@ -288,14 +178,14 @@ class _Analyzer:
         return fetch.records, "ok"
 
     def _terms(
-        self, text: str, domain: str, owner: _Node, chain: tuple[str, ...], top: bool
+        self, text: str, domain: str, owner: NodeBuilder, chain: tuple[str, ...], top: bool
     ) -> None:
-        terms: list[tuple[Term, _Node]] = []
+        terms: list[tuple[Term, NodeBuilder]] = []
         for position, token in tokenize(text):
             try:
                 term = parse_term(token, position)
             except InputError as error:
-                node = _Node(token, position, domain, "error")
+                node = NodeBuilder(token, position, domain, "error")
                 owner.children.append(node)
                 self.add(
                     node,
@@ -314,7 +204,7 @@ class _Analyzer:
                     "permerror",
                 )  # the error text cites its section
                 continue
-            node = _Node(token, position, domain, term.name)
+            node = NodeBuilder(token, position, domain, term.name)
             owner.children.append(node)
             terms.append((term, node))
         self._modifiers(terms)
@@ -354,7 +244,7 @@ class _Analyzer:
         if top and not has_all and not any(t.name == "redirect" for t, _n in terms):
             self.add(owner, _problem("spf.warn.no_all", Status.WARN, "RFC 7208 4.7"), None)
 
-    def _modifiers(self, terms: list[tuple[Term, _Node]]) -> None:
+    def _modifiers(self, terms: list[tuple[Term, NodeBuilder]]) -> None:
         seen: set[str] = set()
         for term, node in terms:
             if isinstance(term, Modifier) and term.known:
@@ -366,7 +256,9 @@ class _Analyzer:
                     )
                 seen.add(term.name)
 
-    def _mechanism(self, term: Mechanism, node: _Node, domain: str, chain: tuple[str, ...]) -> None:
+    def _mechanism(
+        self, term: Mechanism, node: NodeBuilder, domain: str, chain: tuple[str, ...]
+    ) -> None:
         if term.name == "all":
             if term.qualifier == "+":
                 self.add(node, _problem("spf.warn.plus_all", Status.FAIL, "RFC 7208 5.1"), None)
@@ -384,7 +276,9 @@ class _Analyzer:
         elif term.name in ("a", "mx", "exists"):
             self._probe(term, node, domain)
 
-    def _literal_target(self, spec: MacroString | None, domain: str, node: _Node) -> str | None:
+    def _literal_target(
+        self, spec: MacroString | None, domain: str, node: NodeBuilder
+    ) -> str | None:
         if spec is None:
             node.target = domain
             return domain
@@ -400,7 +294,7 @@ class _Analyzer:
         return node.target
 
     def _follow(
-        self, spec: MacroString, node: _Node, domain: str, chain: tuple[str, ...], kind: str
+        self, spec: MacroString, node: NodeBuilder, domain: str, chain: tuple[str, ...], kind: str
     ) -> None:
         """Analyse an include or redirect target; loops and missing records are errors."""
         if kind == "redirect":
@@ -440,7 +334,7 @@ class _Analyzer:
                 "permerror",
             )
 
-    def _probe(self, term: Mechanism, node: _Node, domain: str) -> None:
+    def _probe(self, term: Mechanism, node: NodeBuilder, domain: str) -> None:
         """Look up a literal a/mx/exists target: void answers and MX names (RFC 7208 4.6.4)."""
         target = self._literal_target(term.domain_spec, domain, node)
         name = dns_text(target) if target else None

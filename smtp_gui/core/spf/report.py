@@ -1,160 +1,144 @@
-"""Plain-text reports of an SPF evaluation or analysis: the CLI's output and a copyable report.
+"""The report of ``check spf``: an evaluation for an IP (RFC 7208 4), or the record's static
+analysis without one, with the trace as a table of ``trace_rows``.
 
-Records and TXT answers are untrusted: control characters are shown escaped (``\\x1b``),
-never written to the terminal as they are.
+Records, TXT answers and explanations come from DNS: they go in as ``Outside``, and the
+renderers (``core.report``) make their control characters and bidi overrides visible.
 """
 
 from __future__ import annotations
 
-from smtp_gui.core.spf.analysis import Analysis, AnalysisNode
-from smtp_gui.core.spf.lookups import MAX_DNS_TERMS, MAX_VOID_LOOKUPS, Query
-from smtp_gui.core.spf.trace import Evaluation, TraceEntry
-from smtp_gui.core.text.messages import message_text
+from smtp_gui.core.checks.status import Problem
+from smtp_gui.core.report.model import (
+    Block,
+    Bullets,
+    Heading,
+    Inline,
+    Outside,
+    Paragraph,
+    Report,
+    Row,
+    Rows,
+    Severity,
+    Table,
+    Verdict,
+)
+from smtp_gui.core.spf.analysis_result import Analysis
+from smtp_gui.core.spf.lookups import MAX_DNS_TERMS, MAX_VOID_LOOKUPS
+from smtp_gui.core.spf.trace import Evaluation
+from smtp_gui.core.spf.trace_rows import (
+    TraceRow,
+    analysis_rows,
+    evaluation_rows,
+    trace_columns,
+)
+from smtp_gui.core.text.bilingual import Text
+from smtp_gui.core.text.messages import message
 
-INDENT = "  "
+_RESULT_SEVERITY = {
+    "pass": Severity.OK,
+    "neutral": Severity.INFO,
+    "none": Severity.ERROR,
+    "softfail": Severity.WARNING,
+    "fail": Severity.ERROR,
+    "permerror": Severity.ERROR,
+    "temperror": Severity.WARNING,
+}
+_OUTCOME_SEVERITY = {
+    "ok": Severity.OK,
+    "none": Severity.ERROR,
+    "permerror": Severity.ERROR,
+    "temperror": Severity.WARNING,
+}
 
 
-def printable(text: str) -> str:
-    """``text`` with C0/C1 control characters and DEL escaped, so a terminal shows them."""
-    return "".join(
-        f"\\x{ord(c):02x}" if ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 else c for c in text
+def spf_report(
+    analysis: Analysis, resolver: str, lang: str, evaluation: Evaluation | None = None
+) -> Report:
+    """``check spf DOMAIN [--ip IP]``: the evaluation and its trace when there is one, else
+    the analysis and its terms; the record's problems in both cases."""
+    if evaluation is None:
+        return _analysis_report(analysis, resolver, lang)
+    return _evaluation_report(evaluation, analysis, resolver, lang)
+
+
+def trace_table(rows: tuple[TraceRow, ...]) -> Table:
+    """The trace as a table; a term's depth shows as ``↳`` before it (one ``·`` more for
+    each level further down), since a table cell keeps no leading spaces in Markdown."""
+    return Table(
+        trace_columns(),
+        tuple((_indented(row.depth, row.term), *row.cells()[1:]) for row in rows),
     )
 
 
-def _query_line(query: Query, pad: str, lang: str) -> str:
-    shown = ", ".join(query.answers) if query.answers else query.outcome
-    cached = message_text("spf.trace.cached", lang) if query.cached else ""
-    return printable(f"{pad}? {query.rdtype} {query.name} = {shown}") + cached
+def _indented(depth: int, term: Inline) -> Inline:
+    if depth < 2:
+        return term
+    mark = "\u00b7 " * (depth - 2) + "\u21b3 "
+    return (mark, *(term if isinstance(term, tuple) else (term,)))
 
 
-def trace_lines(entries: tuple[TraceEntry, ...], lang: str, depth: int = 0) -> list[str]:
-    """The trace as an indented tree: one line per term, its queries and notes below it."""
-    lines: list[str] = []
-    for entry in entries:
-        pad = INDENT * depth
-        facts: list[str] = []
-        if entry.target and entry.kind not in ("ip4", "ip6", "all"):
-            facts.append(f"→ {entry.target}")
-        if entry.cost:
-            facts.append(message_text("spf.trace.cost", lang, count=entry.cost))
-        if entry.void:
-            facts.append(message_text("spf.trace.void", lang, count=entry.void))
-        if entry.matched is not None:
-            key = "spf.trace.match" if entry.matched else "spf.trace.no_match"
-            facts.append(message_text(key, lang))
-        if entry.result is not None:
-            facts.append(f"[{entry.result}]")
-        lines.append(printable(f"{pad}{entry.term}  " + "  ".join(facts)).rstrip())
-        lines.extend(_query_line(q, pad + INDENT, lang) for q in entry.queries)
-        if entry.note is not None:
-            lines.append(printable(f"{pad}{INDENT}! {entry.note.text(lang)}"))
-        if entry.record is not None:
-            label = message_text("spf.trace.record", lang)
-            lines.append(printable(f"{pad}{INDENT}{label} {entry.record}"))
-        lines.extend(trace_lines(entry.children, lang, depth + 1))
-    return lines
+def _label(key: str) -> Text:
+    return message(f"spf.report.{key}")
 
 
-def analysis_lines(nodes: tuple[AnalysisNode, ...], lang: str, depth: int = 0) -> list[str]:
-    """The analysed terms as a tree with their lookup counts and problems."""
-    lines: list[str] = []
-    for node in nodes:
-        pad = INDENT * depth
-        facts: list[str] = []
-        if node.total:
-            facts.append(
-                message_text("spf.report.node_lookups", lang, own=node.lookups, total=node.total)
-            )
-        if node.void:
-            facts.append(message_text("spf.trace.void", lang, count=node.void))
-        if not node.reachable:
-            facts.append(message_text("spf.report.unreachable", lang))
-        lines.append(printable(f"{pad}{node.term}  " + "  ".join(facts)).rstrip())
-        lines.extend(printable(f"{pad}{INDENT}! {p.text(lang)}") for p in node.problems)
-        if node.record is not None:
-            label = message_text("spf.trace.record", lang)
-            lines.append(printable(f"{pad}{INDENT}{label} {node.record}"))
-        lines.extend(analysis_lines(node.children, lang, depth + 1))
-    return lines
+def _counts(lookups: int, voids: int) -> tuple[Row, Row]:
+    return (
+        Row(_label("lookups"), f"{lookups}/{MAX_DNS_TERMS}"),
+        Row(_label("void_lookups"), f"{voids}/{MAX_VOID_LOOKUPS}"),
+    )
 
 
-def _label(key: str, lang: str, **params: object) -> str:
-    return message_text(key, lang, **params)
+def _problems(problems: tuple[Problem, ...]) -> tuple[Block, ...]:
+    items = tuple(Text(p.text("en"), p.text("zh")) for p in problems)
+    listed: Block = Bullets(items) if items else Paragraph(_label("no_problems"))
+    return Heading(_label("problems")), listed
 
 
-def evaluation_report(
+def _evaluation_report(
     evaluation: Evaluation, analysis: Analysis | None, resolver: str, lang: str
-) -> str:
-    """The plain-text report of ``check spf DOMAIN --ip IP``."""
+) -> Report:
     e = evaluation
-    lines = [
-        _label(
-            "spf.report.heading",
-            lang,
-            domain=e.domain,
-            ip=e.ip,
-            sender=e.sender,
-            helo=e.helo or "-",
-        ),
-        _label("spf.report.resolver", lang, resolver=resolver),
-        printable(_label("spf.report.record", lang, record=e.record or "-")),
-        _label(
-            "spf.report.result",
-            lang,
-            name=message_text(f"spf.result_name.{e.result}", lang),
-            meaning=message_text(f"spf.result.{e.result}", lang),
-        ),
-        printable(_label("spf.report.reason", lang, reason=e.reason_text(lang))),
+    result = str(e.result)
+    name, meaning = message(f"spf.result_name.{result}"), message(f"spf.result.{result}")
+    verdict = Text(
+        message("spf.report.result", name=name.en, meaning=meaning.en).en,
+        message("spf.report.result", name=name.zh, meaning=meaning.zh).zh,
+    )
+    rows = [
+        Row(_label("resolver"), Outside(resolver)),
+        Row(_label("record"), Outside(e.record or "-")),
+        Row(_label("reason"), Text(e.reason_text("en"), e.reason_text("zh"))),
     ]
     if e.explanation is not None:
-        lines.append(printable(_label("spf.report.explanation", lang, text=e.explanation)))
-    lines.append(
-        _label(
-            "spf.report.lookups",
-            lang,
-            lookups=e.lookups,
-            limit=MAX_DNS_TERMS,
-            voids=e.void_lookups,
-            void_limit=MAX_VOID_LOOKUPS,
-        )
-    )
-    lines.append(_label("spf.report.trace", lang))
-    if e.record_query is not None:
-        lines.append(_query_line(e.record_query, INDENT, lang))
-    lines.extend(trace_lines(e.trace, lang, 1))
-    if analysis is not None and analysis.problems:
-        lines.append(_label("spf.report.problems", lang))
-        lines.extend(printable(f"{INDENT}- {p.text(lang)}") for p in analysis.problems)
-    return "\n".join(lines)
-
-
-def analysis_report(analysis: Analysis, resolver: str, lang: str) -> str:
-    """The plain-text report of ``check spf DOMAIN`` without an IP."""
-    a = analysis
-    lines = [
-        _label("spf.report.heading_static", lang, domain=a.domain),
-        _label("spf.report.resolver", lang, resolver=resolver),
+        rows.append(Row(_label("explanation"), Outside(e.explanation)))
+    rows.extend(_counts(e.lookups, e.void_lookups))
+    blocks: list[Block] = [
+        Verdict(verdict, _RESULT_SEVERITY.get(result, Severity.WARNING)),
+        Rows(tuple(rows)),
+        Heading(_label("trace")),
+        trace_table(evaluation_rows(e)),
     ]
-    records = a.records or ((a.record,) if a.record else ())
-    for record in records or ("-",):
-        lines.append(printable(_label("spf.report.record", lang, record=record)))
-    lines.append(_label(f"spf.report.outcome_{a.outcome}", lang))
-    lines.append(
-        _label(
-            "spf.report.lookups",
-            lang,
-            lookups=a.lookups,
-            limit=MAX_DNS_TERMS,
-            voids=a.void_lookups,
-            void_limit=MAX_VOID_LOOKUPS,
-        )
+    if analysis is not None and analysis.problems:
+        blocks.extend(_problems(analysis.problems))
+    title = message(
+        "spf.report.heading", domain=e.domain, ip=e.ip, sender=e.sender, helo=e.helo or "-"
     )
-    if a.nodes:
-        lines.append(_label("spf.report.terms", lang))
-        lines.extend(analysis_lines(a.nodes, lang, 1))
-    lines.append(_label("spf.report.problems", lang))
-    if a.problems:
-        lines.extend(printable(f"{INDENT}- {p.text(lang)}") for p in a.problems)
-    else:
-        lines.append(INDENT + _label("spf.report.no_problems", lang))
-    return "\n".join(lines)
+    return Report(title, tuple(blocks), lang)
+
+
+def _analysis_report(analysis: Analysis, resolver: str, lang: str) -> Report:
+    a = analysis
+    records = a.records or ((a.record,) if a.record else ())
+    rows = [Row(_label("resolver"), Outside(resolver))]
+    rows.extend(Row(_label("record"), Outside(record)) for record in records or ("-",))
+    rows.extend(_counts(a.lookups, a.void_lookups))
+    blocks: list[Block] = [
+        Verdict(
+            message(f"spf.report.outcome_{a.outcome}"),
+            _OUTCOME_SEVERITY.get(a.outcome, Severity.WARNING),
+        ),
+        Rows(tuple(rows)),
+    ]
+    blocks.extend((Heading(_label("terms")), trace_table(analysis_rows(a))))
+    blocks.extend(_problems(a.problems))
+    return Report(message("spf.report.heading_static", domain=a.domain), tuple(blocks), lang)

@@ -1,9 +1,9 @@
-"""The checks pane's detail view: everything about the selected row, and for a domain's SPF
-row the trace as a tree beside it.
+"""The checks pane's detail view: the selected row's report, and for a domain's SPF row the
+trace as a tree beside it.
 
-A blocklist row carries its details as text; a domain check row is rendered from its
-``CheckResult`` (record, findings with their RFC sections, details) in the current
-language, through DocumentBuilder, so nothing from DNS is ever read as markup.
+A domain check row shows ``check_report`` of its ``CheckResult``, a blocklist row
+``zone_report`` of its ``ZoneResult``, both rendered by ``report_view`` in the current
+language; a row without a result (cancelled, failed) shows its meaning as plain text.
 """
 
 from __future__ import annotations
@@ -11,50 +11,30 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPlainTextEdit, QSplitter, QWidget
 
-from smtp_gui.core.checks.report import check_title
-from smtp_gui.core.checks.status import CheckResult, Status
-from smtp_gui.core.spf.report import printable
-from smtp_gui.core.text.messages import message_text
+from smtp_gui.core.checks.report import check_report
+from smtp_gui.core.checks.status import CheckResult
+from smtp_gui.core.dnsbl.check import ZoneResult
+from smtp_gui.core.dnsbl.report import zone_report
+from smtp_gui.core.report.model import Report
 from smtp_gui.core.text.safe_text import shown
-from smtp_gui.ui.checks.domain_kind import TONES, status_text
-from smtp_gui.ui.checks.model import TONE_COLOURS, CheckRow
+from smtp_gui.ui.checks.model import CheckRow
 from smtp_gui.ui.checks.spf_trace import SpfTraceView
-from smtp_gui.ui.document import DocumentBuilder
+from smtp_gui.ui.report_view import render_report
 from smtp_gui.ui.retranslating import Retranslating
 
-_PROBLEM_TONES = {Status.FAIL: "bad", Status.WARN: "warn", Status.ERROR: "warn"}
 
-
-def render_result(builder: DocumentBuilder, result: CheckResult, lang: str) -> None:
-    """One domain check in full: verdict, record, findings, details, who answered."""
-    colon = "：" if lang == "zh" else ": "
-    status = status_text(str(result.status)).get(lang)
-    builder.title(
-        f"{check_title(result.name, lang)}{colon}{status}", TONE_COLOURS[TONES[result.status]]
-    )
-    summary = result.summary.text(lang)
-    builder.paragraph(printable(summary))
-    if result.record:
-        builder.heading(message_text("report.record", lang))
-        for line in result.record.splitlines():
-            builder.paragraph(printable(line))
-    problems = [p for p in result.problems if p.note.text(lang) != summary]
-    if problems:
-        builder.heading(message_text("report.problems", lang))
-        for problem in problems:
-            colour = TONE_COLOURS.get(_PROBLEM_TONES.get(problem.severity, ""))
-            builder.paragraph(printable(f"•  {problem.text(lang)}"), colour=colour)
-    if result.details:
-        builder.heading(message_text("report.details", lang))
-        for detail in result.details:
-            meaning = f" — {detail.meaning.text(lang)}" if detail.meaning else ""
-            builder.label_value(printable(detail.label), printable(detail.value + meaning))
-    where = f"{message_text('report.resolver', lang)}{colon}{result.resolver or '-'}"
-    builder.paragraph(f"{where} · {result.ms:.0f} ms", italic=True, colour=TONE_COLOURS["pending"])
+def row_report(result: object, lang: str) -> Report | None:
+    """The report of a row's result (None: a row without one)."""
+    if isinstance(result, CheckResult):
+        return check_report(result, lang)
+    if isinstance(result, ZoneResult):
+        return zone_report(result, lang)
+    return None
 
 
 class CheckDetailsView(Retranslating, QSplitter):
-    """``checkDetails`` (plain text) with ``spfTrace`` beside it when the SPF row is shown."""
+    """``checkDetails`` (read-only text) with ``spfTrace`` beside it when the SPF row is
+    shown."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
@@ -71,11 +51,12 @@ class CheckDetailsView(Retranslating, QSplitter):
         self.retranslate()
 
     def show_row(self, row: CheckRow | None, result: object, lang: str) -> None:
-        """Show ``row`` (None: nothing selected); ``result`` is its CheckResult, if any."""
-        if isinstance(result, CheckResult):
-            render_result(DocumentBuilder(self.text.document()), result, lang)
+        """Show ``row`` (None: nothing selected); ``result`` is its result, if any."""
+        report = row_report(result, lang)
+        if report is not None:
+            render_report(report, self.text.document())
         elif row is not None:
-            self.text.setPlainText(shown(row.details.get(lang) or row.meaning.get(lang)))
+            self.text.setPlainText(shown(row.meaning.get(lang)))
         else:
             self.text.clear()
         if isinstance(result, CheckResult) and SpfTraceView.applies_to(result):

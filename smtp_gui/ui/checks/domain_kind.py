@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from smtp_gui.core.checks.kind import CheckKindName
-from smtp_gui.core.checks.report import check_title, report_markdown, report_text
+from smtp_gui.core.checks.report import check_name, domain_report, status_word
 from smtp_gui.core.checks.status import CheckResult, Status
 from smtp_gui.core.dns.config import ResolverConfig
 from smtp_gui.core.records.domain_check import (
@@ -25,6 +25,8 @@ from smtp_gui.core.records.domain_check import (
     domain_task,
     make_target,
 )
+from smtp_gui.core.report.markdown import render_markdown
+from smtp_gui.core.report.text import render_text
 from smtp_gui.core.text.bilingual import Text
 from smtp_gui.core.text.errors import input_error
 from smtp_gui.core.text.fields import split_field
@@ -51,12 +53,12 @@ TONES = {
 
 def title_text(name: str) -> Text:
     """A check's name in both languages: ``ptr`` -> "PTR (reverse DNS)"."""
-    return Text(check_title(name, "en"), check_title(name, "zh"))
+    return check_name(name)
 
 
 def status_text(status: str) -> Text:
     """``error`` -> "error: could not check"; the table's status column."""
-    return message(f"domain_kind.status.{status}")
+    return status_word(status)
 
 
 def _both(result: CheckResult) -> Text:
@@ -139,15 +141,9 @@ class DomainBatch(CheckBatch):
 
     def report(self, lang: str, markdown: bool = False) -> str:
         """The finished checks as plain text or Markdown (check_report), for a ticket."""
-        results = self.finished()
-        render = report_markdown if markdown else report_text
-        text = render(self.target, results, lang, self.resolver)
-        missing = [title_text(r.name).get(lang) for r in self._pending if r.key not in self.results]
-        if missing:
-            separator = "、" if lang == "zh" else ", "
-            line = message("domain_kind.report_unchecked", names=separator.join(missing)).get(lang)
-            text += f"\n{line}\n"
-        return text
+        missing = [row.name for row in self._pending if row.key not in self.results]
+        report = domain_report(self.target, self.finished(), lang, self.resolver, missing)
+        return render_markdown(report) if markdown else render_text(report)
 
 
 class DomainKind(CheckKind):

@@ -24,7 +24,7 @@ from smtp_gui.core.dnsbl.check import (
     zone_rows,
     zone_task,
 )
-from smtp_gui.core.dnsbl.summary import result_details, summarize
+from smtp_gui.core.dnsbl.summary import summarize
 from smtp_gui.core.dnsbl.zones import split_zone_list
 from smtp_gui.core.text.bilingual import Text
 from smtp_gui.core.text.messages import message
@@ -52,7 +52,6 @@ def zone_row(key: Hashable, result: ZoneResult) -> CheckRow:
         tone=_TONES[result.status],
         answer=answers_text(result.answers),
         meaning=result.meaning,
-        details=result_details(result),
         ms=result.ms,
         resolver=result.resolver,
     )
@@ -86,6 +85,9 @@ class BlocklistBatch(CheckBatch):
             return self.cancelled_row(key)
         self.results[key] = result
         return zone_row(key, result)
+
+    def result_for(self, key: Hashable) -> ZoneResult | None:
+        return self.results.get(key)
 
     def summary(self, cancelled: int) -> Text:
         done = [self.results[row.key] for row in self._pending if row.key in self.results]

@@ -62,7 +62,6 @@ class CheckRow:
     tone: Tone = Tone.PENDING
     answer: str | Text = ""  # Text: rendered in the model's language ("and 3,980 more")
     meaning: Text = EMPTY
-    details: Text = EMPTY  # everything about the row, for the detail view
     ms: float | None = None
     resolver: str = ""
     title: Text | None = None  # a name in both languages (a check's title), shown instead
