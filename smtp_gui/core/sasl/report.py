@@ -22,7 +22,7 @@ from smtp_gui.core.report.model import (
     Verdict,
 )
 from smtp_gui.core.sasl.model import Exchange, Field, SaslStep
-from smtp_gui.core.text.messages import message
+from smtp_gui.core.text.messages import Note, message, message_text
 
 
 def report(exchange: Exchange, lang: str, reveal: bool = False) -> Report:
@@ -33,8 +33,9 @@ def report(exchange: Exchange, lang: str, reveal: bool = False) -> Report:
         summary.append(Row(message("sasl.report.final"), Outside(final)))
     blocks: list[Block] = [Rows(tuple(summary))]
     blocks.extend(Verdict(warning.text(lang), Severity.WARNING) for warning in exchange.warnings)
+    steps = _Steps(lang, reveal)
     for number, step in enumerate(exchange.steps, start=1):
-        blocks.extend(_step(step, number, lang, reveal))
+        steps.add(step, number, blocks)
     if exchange.has_secret and not reveal:
         blocks.append(Paragraph(message("sasl.report.masked")))
     return Report(message("sasl.report.title"), tuple(blocks), lang)
@@ -48,36 +49,53 @@ def mechanism_row(exchange: Exchange) -> Row:
     return Row(message("sasl.report.mechanism"), value)
 
 
-def _step(step: SaslStep, number: int, lang: str, reveal: bool) -> list[Block]:
-    """A heading with the number and direction, the step's rows, then its warnings."""
-    raw = step.shown_raw(lang, reveal)
-    rows: list[tuple[Inline, Inline]] = [
-        (
-            message("sasl.report.raw"),
-            Outside(raw) if raw.strip() else message("sasl.report.empty_line"),
-        )
-    ]
-    decoded = step.shown_decoded(lang, reveal)
-    if decoded is not None:
-        rows.append((message("sasl.report.decoded"), Outside(decoded)))
-    hex_dump = step.shown_hex(reveal)
-    if hex_dump is not None:
-        rows.append((message("sasl.report.hex"), Outside(hex_dump)))
-    elif step.hex is not None:
-        rows.append((message("sasl.report.hex"), message("sasl.report.hex_hidden")))
-    rows.extend(_field(field, lang, reveal) for field in step.fields)
-    rows.append((message("sasl.report.meaning"), step.meaning.text(lang)))
-    direction = message(f"sasl.report.{step.direction}")
-    return [
-        Heading((f"[{number}] ", direction), level=2),
-        Rows.of(*rows),
-        *(Verdict(warning.text(lang), Severity.WARNING) for warning in step.warnings),
-    ]
+class _Steps:
+    """Lays out steps in one language; the words are looked up once per report, not once
+    per step (a pasted log has up to 10,000 steps)."""
 
+    _WORDS = ("raw", "decoded", "hex", "hex_hidden", "meaning", "empty_line", "server", "client")
 
-def _field(field: Field, lang: str, reveal: bool) -> tuple[Inline, Inline]:
-    # A keyword we have no label for came from the payload (a DIGEST-MD5 directive, a JSON
-    # key); a masked value is our own text, the mask.
-    label: Inline = field.label(lang) if field.known else Outside(field.name)
-    value = field.shown(lang, reveal)
-    return label, value if field.secret and not reveal else Outside(value)
+    def __init__(self, lang: str, reveal: bool) -> None:
+        self.lang = lang
+        self.reveal = reveal
+        self.words = {name: message_text(f"sasl.report.{name}", lang) for name in self._WORDS}
+        self.labels: dict[str, Inline] = {}
+        self.notes: dict[str, str] = {}  # meanings and warnings without parameters
+
+    def add(self, step: SaslStep, number: int, blocks: list[Block]) -> None:
+        """A heading with the number and direction, the step's rows, then its warnings."""
+        lang, reveal, words = self.lang, self.reveal, self.words
+        raw = step.shown_raw(lang, reveal)
+        rows = [Row(words["raw"], Outside(raw) if raw.strip() else words["empty_line"])]
+        decoded = step.shown_decoded(lang, reveal)
+        if decoded is not None:
+            rows.append(Row(words["decoded"], Outside(decoded)))
+        hex_dump = step.shown_hex(reveal)
+        if hex_dump is not None:
+            rows.append(Row(words["hex"], Outside(hex_dump)))
+        elif step.hex is not None:
+            rows.append(Row(words["hex"], words["hex_hidden"]))
+        rows.extend(self._field(field) for field in step.fields)
+        rows.append(Row(words["meaning"], self._note(step.meaning)))
+        blocks.append(Heading(f"[{number}] {words[step.direction]}", level=2))
+        blocks.append(Rows(tuple(rows)))
+        blocks.extend(Verdict(self._note(warning), Severity.WARNING) for warning in step.warnings)
+
+    def _note(self, note: Note) -> str:
+        if note.params:
+            return note.text(self.lang)
+        text = self.notes.get(note.key)
+        if text is None:
+            text = self.notes[note.key] = note.text(self.lang)
+        return text
+
+    def _field(self, field: Field) -> Row:
+        label = self.labels.get(field.name)
+        if label is None:
+            # A keyword we have no label for came from the payload (a DIGEST-MD5 directive,
+            # a JSON key).
+            label = field.label(self.lang) if field.known else Outside(field.name)
+            self.labels[field.name] = label
+        value = field.shown(self.lang, self.reveal)
+        # A masked value is our own text: the mask and the secret's length.
+        return Row(label, value if field.secret and not self.reveal else Outside(value))
