@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import base64
 import logging
+import threading
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from smtp_gui.core.report.text import render_text
 from smtp_gui.core.sasl.report import report
+from smtp_gui.ui.decoder.outcome import decode, in_worker
 from smtp_gui.ui.decoder.pane import BACKGROUND_THRESHOLD, DecoderPane
 from smtp_gui.ui.main_window import MainWindow
 
@@ -293,3 +296,20 @@ def test_large_paste_decodes_in_the_background_without_freezing(  # type: ignore
     # the view (about 0.1 s on the development machine). Generous bound for slow CI.
     assert len(gaps) > 5
     assert max(gaps) < 500
+
+
+def test_worker_stops_between_stages_once_cancelled() -> None:
+    """The worker's task: the same outcome as inline work, or None once its batch is
+    cancelled (it then skips building and rendering the report)."""
+    unit = LOGIN + "\n"
+    text = unit * (300_000 // len(unit))
+    running = SimpleNamespace(cancelled=threading.Event())
+    outcome = in_worker(text, "zh", False)(running)  # type: ignore[arg-type]
+    assert outcome == decode(text, "zh", False)
+    assert outcome is not None and outcome.exchange is not None
+    again = in_worker(outcome.exchange, "en", True)(running)  # type: ignore[arg-type]
+    assert again is not None and again.text == render_text(report(outcome.exchange, "en", True))
+    stopped = SimpleNamespace(cancelled=threading.Event())
+    stopped.cancelled.set()
+    assert in_worker(text, "en", False)(stopped) is None  # type: ignore[arg-type]
+    assert in_worker(outcome.exchange, "en", False)(stopped) is None  # type: ignore[arg-type]

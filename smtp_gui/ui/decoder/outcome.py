@@ -1,5 +1,5 @@
 """What the decoder pane shows: a decode and its report as text, made off the GUI thread for a
-large paste (``JobController`` runs ``decode`` and ``rerender``; they touch no widget).
+large paste (``in_worker``; nothing here touches a widget).
 
 The text is ``core.report.text.render_text`` of ``core.sasl.report.report``: the same layout
 as ``smtp-gui decode`` prints, already terminal-safe (controls and bidi overrides visible).
@@ -7,6 +7,7 @@ as ``smtp-gui decode`` prints, already terminal-safe (controls and bidi override
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from smtp_gui.core.report.model import Report, Rows
@@ -15,6 +16,7 @@ from smtp_gui.core.sasl.decode import decode_exchange
 from smtp_gui.core.sasl.model import Exchange
 from smtp_gui.core.sasl.report import mechanism_row, report
 from smtp_gui.core.text.errors import InputError
+from smtp_gui.ui.jobs import TaskContext
 
 # Pastes longer than this are decoded in a worker so that typing never stutters.
 BACKGROUND_THRESHOLD = 200_000
@@ -30,28 +32,66 @@ class DecodeOutcome:
     error: InputError | None
     lang: str
     reveal: bool
-    text: str = ""  # report_text(exchange, lang, reveal)
+    text: str = ""  # render_text(report(exchange, lang, reveal))
 
     def fits(self, lang: str, reveal: bool) -> bool:
         return self.lang == lang and self.reveal == reveal
 
 
-def report_text(exchange: Exchange, lang: str, reveal: bool) -> str:
-    """The exchange's report as plain text: the view's content, and (masked) the copy's."""
-    return render_text(report(exchange, lang, reveal))
-
-
 def decode(text: str, lang: str, reveal: bool) -> DecodeOutcome:
-    """Run in a worker or inline; never raises for bad input."""
+    """Decode and render inline; never raises for bad input."""
+    return _decode(text, lang, reveal, _go_on)
+
+
+def rerender(exchange: Exchange, lang: str, reveal: bool) -> DecodeOutcome:
+    return _render(exchange, lang, reveal, _go_on)
+
+
+def in_worker(
+    source: str | Exchange, lang: str, reveal: bool
+) -> Callable[[TaskContext], DecodeOutcome | None]:
+    """A task for ``JobController.start_streaming`` decoding ``source`` (or rendering an
+    exchange again): it stops between decoding, building and rendering once cancelled (a
+    newer paste, the window closing), and then returns None."""
+
+    def work(context: TaskContext) -> DecodeOutcome | None:
+        def check() -> None:
+            if context.cancelled.is_set():
+                raise _CancelledError
+
+        try:
+            if isinstance(source, str):
+                return _decode(source, lang, reveal, check)
+            return _render(source, lang, reveal, check)
+        except _CancelledError:
+            return None
+
+    return work
+
+
+class _CancelledError(Exception):
+    """The work was cancelled between two stages."""
+
+
+def _go_on() -> None:
+    """The check of inline work: it is never cancelled."""
+
+
+def _decode(text: str, lang: str, reveal: bool, check: Callable[[], None]) -> DecodeOutcome:
     try:
         exchange = decode_exchange(text)
     except InputError as exc:
         return DecodeOutcome(None, exc, lang, reveal)
-    return rerender(exchange, lang, reveal)
+    check()
+    return _render(exchange, lang, reveal, check)
 
 
-def rerender(exchange: Exchange, lang: str, reveal: bool) -> DecodeOutcome:
-    return DecodeOutcome(exchange, None, lang, reveal, report_text(exchange, lang, reveal))
+def _render(
+    exchange: Exchange, lang: str, reveal: bool, check: Callable[[], None]
+) -> DecodeOutcome:
+    built = report(exchange, lang, reveal)
+    check()
+    return DecodeOutcome(exchange, None, lang, reveal, render_text(built))
 
 
 def copy_text(outcome: DecodeOutcome | None, lang: str) -> str:
@@ -60,7 +100,7 @@ def copy_text(outcome: DecodeOutcome | None, lang: str) -> str:
         return ""
     if outcome.fits(lang, reveal=False):
         return outcome.text  # already rendered masked in this language
-    return report_text(outcome.exchange, lang, reveal=False)
+    return render_text(report(outcome.exchange, lang, reveal=False))
 
 
 def mechanism_text(exchange: Exchange, lang: str) -> str:

@@ -10,7 +10,6 @@ is written to the settings. Large pastes are decoded off the GUI thread via ``ui
 from __future__ import annotations
 
 import logging
-from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QTextCursor, QTextFormat
@@ -39,6 +38,7 @@ from smtp_gui.ui.decoder.outcome import (
     DecodeOutcome,
     copy_text,
     decode,
+    in_worker,
     mechanism_text,
     rerender,
 )
@@ -178,7 +178,7 @@ class DecoderPane(Retranslating, QWidget):
         lang, reveal = self._context.lang, self.reveal.isChecked()
         if len(text) > BACKGROUND_THRESHOLD:
             self.status.setText(self.tr("Decoding…"))
-            self._jobs.start([(self._request, partial(decode, text, lang, reveal))])
+            self._jobs.start_streaming([(self._request, in_worker(text, lang, reveal))])
         else:
             self._jobs.cancel()
             try:
@@ -333,8 +333,8 @@ class DecoderPane(Retranslating, QWidget):
             else:
                 self.output.setPlainText("")
                 self._request += 1
-                work = partial(rerender, outcome.exchange, lang, reveal)
-                self._jobs.start([(self._request, work)])
+                work = in_worker(outcome.exchange, lang, reveal)
+                self._jobs.start_streaming([(self._request, work)])
                 self.status.setText(self.tr("Decoding…"))
                 return
         else:
