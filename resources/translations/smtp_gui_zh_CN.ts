@@ -516,14 +516,6 @@ or a transcript with S:/C:, &lt;&lt;&lt;/&gt;&gt;&gt;, swaks -&gt; / &lt;- marke
         <translation>✘ 摘要与此密码不符。</translation>
     </message>
     <message>
-        <source>not recognised</source>
-        <translation>未识别</translation>
-    </message>
-    <message>
-        <source>Mechanism: %1</source>
-        <translation>机制：%1</translation>
-    </message>
-    <message>
         <source>Final reply %1 — explain ›</source>
         <translation>最终回复 %1 — 查看说明 ›</translation>
     </message>

@@ -6,8 +6,9 @@ import argparse
 from typing import Any
 
 from smtp_gui.commands.common import add_common_options, emit, lang_of, read_text_argument
+from smtp_gui.core.report.text import render_text
 from smtp_gui.core.sasl.decode import decode_exchange
-from smtp_gui.core.sasl.report import render_text
+from smtp_gui.core.sasl.report import report
 
 
 def add_parser(subparsers: Any) -> None:
@@ -40,5 +41,6 @@ def _run(args: argparse.Namespace) -> int:
     text = read_text_argument(" ".join(words) if words and words != ["-"] else None)
     exchange = decode_exchange(text)
     reveal = bool(args.reveal)
-    emit(args, exchange.to_dict(lang, reveal=reveal), render_text(exchange, lang, reveal=reveal))
+    rendered = render_text(report(exchange, lang, reveal=reveal))
+    emit(args, exchange.to_dict(lang, reveal=reveal), rendered)
     return 0

@@ -33,13 +33,14 @@ def _shapes(size: int) -> dict[str, str]:
 
 
 def measure(runs: int) -> list[Row]:
+    from smtp_gui.core.report.text import render_text
     from smtp_gui.core.sasl.decode import decode_exchange
-    from smtp_gui.core.sasl.report import render_text
+    from smtp_gui.core.sasl.report import report
 
     def timed(text: str) -> float:
         start = time.perf_counter()
         exchange = decode_exchange(text)
-        render_text(exchange, "en")
+        render_text(report(exchange, "en"))
         return time.perf_counter() - start
 
     rows = []

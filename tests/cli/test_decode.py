@@ -10,6 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from smtp_gui.core.report.text import render_text
+from smtp_gui.core.sasl.decode import decode_exchange
+from smtp_gui.core.sasl.report import report
+
 ROOT = Path(__file__).resolve().parents[2]
 
 PASSWORD = "Tr0ub4dor&3"
@@ -115,3 +119,18 @@ def test_bad_input_exits_2_with_one_line(args: list[str], stdin: str | None, nee
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("smtp-gui: ")
     assert needle in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("reveal", [False, True])
+def test_text_is_the_report_and_json_the_exchange(lang: str, reveal: bool) -> None:
+    """The text is core.report.text's rendering of the decoder's report; the JSON is the
+    exchange's DESIGN.md dictionary, untouched by the report."""
+    args = ["--lang", lang] + (["--reveal"] if reveal else [])
+    exchange = decode_exchange(LOGIN)
+    text = run(*args, stdin=LOGIN)
+    assert text.returncode == 0, text.stderr
+    assert text.stdout == render_text(report(exchange, lang, reveal=reveal))
+    assert (PASSWORD in text.stdout) is reveal
+    data = run(*args, "--json", stdin=LOGIN)
+    assert json.loads(data.stdout) == exchange.to_dict(lang, reveal=reveal)

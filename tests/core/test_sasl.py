@@ -12,9 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from smtp_gui.core.report.text import render_text
 from smtp_gui.core.sasl.decode import cram_md5_parts, decode_exchange, verify_cram_md5
 from smtp_gui.core.sasl.model import CLIENT, SERVER, Exchange, Field, SaslStep
-from smtp_gui.core.sasl.report import render_text
+from smtp_gui.core.sasl.report import report
 from smtp_gui.core.sasl.transcript import MAX_LINES
 from smtp_gui.core.text.errors import InputError
 
@@ -454,9 +455,9 @@ def test_no_secret_in_masked_json_or_report(case: str, lang: str) -> None:
     exchange = decode_exchange(text)
     assert exchange.has_secret
     masked = json.dumps(exchange.to_dict(lang), ensure_ascii=False)
-    report = render_text(exchange, lang)
+    rendered = render_text(report(exchange, lang))
     secret_b64 = b64(secret)
-    for rendering in (masked, report):
+    for rendering in (masked, rendered):
         assert secret not in rendering
         # The raw Base64 carrying the secret is masked too (Base64 is not secrecy).
         assert secret_b64[:12] not in rendering
@@ -464,10 +465,10 @@ def test_no_secret_in_masked_json_or_report(case: str, lang: str) -> None:
             payload = line.split(" ")[-1]
             if len(payload) > 8 and secret in _decoded_or_empty(payload):
                 assert payload not in rendering
-    assert "••••••••" in masked and "••••••••" in report
+    assert "••••••••" in masked and "••••••••" in rendered
     revealed = json.dumps(exchange.to_dict(lang, reveal=True), ensure_ascii=False)
     assert secret in revealed
-    assert secret in render_text(exchange, lang, reveal=True)
+    assert secret in render_text(report(exchange, lang, reveal=True))
     assert json.loads(masked)["secrets_masked"] is True
     assert json.loads(revealed)["secrets_masked"] is False
 
@@ -533,7 +534,7 @@ def test_json_shape_matches_design() -> None:
 def test_untrusted_markup_is_kept_as_plain_text() -> None:
     exchange = decode_exchange("334 " + b64("<b>x</b><img src=y>"))
     assert exchange.steps[0].decoded == "<b>x</b><img src=y>"
-    assert "<b>x</b><img src=y>" in render_text(exchange, "en")
+    assert "<b>x</b><img src=y>" in render_text(report(exchange, "en"))
 
 
 # --- robustness ----------------------------------------------------------------------------
@@ -589,7 +590,7 @@ def _decode_safely(text: str) -> None:
     for lang in ("en", "zh"):
         json.dumps(exchange.to_dict(lang))
         json.dumps(exchange.to_dict(lang, reveal=True))
-        render_text(exchange, lang)
+        render_text(report(exchange, lang))
 
 
 def test_huge_paste_is_cut_with_a_warning_and_stays_fast() -> None:

@@ -45,11 +45,12 @@ from smtp_gui.core.records import (
     policy_records,
     ptr,
 )
+from smtp_gui.core.report.text import render_text
 from smtp_gui.core.sasl import decode as sasl
 from smtp_gui.core.sasl import digest_md5 as sasl_digest_md5
 from smtp_gui.core.sasl import encode as sasl_encode
 from smtp_gui.core.sasl import transcript as sasl_transcript
-from smtp_gui.core.sasl.report import render_text
+from smtp_gui.core.sasl.report import report
 from smtp_gui.core.spf import macros as spf_macros
 from smtp_gui.core.spf import record as spf_record
 from smtp_gui.core.spf.evaluate import check_host
@@ -274,7 +275,7 @@ def test_login_and_xoauth2_answers_decode_back_masked(user: str, word: str) -> N
     assert any(secret in f.value for f in oauth.steps[0].fields if f.secret)
     for exchange in (login, oauth):
         for lang in ("en", "zh"):
-            assert secret not in render_text(exchange, lang)
+            assert secret not in render_text(report(exchange, lang))
             assert secret not in _strings(exchange.to_dict(lang))
             assert secret in _strings(exchange.to_dict(lang, reveal=True))
 
@@ -319,7 +320,7 @@ def test_mechanism_shaped_exchanges_decode_or_are_refused(
         assert error.text("zh")
         return
     for lang in ("en", "zh"):
-        render_text(exchange, lang)
+        render_text(report(exchange, lang))
         exchange.to_dict(lang)
 
 

@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 import smtp_gui.core.dnsbl.check
 import smtp_gui.core.records.domain_check
 import smtp_gui.ui.checks.kinds
-import smtp_gui.ui.decoder.pane
+import smtp_gui.ui.decoder.outcome
 import smtp_gui.ui.diagnose.pane
 import smtp_gui.ui.probe.pane
 from smtp_gui.cli import main as cli_main
@@ -164,7 +164,7 @@ def test_a_raising_decoder_says_so(
     pane = window.decoder_pane
     unit = f"334 VXNlcm5hbWU6\n{b64('alice')}\n"
     text = unit if size == "small" else unit * (300_000 // len(unit))
-    monkeypatch.setattr(smtp_gui.ui.decoder.pane, "decode_exchange", _boom)
+    monkeypatch.setattr(smtp_gui.ui.decoder.outcome, "decode_exchange", _boom)
     with qtbot.waitSignal(pane.output_updated, timeout=10_000):
         pane.input.setPlainText(text)
     if size == "large":

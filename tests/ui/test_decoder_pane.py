@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import base64
 import logging
+import threading
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
@@ -17,6 +19,9 @@ from PySide6.QtWidgets import (
     QTextBrowser,
 )
 
+from smtp_gui.core.report.text import render_text
+from smtp_gui.core.sasl.report import report
+from smtp_gui.ui.decoder.outcome import decode, in_worker
 from smtp_gui.ui.decoder.pane import BACKGROUND_THRESHOLD, DecoderPane
 from smtp_gui.ui.main_window import MainWindow
 
@@ -98,6 +103,44 @@ def test_secrets_masked_until_revealed(window: MainWindow, qtbot, text: str) -> 
         assert secret not in copied
     reveal.setChecked(False)
     assert PASSWORD not in output.toPlainText()
+
+
+def test_view_and_copy_are_the_report_of_the_exchange(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The view shows render_text(report(...)) for the current language and reveal setting;
+    Copy report is always the masked one; revealing changes only the secrets' lines."""
+    pane, source, output, reveal = _widgets(window)
+    _enter(qtbot, pane, source, LOGIN)
+    exchange = pane.exchange
+    assert exchange is not None
+    for lang in ("en", "zh"):
+        window.language_switch.setCurrentIndex(window.language_switch.findData(lang))
+        QApplication.processEvents()
+        masked = render_text(report(exchange, lang, reveal=False))
+        revealed = render_text(report(exchange, lang, reveal=True))
+        reveal.setChecked(False)
+        assert output.toPlainText() == masked
+        # The summary is the report's mechanism row (there padded to line up with the next).
+        assert pane.mechanism_label.text().replace(" ", "") == masked.splitlines()[3].replace(
+            " ", ""
+        )
+        pane.copy_button.click()
+        assert QApplication.clipboard().text() == masked
+        reveal.setChecked(True)
+        assert output.toPlainText() == revealed
+        pane.copy_button.click()
+        assert QApplication.clipboard().text() == masked
+        # Only the lines with a secret differ; the masked view ends with the note saying so.
+        shown, unmasked = output.toPlainText().splitlines(), masked.splitlines()
+        assert len(unmasked) == len(shown) + 2 and unmasked[-2] == ""
+        changed = [(a, b) for a, b in zip(unmasked, shown, strict=False) if a != b]
+        assert len(changed) == 3  # the password's raw line, decoded text and field
+        for hidden, plain in changed:
+            assert "••••••••" in hidden and "••••••••" not in plain
+            assert PASSWORD in plain or b64(PASSWORD) in plain
+    reveal.setChecked(False)
+    window.language_switch.setCurrentIndex(window.language_switch.findData("en"))
+    QApplication.processEvents()
+    assert pane.mechanism_label.text() == "Mechanism: LOGIN"
 
 
 def test_final_reply_opens_its_catalogue_page(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -245,9 +288,28 @@ def test_large_paste_decodes_in_the_background_without_freezing(  # type: ignore
     assert "Mechanism: LOGIN" in output.toPlainText()
     assert PASSWORD not in output.toPlainText()
     assert pane.exchange is not None and len(pane.exchange.steps) > 1000
+    # Copy report reuses the masked text the worker rendered: the report, as in the view.
+    assert pane.report() == output.toPlainText() == render_text(report(pane.exchange, "en"))
     print(f"\n1 MB paste: decoded in {elapsed:.2f} s; largest gap between 10 ms ticks "
           f"{max(gaps, default=0):.0f} ms over {len(gaps)} ticks")
     # Decoding and rendering run in the worker; the GUI thread only puts the report into
     # the view (about 0.1 s on the development machine). Generous bound for slow CI.
     assert len(gaps) > 5
     assert max(gaps) < 500
+
+
+def test_worker_stops_between_stages_once_cancelled() -> None:
+    """The worker's task: the same outcome as inline work, or None once its batch is
+    cancelled (it then skips building and rendering the report)."""
+    unit = LOGIN + "\n"
+    text = unit * (300_000 // len(unit))
+    running = SimpleNamespace(cancelled=threading.Event())
+    outcome = in_worker(text, "zh", False)(running)  # type: ignore[arg-type]
+    assert outcome == decode(text, "zh", False)
+    assert outcome is not None and outcome.exchange is not None
+    again = in_worker(outcome.exchange, "en", True)(running)  # type: ignore[arg-type]
+    assert again is not None and again.text == render_text(report(outcome.exchange, "en", True))
+    stopped = SimpleNamespace(cancelled=threading.Event())
+    stopped.cancelled.set()
+    assert in_worker(text, "en", False)(stopped) is None  # type: ignore[arg-type]
+    assert in_worker(outcome.exchange, "en", False)(stopped) is None  # type: ignore[arg-type]

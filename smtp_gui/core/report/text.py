@@ -37,7 +37,11 @@ def terminal(text: str) -> str:
     """``text`` safe to print: control characters, ESC, DEL, C1 controls and bidi overrides
     as visible marks (``safe_text.shown``), a carriage return as ␍ (it would move the
     cursor back over what was printed), tabs expanded. Line breaks stay."""
-    text = visible(text)
+    return _terminal_visible(visible(text))
+
+
+def _terminal_visible(text: str) -> str:
+    """``terminal()`` for text that already went through ``visible()``."""
     if "\r" in text:
         text = text.replace("\r", "\u240d")
     if "\t" in text:
@@ -47,6 +51,8 @@ def terminal(text: str) -> str:
 
 def width(text: str, cap: int = MAX_COLUMN_WIDTH) -> int:
     """Columns ``text`` takes in a terminal (CJK counts two), counted up to ``cap + 1``."""
+    if text.isascii():  # the common case, without a Unicode lookup per character
+        return min(len(text), cap + 1)
     total = 0
     for char in text:
         if unicodedata.combining(char):
@@ -60,7 +66,7 @@ def width(text: str, cap: int = MAX_COLUMN_WIDTH) -> int:
 def _inline(inline: Inline, lang: str) -> str:
     parts: list[str] = []
     for run in runs(inline, lang):
-        text = terminal(run.text)
+        text = _terminal_visible(run.text)  # runs() made it visible already
         if run.url is not None and run.url != run.text:
             text = parenthesized(terminal(run.url), lang, beside=text)
         parts.append(text)

@@ -31,10 +31,14 @@ class Field:
     value: str
     secret: bool = False
 
+    @property
+    def known(self) -> bool:
+        """Whether the name has a label of ours; otherwise it is a keyword from the payload."""
+        return has_message(f"sasl.field.{self.name}")
+
     def label(self, lang: str) -> str:
         """A readable label; protocol keywords without a message (``nonce``) stay as they are."""
-        key = f"sasl.field.{self.name}"
-        return message_text(key, lang) if has_message(key) else self.name
+        return message_text(f"sasl.field.{self.name}", lang) if self.known else self.name
 
     def shown(self, lang: str, reveal: bool = False) -> str:
         if self.secret and not reveal:

@@ -1,60 +1,101 @@
-"""A plain-text report of a decoded exchange, for the CLI and for copying from the GUI.
+"""A decoded AUTH exchange as a ``Report``: what ``smtp-gui decode`` prints and the decoder
+pane shows and copies, laid out once.
 
-Secrets are masked unless ``reveal`` is set; the report never carries markup.
+The mechanism and the final reply, then each step under its own heading: direction, the raw
+line, the decoded payload, the fields, the meaning and any warning. Secrets are masked unless
+``reveal`` is set (masking itself lives in ``model``: ``shown_raw``, ``shown_decoded``,
+``shown_hex``, ``Field.shown``); everything taken from the paste is ``Outside``.
 """
 
 from __future__ import annotations
 
-from smtp_gui.core.sasl.model import Exchange, SaslStep
-from smtp_gui.core.text.messages import message_text
+from smtp_gui.core.report.model import (
+    Block,
+    Heading,
+    Inline,
+    Outside,
+    Paragraph,
+    Report,
+    Row,
+    Rows,
+    Severity,
+    Verdict,
+)
+from smtp_gui.core.sasl.model import Exchange, Field, SaslStep
+from smtp_gui.core.text.messages import Note, message, message_text
 
-_INDENT = "    "
 
-
-def render_text(exchange: Exchange, lang: str, reveal: bool = False) -> str:
-    """Mechanism, final reply, then every step with its fields and meaning."""
-    lines = [
-        _label("mechanism", lang) + (exchange.mechanism or message_text("sasl.report.none", lang))
-    ]
+def report(exchange: Exchange, lang: str, reveal: bool = False) -> Report:
+    """The exchange in ``lang``; passwords, tokens and proofs masked unless ``reveal``."""
+    summary = [mechanism_row(exchange)]
     if exchange.final is not None:
-        lines.append(_label("final", lang) + (exchange.final.code or exchange.final.raw))
-    for warning in exchange.warnings:
-        lines.append("! " + warning.text(lang))
+        final = exchange.final.code or exchange.final.raw
+        summary.append(Row(message("sasl.report.final"), Outside(final)))
+    blocks: list[Block] = [Rows(tuple(summary))]
+    blocks.extend(Verdict(warning.text(lang), Severity.WARNING) for warning in exchange.warnings)
+    steps = _Steps(lang, reveal)
     for number, step in enumerate(exchange.steps, start=1):
-        lines.append("")
-        lines.extend(render_step(step, number, lang, reveal))
+        steps.add(step, number, blocks)
     if exchange.has_secret and not reveal:
-        lines.append("")
-        lines.append(message_text("sasl.report.masked", lang))
-    return "\n".join(lines) + "\n"
+        blocks.append(Paragraph(message("sasl.report.masked")))
+    return Report(message("sasl.report.title"), tuple(blocks), lang)
 
 
-def render_step(step: SaslStep, number: int, lang: str, reveal: bool = False) -> list[str]:
-    """One step as lines: header with direction and raw text, decoded, fields, meaning."""
-    direction = message_text(f"sasl.report.{step.direction}", lang)
-    raw = step.shown_raw(lang, reveal).replace("\n", "\n" + _INDENT)
-    if not raw.strip():
-        raw = message_text("sasl.report.empty_line", lang)
-    lines = [f"[{number}] " + _pair(direction, raw, lang)]
-    decoded = step.shown_decoded(lang, reveal)
-    if decoded is not None:
-        lines.append(_INDENT + _label("decoded", lang) + decoded.replace("\n", "\n" + _INDENT))
-    hex_text = step.shown_hex(reveal)
-    if hex_text is not None:
-        lines.append(_INDENT + _label("hex", lang))
-        lines.extend(_INDENT + row for row in hex_text.split("\n"))
-    elif step.hex is not None:
-        lines.append(_INDENT + _label("hex", lang) + message_text("sasl.report.hex_hidden", lang))
-    for field in step.fields:
-        lines.append(_INDENT + _pair(field.label(lang), field.shown(lang, reveal), lang))
-    lines.append(_INDENT + "→ " + step.meaning.text(lang))
-    lines.extend(_INDENT + "! " + warning.text(lang) for warning in step.warnings)
-    return lines
+def mechanism_row(exchange: Exchange) -> Row:
+    """``Mechanism: PLAIN``, or that it was not recognised (the pane's summary shows it too)."""
+    value: Inline = (
+        Outside(exchange.mechanism) if exchange.mechanism else message("sasl.report.none")
+    )
+    return Row(message("sasl.report.mechanism"), value)
 
 
-def _pair(label: str, value: str, lang: str) -> str:
-    return message_text("sasl.report.pair", lang, label=label, value=value)
+class _Steps:
+    """Lays out steps in one language; the words are looked up once per report, not once
+    per step (a pasted log has up to 10,000 steps)."""
 
+    _WORDS = ("raw", "decoded", "hex", "hex_hidden", "meaning", "empty_line", "server", "client")
 
-def _label(name: str, lang: str) -> str:
-    return message_text(f"sasl.report.{name}", lang)
+    def __init__(self, lang: str, reveal: bool) -> None:
+        self.lang = lang
+        self.reveal = reveal
+        self.words = {name: message_text(f"sasl.report.{name}", lang) for name in self._WORDS}
+        self.labels: dict[str, Inline] = {}
+        self.notes: dict[str, str] = {}  # meanings and warnings without parameters
+
+    def add(self, step: SaslStep, number: int, blocks: list[Block]) -> None:
+        """A heading with the number and direction, the step's rows, then its warnings."""
+        lang, reveal, words = self.lang, self.reveal, self.words
+        raw = step.shown_raw(lang, reveal)
+        rows = [Row(words["raw"], Outside(raw) if raw.strip() else words["empty_line"])]
+        decoded = step.shown_decoded(lang, reveal)
+        if decoded is not None:
+            rows.append(Row(words["decoded"], Outside(decoded)))
+        hex_dump = step.shown_hex(reveal)
+        if hex_dump is not None:
+            rows.append(Row(words["hex"], Outside(hex_dump)))
+        elif step.hex is not None:
+            rows.append(Row(words["hex"], words["hex_hidden"]))
+        rows.extend(self._field(field) for field in step.fields)
+        rows.append(Row(words["meaning"], self._note(step.meaning)))
+        blocks.append(Heading(f"[{number}] {words[step.direction]}", level=2))
+        blocks.append(Rows(tuple(rows)))
+        blocks.extend(Verdict(self._note(warning), Severity.WARNING) for warning in step.warnings)
+
+    def _note(self, note: Note) -> str:
+        if note.params:
+            return note.text(self.lang)
+        text = self.notes.get(note.key)
+        if text is None:
+            text = self.notes[note.key] = note.text(self.lang)
+        return text
+
+    def _field(self, field: Field) -> Row:
+        label = self.labels.get(field.name)
+        if label is None:
+            # A keyword we have no label for came from the payload (a DIGEST-MD5 directive,
+            # a JSON key).
+            label = field.label(self.lang) if field.known else Outside(field.name)
+            self.labels[field.name] = label
+        value = field.shown(self.lang, self.reveal)
+        # A masked value is our own text: the mask and the secret's length.
+        return Row(label, value if field.secret and not self.reveal else Outside(value))

@@ -1,6 +1,7 @@
 """The AUTH workbench: paste a 334 line or a whole exchange, read each step, secrets hidden.
 
-Everything decoded is shown as plain text (``setPlainText``): a payload such as
+The view shows the exchange's report (``core.sasl.report``) as plain text, rendered by
+``core.report.text`` as ``smtp-gui decode`` prints it (``setPlainText``): a payload such as
 ``<b>x</b>`` appears literally. Passwords, tokens and proofs are masked until
 ``revealSecrets`` is ticked; the copied report is always masked; nothing pasted or decoded
 is written to the settings. Large pastes are decoded off the GUI thread via ``ui/jobs.py``.
@@ -9,8 +10,6 @@ is written to the settings. Large pastes are decoded off the GUI thread via ``ui
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QTextCursor, QTextFormat
@@ -27,52 +26,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smtp_gui.core.sasl.decode import cram_md5_parts, decode_exchange, verify_cram_md5
+from smtp_gui.core.sasl.decode import cram_md5_parts, verify_cram_md5
 from smtp_gui.core.sasl.model import Exchange
-from smtp_gui.core.sasl.report import render_text
 from smtp_gui.core.text.errors import InputError
 from smtp_gui.core.text.safe_text import shown
 from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.decoder.encoder_pane import AuthEncoderPane
+from smtp_gui.ui.decoder.outcome import (
+    BACKGROUND_THRESHOLD,
+    INLINE_STEPS,
+    DecodeOutcome,
+    copy_text,
+    decode,
+    in_worker,
+    mechanism_text,
+    rerender,
+)
 from smtp_gui.ui.jobs import CLOSE_WAIT_MS, JobController
 from smtp_gui.ui.retranslating import Retranslating
 
 log = logging.getLogger(__name__)
 
-# Pastes longer than this are decoded in a worker so that typing never stutters.
-BACKGROUND_THRESHOLD = 200_000
 _DEBOUNCE_MS = 150
-
-
-# Exchanges with more steps than this are rendered in the worker too (10,000 steps: 0.2 s).
-_INLINE_STEPS = 300
-
-
-@dataclass(frozen=True)
-class _Outcome:
-    """A decode and its report for one language and reveal setting, or the input error."""
-
-    exchange: Exchange | None
-    error: InputError | None
-    lang: str
-    reveal: bool
-    report: str = ""
-
-    def fits(self, lang: str, reveal: bool) -> bool:
-        return self.lang == lang and self.reveal == reveal
-
-
-def _decode(text: str, lang: str, reveal: bool) -> _Outcome:
-    """Run in a worker or inline; never raises for bad input."""
-    try:
-        exchange = decode_exchange(text)
-    except InputError as exc:
-        return _Outcome(None, exc, lang, reveal)
-    return _Outcome(exchange, None, lang, reveal, shown(render_text(exchange, lang, reveal)))
-
-
-def _rerender(exchange: Exchange, lang: str, reveal: bool) -> _Outcome:
-    return _Outcome(exchange, None, lang, reveal, shown(render_text(exchange, lang, reveal)))
 
 
 class DecoderPane(Retranslating, QWidget):
@@ -84,7 +59,7 @@ class DecoderPane(Retranslating, QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
-        self._outcome: _Outcome | None = None
+        self._outcome: DecodeOutcome | None = None
         self._request = 0
 
         self.input_label = QLabel()
@@ -203,11 +178,11 @@ class DecoderPane(Retranslating, QWidget):
         lang, reveal = self._context.lang, self.reveal.isChecked()
         if len(text) > BACKGROUND_THRESHOLD:
             self.status.setText(self.tr("Decoding…"))
-            self._jobs.start([(self._request, partial(_decode, text, lang, reveal))])
+            self._jobs.start_streaming([(self._request, in_worker(text, lang, reveal))])
         else:
             self._jobs.cancel()
             try:
-                outcome = _decode(text, lang, reveal)
+                outcome = decode(text, lang, reveal)
             except Exception as exc:  # noqa: BLE001 - a bug: said as a failed worker says it
                 self._failed(exc)
                 return
@@ -215,8 +190,7 @@ class DecoderPane(Retranslating, QWidget):
 
     def report(self) -> str:
         """The plain-text report as copied: always masked."""
-        exchange = self.exchange
-        return render_text(exchange, self._context.lang) if exchange is not None else ""
+        return copy_text(self._outcome, self._context.lang)
 
     def clear(self) -> None:
         """Forget the paste, the decoded exchange and every secret the pane holds."""
@@ -271,7 +245,7 @@ class DecoderPane(Retranslating, QWidget):
 
     @Slot(object, object)
     def _on_jobs_task_finished(self, key: object, result: object) -> None:
-        if key == self._request and isinstance(result, _Outcome):
+        if key == self._request and isinstance(result, DecodeOutcome):
             self._show(result)
 
     @Slot(object, str)
@@ -328,7 +302,7 @@ class DecoderPane(Retranslating, QWidget):
         self._show(None)
         self.status.setText(self.tr("Decoding failed unexpectedly."))
 
-    def _show(self, outcome: _Outcome | None) -> None:
+    def _show(self, outcome: DecodeOutcome | None) -> None:
         self._outcome = outcome
         self.cram_result.clear()
         self.status.clear()
@@ -349,22 +323,22 @@ class DecoderPane(Retranslating, QWidget):
             self.output.setPlainText(shown(outcome.error.text(lang)))
             selections = self._error_marks(outcome.error)
         elif outcome.exchange is not None and not outcome.fits(lang, reveal):
-            if len(outcome.exchange.steps) <= _INLINE_STEPS:
+            if len(outcome.exchange.steps) <= INLINE_STEPS:
                 try:
-                    self._outcome = outcome = _rerender(outcome.exchange, lang, reveal)
+                    self._outcome = outcome = rerender(outcome.exchange, lang, reveal)
                 except Exception as exc:  # noqa: BLE001 - as in decode_now
                     self._failed(exc)
                     return
-                self.output.setPlainText(outcome.report)
+                self.output.setPlainText(outcome.text)
             else:
                 self.output.setPlainText("")
                 self._request += 1
-                work = partial(_rerender, outcome.exchange, lang, reveal)
-                self._jobs.start([(self._request, work)])
+                work = in_worker(outcome.exchange, lang, reveal)
+                self._jobs.start_streaming([(self._request, work)])
                 self.status.setText(self.tr("Decoding…"))
                 return
         else:
-            self.output.setPlainText(outcome.report)
+            self.output.setPlainText(outcome.text)
         self.input.setExtraSelections(selections)
         exchange = self.exchange
         self.cram_row.setVisible(exchange is not None and cram_md5_parts(exchange) is not None)
@@ -377,8 +351,7 @@ class DecoderPane(Retranslating, QWidget):
             self.mechanism_label.setText("")
             self.final_button.hide()
             return
-        mechanism = exchange.mechanism or self.tr("not recognised")
-        self.mechanism_label.setText(shown(self.tr("Mechanism: %1").replace("%1", mechanism)))
+        self.mechanism_label.setText(mechanism_text(exchange, self._context.lang))
         code = exchange.final_code
         self.final_button.setVisible(bool(code))
         if code:
