@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 import time
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -23,6 +23,7 @@ from smtp_gui import __version__
 from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.jobs import CLOSE_WAIT_MS
 from smtp_gui.ui.language import LANGUAGES
+from smtp_gui.ui.pane import Pane
 from smtp_gui.ui.retranslating import Retranslating
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ class _PaneSlot(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.pane: QWidget | None = None
 
-    def set_pane(self, pane: QWidget) -> None:
+    def set_pane(self, pane: Any) -> None:
         self.pane = pane
         self.layout().addWidget(pane)
 
@@ -124,20 +125,19 @@ class MainWindow(Retranslating, QMainWindow):
         self.retranslate()
 
     # -- panes ------------------------------------------------------------------------------
-    def _pane(self, name: str) -> QWidget:
-        """The pane ``name``, imported and built on first use."""
+    def _pane(self, name: str) -> Pane:
+        """The pane ``name``, imported and built on first use, then wired."""
         slot = self._slots[name]
         if slot.pane is None:
             _name, module_name, class_name = next(p for p in PANES if p[0] == name)
             pane_class = getattr(importlib.import_module(module_name), class_name)
-            slot.set_pane(pane_class(self._context))
-            finish = getattr(slot.pane, "finish_setup", None)
-            if self._setup_finished and callable(finish):
-                finish()
-            wire = getattr(self, f"_wire_{name}", None)
-            if wire is not None:
-                wire(slot.pane)
-        assert slot.pane is not None
+            pane = pane_class(self._context)
+            assert isinstance(pane, Pane), f"{class_name} is not a Pane"
+            slot.set_pane(pane)
+            if self._setup_finished:
+                pane.finish_setup()
+            self._wire(name, pane)
+        assert isinstance(slot.pane, Pane)
         return slot.pane
 
     def build_remaining_panes(self, all_at_once: bool = False) -> None:
@@ -161,11 +161,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.find_action.setShortcut(QKeySequence("Ctrl+F"))
         for slot in self._slots.values():
-            finish = getattr(slot.pane, "finish_setup", None)
-            if callable(finish):
-                finish()
+            if isinstance(slot.pane, Pane):
+                slot.pane.finish_setup()
 
-    def _show_pane(self, name: str) -> QWidget:
+    def _show_pane(self, name: str) -> Pane:
         pane = self._pane(name)
         self.tabs.setCurrentWidget(self._slots[name])
         return pane
@@ -189,6 +188,20 @@ class MainWindow(Retranslating, QMainWindow):
     @property
     def diagnose_pane(self) -> DiagnosePane:
         return cast("DiagnosePane", self._pane("diagnose_pane"))
+
+    def _wire(self, name: str, pane: Any) -> None:
+        """Connect a pane just built to the others: plain connect() lines, one method per
+        pane that sends anything (a stored table of bound methods would keep the window
+        alive after Qt deleted it)."""
+        match name:
+            case "diagnose_pane":
+                self._wire_diagnose_pane(pane)
+            case "code_pane":
+                self._wire_code_pane(pane)
+            case "decoder_pane":
+                self._wire_decoder_pane(pane)
+            case "probe_pane":
+                self._wire_probe_pane(pane)
 
     def _wire_diagnose_pane(self, pane: DiagnosePane) -> None:
         pane.code_requested.connect(self._on_diagnose_pane_code_requested)
@@ -245,7 +258,7 @@ class MainWindow(Retranslating, QMainWindow):
     def current_pane(self) -> QWidget:
         slot = self.tabs.currentWidget()
         assert isinstance(slot, _PaneSlot)
-        return slot.pane or self._pane(slot.objectName().removesuffix("Slot"))
+        return slot.pane or cast(QWidget, self._pane(slot.objectName().removesuffix("Slot")))
 
     # -- translation ------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -348,8 +361,7 @@ class MainWindow(Retranslating, QMainWindow):
         # Every pane's workers together get CLOSE_WAIT_MS, whatever a server does.
         ends = time.monotonic() + CLOSE_WAIT_MS / 1000
         for slot in self._slots.values():
-            shutdown = getattr(slot.pane, "shutdown", None)
-            if callable(shutdown):
-                shutdown(max(0, int((ends - time.monotonic()) * 1000)))
+            if isinstance(slot.pane, Pane):
+                slot.pane.shutdown(max(0, int((ends - time.monotonic()) * 1000)))
         self._context.settings.sync()
         super().closeEvent(event)

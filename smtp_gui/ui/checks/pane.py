@@ -40,13 +40,13 @@ from smtp_gui.ui.checks.model import CheckResultsModel, RowState
 from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.jobs import CLOSE_WAIT_MS, JobController
 from smtp_gui.ui.notice_label import NoticeLabel
+from smtp_gui.ui.pane import PaneBase
 from smtp_gui.ui.report_button import ReportButton
-from smtp_gui.ui.retranslating import Retranslating
 
 _MAX_TARGET = 320
 
 
-class ChecksPane(Retranslating, QWidget):
+class ChecksPane(PaneBase, QWidget):
     """``checkTarget`` + ``runChecks`` start a batch; ``resultsTable`` fills as answers come;
     ``checkProgress`` counts them; ``cancelChecks`` stops the rest and labels them."""
 

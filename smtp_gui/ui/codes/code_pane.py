@@ -35,13 +35,13 @@ from smtp_gui.core.report.text import render_text
 from smtp_gui.core.text.errors import InputError
 from smtp_gui.ui.codes.code_model import CodeListModel
 from smtp_gui.ui.context import AppContext
+from smtp_gui.ui.pane import PaneBase
 from smtp_gui.ui.report_view import render_message, render_report
-from smtp_gui.ui.retranslating import Retranslating
 
 _MAX_QUERY = 200  # longer pastes are cut: no code or word is that long
 
 
-class CodePane(Retranslating, QWidget):
+class CodePane(PaneBase, QWidget):
     """``codeSearch`` narrows ``codeList`` as you type; the page shows every field."""
 
     compare_requested = Signal(str)  # the code to put into the comparison pane

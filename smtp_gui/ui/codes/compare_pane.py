@@ -23,13 +23,13 @@ from smtp_gui.core.report.markdown import render_markdown
 from smtp_gui.core.report.text import render_text
 from smtp_gui.core.text.errors import InputError
 from smtp_gui.ui.context import AppContext
+from smtp_gui.ui.pane import PaneBase
 from smtp_gui.ui.report_view import render_message, render_report
-from smtp_gui.ui.retranslating import Retranslating
 
 _SEPARATOR = " — "
 
 
-class ComparePane(Retranslating, QWidget):
+class ComparePane(PaneBase, QWidget):
     """``compareLeft`` and ``compareRight`` pick the codes; ``compareView`` shows them."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:

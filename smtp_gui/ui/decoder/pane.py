@@ -43,14 +43,14 @@ from smtp_gui.ui.decoder.outcome import (
     rerender,
 )
 from smtp_gui.ui.jobs import CLOSE_WAIT_MS, JobController
-from smtp_gui.ui.retranslating import Retranslating
+from smtp_gui.ui.pane import PaneBase
 
 log = logging.getLogger(__name__)
 
 _DEBOUNCE_MS = 150
 
 
-class DecoderPane(Retranslating, QWidget):
+class DecoderPane(PaneBase, QWidget):
     """``decoderInput`` in, ``decoderOutput`` out; ``revealSecrets`` unmasks secrets."""
 
     code_requested = Signal(str)  # the final reply's code, to show in the catalogue

@@ -41,9 +41,9 @@ from smtp_gui.core.text.safe_text import shown
 from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.diagnose.advice_buttons import AdviceButtons
 from smtp_gui.ui.jobs import CLOSE_WAIT_MS, JobController
+from smtp_gui.ui.pane import PaneBase
 from smtp_gui.ui.paste_edit import PasteEdit
 from smtp_gui.ui.report_view import render_report
-from smtp_gui.ui.retranslating import Retranslating
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ def _diagnose_safely(data: str | bytes) -> Diagnosis | InputError:
         return error
 
 
-class DiagnosePane(Retranslating, QWidget):
+class DiagnosePane(PaneBase, QWidget):
     """``pasteInput`` in, ``diagnosisView`` and the advice buttons out."""
 
     code_requested = Signal(str)  # explain this code in the catalogue

@@ -45,10 +45,10 @@ from smtp_gui.core.text.errors import InputError
 from smtp_gui.core.text.safe_text import shown
 from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.jobs import CLOSE_WAIT_MS, JobController, TaskContext
+from smtp_gui.ui.pane import PaneBase
 from smtp_gui.ui.probe.form import ProbeForm
 from smtp_gui.ui.probe.transcript_model import CODE_ROLE, STEP_ROLE, TranscriptModel
 from smtp_gui.ui.report_view import SEVERITY_COLOURS, render_report
-from smtp_gui.ui.retranslating import Retranslating
 
 _KEY = "probe"
 
@@ -58,7 +58,7 @@ def _probe_task(options: ProbeOptions, task: TaskContext) -> ProbeResult:
     return run_probe(options, on_step=task.report, cancel=task.cancelled)
 
 
-class ProbePane(Retranslating, QWidget):
+class ProbePane(PaneBase, QWidget):
     """``probeTarget`` … ``runProbe`` start a probe; ``probeTranscript`` streams it."""
 
     code_requested = Signal(str)  # a reply's code, to show in the catalogue
