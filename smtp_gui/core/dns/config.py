@@ -78,9 +78,9 @@ class ResolverConfig:
     def effective_nameservers(self) -> tuple[Nameserver, ...]:
         if self.nameservers:
             return self.nameservers
-        from smtp_gui.core.dns.resolver import system_nameservers  # reads the system's
+        from smtp_gui.core.dns.system import system_nameservers  # reads the system's
 
-        return system_nameservers()
+        return tuple(Nameserver(address, port) for address, port in system_nameservers())
 
     def describe(self) -> str:
         """Which resolver answers, for a result row: ``127.0.0.1:5353`` or ``system (…)``."""

@@ -7,8 +7,6 @@ The configuration's names are re-exported here for the modules that import them 
 
 from __future__ import annotations
 
-from functools import cache
-
 import dns.flags
 import dns.nameserver
 import dns.resolver
@@ -36,22 +34,7 @@ __all__ = [
     "parse_nameserver",
     "parse_timeout",
     "resolver_config",
-    "system_nameservers",
 ]
-
-
-@cache
-def system_nameservers() -> tuple[Nameserver, ...]:
-    """The nameservers of the system configuration, read once."""
-    try:
-        system = dns.resolver.Resolver(configure=True)
-    except (dns.resolver.NoResolverConfiguration, OSError):
-        return ()
-    found = []
-    for ns in system.nameservers:
-        address = ns if isinstance(ns, str) else getattr(ns, "address", str(ns))
-        found.append(Nameserver(str(address), 53))
-    return tuple(found)
 
 
 def build_resolver(config: ResolverConfig) -> dns.resolver.Resolver:
