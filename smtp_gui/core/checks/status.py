@@ -6,6 +6,7 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any
 
+from smtp_gui.core.report import labels
 from smtp_gui.core.text.messages import Note
 
 
@@ -29,7 +30,7 @@ class Problem:
         sentence = self.note.text(lang)
         if not self.rfc:
             return sentence
-        return f"{sentence}（{self.rfc}）" if lang == "zh" else f"{sentence} ({self.rfc})"
+        return labels.parenthesized(self.rfc, lang, beside=sentence)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from smtp_gui.core.dnsbl.answer import ListingStatus
 from smtp_gui.core.dnsbl.zones import Importance
+from smtp_gui.core.report import labels
 from smtp_gui.core.text.bilingual import Text
 from smtp_gui.core.text.messages import message
 
@@ -34,7 +35,7 @@ def _major_names(results: Sequence[ZoneResult]) -> tuple[int, Text]:
         if r.status is ListingStatus.LISTED and r.zone.importance is Importance.MAJOR
     ]
     names = list(dict.fromkeys(label for r in major for label in (r.labels or (r.zone.name,))))
-    return len(major), Text(", ".join(names), "、".join(names))
+    return len(major), Text(labels.joined(names, "en"), labels.joined(names, "zh"))
 
 
 def _reasons(counts: Counter[ListingStatus], total: int) -> Text:
@@ -43,7 +44,9 @@ def _reasons(counts: Counter[ListingStatus], total: int) -> Text:
     if len(present) == 1:
         return message(f"dnsbl.reason.{present[0]}")
     words = [message(f"dnsbl.reason_n.{s}", n=counts[s]) for s in present]
-    return Text(", ".join(w.en for w in words), "、".join(w.zh for w in words))
+    return Text(
+        labels.joined((w.en for w in words), "en"), labels.joined((w.zh for w in words), "zh")
+    )
 
 
 def summarize(

@@ -15,6 +15,7 @@ from smtp_gui.core.dns.config import ResolverConfig
 from smtp_gui.core.probe.capabilities import Capability
 from smtp_gui.core.probe.reply import ServerReply
 from smtp_gui.core.probe.tls_facts import TlsFacts
+from smtp_gui.core.report import labels
 from smtp_gui.core.text.messages import Note
 
 MASK = "********"
@@ -288,9 +289,7 @@ def summary_text(notes: tuple[Note, ...], lang: str) -> str:
     A part may be a whole sentence (the MX lookup's failure, the null MX): its own full stop
     is dropped, so the joined summary never ends in ".." or "。。"."""
     parts = [_without_stop(note.text(lang)) for note in notes]
-    if lang == "zh":
-        return "；".join(parts) + "。"
-    return "; ".join(parts) + "."
+    return labels.clause_separator(lang).join(parts) + labels.full_stop(lang)
 
 
 def _without_stop(text: str) -> str:

@@ -26,6 +26,7 @@ from smtp_gui.core.dns.lookup import Lookup, Outcome
 from smtp_gui.core.dns.parallel import lookup_all
 from smtp_gui.core.records.dkim_record import DkimKey, parse_dkim_key
 from smtp_gui.core.records.org_domain import normalize
+from smtp_gui.core.report import labels
 from smtp_gui.core.resources import load_json
 from smtp_gui.core.text.errors import input_error
 from smtp_gui.core.text.messages import Note
@@ -182,7 +183,7 @@ class _Sentences:
 
     def __format__(self, spec: str) -> str:
         lang = spec or "en"
-        return ("" if lang == "zh" else " ").join(n.text(lang) for n in self.notes)
+        return labels.sentence_gap(lang).join(n.text(lang) for n in self.notes)
 
 
 def _groups(

@@ -53,6 +53,25 @@ def joined(items: Iterable[str], lang: str) -> str:
     return list_separator(lang).join(items)
 
 
+def comma(lang: str) -> str:
+    """Between the clauses of one sentence: ``6 passed, 3 failed`` / ``6 项通过，3 项失败``."""
+    return "\uff0c" if _zh(lang) else ", "
+
+
+def clause_separator(lang: str) -> str:
+    """Between independent parts of one summary: ``a; b`` / ``甲；乙``."""
+    return "\uff1b" if _zh(lang) else "; "
+
+
+def full_stop(lang: str) -> str:
+    return "\u3002" if _zh(lang) else "."
+
+
+def sentence_gap(lang: str) -> str:
+    """Between two whole sentences: a space in English, nothing in Chinese."""
+    return "" if _zh(lang) else " "
+
+
 def dash(lang: str) -> str:
     """A break in a sentence: ``5.7.1 — refused`` / ``5.7.1——拒绝``."""
     return "\u2014\u2014" if _zh(lang) else " \u2014 "

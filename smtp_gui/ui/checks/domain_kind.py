@@ -25,6 +25,7 @@ from smtp_gui.core.records.domain_check import (
     domain_task,
     make_target,
 )
+from smtp_gui.core.report import labels
 from smtp_gui.core.report.markdown import render_markdown
 from smtp_gui.core.report.text import render_text
 from smtp_gui.core.text.bilingual import Text
@@ -63,6 +64,11 @@ def status_text(status: str) -> Text:
 
 def _both(result: CheckResult) -> Text:
     return Text(result.summary.text("en"), result.summary.text("zh"))
+
+
+def _counts(parts: list[Text], lang: str) -> str:
+    """``6 passed, 3 for information`` in ``lang``."""
+    return labels.comma(lang).join(part.get(lang) for part in parts)
 
 
 def one_line(record: str | None) -> str:
@@ -135,8 +141,8 @@ class DomainBatch(CheckBatch):
             return message("domain_kind.summary_empty", domain=self.target)
         template = message("domain_kind.summary")  # placeholders filled per language
         return Text(
-            template.en.format(domain=self.target, counts=", ".join(p.en for p in parts)),
-            template.zh.format(domain=self.target, counts="，".join(p.zh for p in parts)),
+            template.en.format(domain=self.target, counts=_counts(parts, "en")),
+            template.zh.format(domain=self.target, counts=_counts(parts, "zh")),
         )
 
     def report(self, lang: str, markdown: bool = False) -> str:
