@@ -275,28 +275,16 @@ class _Scanner(BounceLines):
             parts = draft.parts
             joined = parts[0] if len(parts) == 1 else " ".join(parts)
             if len(parts) == 1 and not draft.wrap_indent and _plain(joined, draft.basic):
-                append(
-                    FoundReply(
-                        draft.basic,
-                        draft.enhanced,
-                        joined,
-                        phase,
-                        draft.origin,
-                        draft.line,
-                        draft.recipient,
-                        draft.remote,
-                        draft.summary,
-                    )
-                )
-                continue  # the common one-line reply: nothing to clean
-            if draft.wrap_indent:
-                lower = joined.lower()
-                if phase is None and may_hint(lower):
-                    phase = formats.phase_hint(" ".join(lower.split()))
-                cut = lower.find(formats.POSTFIX_IN_REPLY)
-                if cut >= 0:
-                    joined = joined[:cut]
-            text = clean_text(joined, draft.basic, draft.enhanced)
+                text = joined  # the common one-line reply: nothing to clean
+            else:
+                if draft.wrap_indent:
+                    lower = joined.lower()
+                    if phase is None and may_hint(lower):
+                        phase = formats.phase_hint(" ".join(lower.split()))
+                    cut = lower.find(formats.POSTFIX_IN_REPLY)
+                    if cut >= 0:
+                        joined = joined[:cut]
+                text = clean_text(joined, draft.basic, draft.enhanced)
             append(
                 FoundReply(
                     draft.basic,
