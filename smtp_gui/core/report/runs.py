@@ -21,7 +21,7 @@ def visible(text: str) -> str:
     """``shown(text)``, and a lone surrogate (bytes decoded with ``surrogateescape``) as
     U+FFFD, so that every output can be encoded as UTF-8."""
     text = shown(text)
-    if _SURROGATE.search(text) is None:
+    if text.isascii() or _SURROGATE.search(text) is None:  # isascii: no regex for most text
         return text
     return _SURROGATE.sub("\ufffd", text)
 

@@ -19,6 +19,7 @@ from smtp_gui.core.report.model import (
     Heading,
     Inline,
     Link,
+    Outside,
     Paragraph,
     Report,
     Rows,
@@ -26,6 +27,7 @@ from smtp_gui.core.report.model import (
     Verdict,
 )
 from smtp_gui.core.report.runs import runs, visible
+from smtp_gui.core.text.bilingual import Text
 
 MAX_LABEL_WIDTH = 28  # labels wider than this are not padded to line values up
 MAX_COLUMN_WIDTH = 40  # nor are table cells
@@ -64,6 +66,13 @@ def width(text: str, cap: int = MAX_COLUMN_WIDTH) -> int:
 
 
 def _inline(inline: Inline, lang: str) -> str:
+    # Most values are one run with no link and no severity: no Run objects for them.
+    if isinstance(inline, str):
+        return _terminal_visible(visible(inline))
+    if isinstance(inline, Outside):
+        return _terminal_visible(visible(inline.text))
+    if isinstance(inline, Text):
+        return _terminal_visible(visible(inline.get(lang)))
     parts: list[str] = []
     for run in runs(inline, lang):
         text = _terminal_visible(run.text)  # runs() made it visible already
@@ -81,6 +90,8 @@ def _one_line(inline: Inline, lang: str) -> str:
 def _hanging(prefix: str, text: str, indent: str | None = None) -> list[str]:
     """``prefix`` then ``text``, its further lines indented to line up under the first (or
     by ``indent``): only this renderer starts a line at the margin."""
+    if "\n" not in text:
+        return [prefix + text]
     if indent is None:
         indent = " " * width(prefix, cap=1000)
     first, *rest = text.split("\n")
@@ -90,11 +101,10 @@ def _hanging(prefix: str, text: str, indent: str | None = None) -> list[str]:
 def _rows(block: Rows, lang: str) -> list[str]:
     sep = colon(lang)
     labels = [_inline(row.label, lang) + sep for row in block.rows]
-    pad = max((width(label, MAX_LABEL_WIDTH) for label in labels), default=0)
-    pad = min(pad, MAX_LABEL_WIDTH)
+    widths = [width(label, MAX_LABEL_WIDTH) for label in labels]
+    pad = min(max(widths, default=0), MAX_LABEL_WIDTH)
     lines: list[str] = []
-    for label, row in zip(labels, block.rows, strict=True):
-        label_width = width(label, MAX_LABEL_WIDTH)
+    for label, label_width, row in zip(labels, widths, block.rows, strict=True):
         prefix = label + " " * (pad - label_width) if label_width < pad else label
         lines.extend(_hanging(prefix, _inline(row.value, lang)))
     return lines
