@@ -144,3 +144,32 @@ def test_search_by_class_and_prefix() -> None:
     assert results[0].code.startswith("55")
     assert all(5 in e.classes for e in results)
     assert catalogue().search("no-such-word-anywhere") == []
+
+
+def test_search_ranks_the_codes_people_meet_first() -> None:
+    """``relay`` finds 550 and 554 before 2.1.9 ("Message Relayed to Non-Compliant Mailer"),
+    whose title matches but which no helpdesk meets."""
+    codes = [e.code for e in catalogue().search("relay")]
+    assert codes[:2] == ["550", "554"]
+    assert codes.index("X.1.9") > codes.index("551")
+    # Among codes alike in commonness, a title match beats a keyword match.
+    assert catalogue().search("mailbox full")[0].code == "X.2.2"
+
+
+def test_search_title_matches_before_description_matches() -> None:
+    for word in ("mailbox", "relay", "tls"):
+        results = catalogue().search(word)
+        in_title = [i for i, e in enumerate(results) if word in e.title.en.casefold()]
+        only_text = [
+            i
+            for i, e in enumerate(results)
+            if word not in e.title.en.casefold() and word not in " ".join(e.keywords).casefold()
+        ]
+        assert in_title and only_text, word
+        assert max(in_title) < min(only_text), word
+
+
+def test_search_for_a_whole_reply_code_lists_its_parts() -> None:
+    assert [e.code for e in catalogue().search("550 5.7.26")] == ["X.7.26", "550"]
+    assert [e.code for e in catalogue().search("550 5.7.26", cls=4)] == []
+    assert [e.code for e in catalogue().search("550 9.9.9 ")] == []

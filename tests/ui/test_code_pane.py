@@ -146,3 +146,20 @@ def test_no_match_page_shows_the_query_as_typed(window: MainWindow) -> None:
     QApplication.clipboard().setText("before")
     pane.copy_button.click()
     assert QApplication.clipboard().text() == "before"
+
+
+def test_typing_a_whole_reply_selects_its_enhanced_row(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    search, listing, page = _widgets(window)
+    window.show_code("")
+    qtbot.keyClicks(search, "550 5.7.26")
+    assert _selected_codes(listing) == ["X.7.26"]
+    assert page.toPlainText().startswith("550 5.7.26")
+
+
+def test_relay_lists_the_common_refusals_first(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    search, listing, _page = _widgets(window)
+    window.show_code("")
+    qtbot.keyClicks(search, "relay")
+    model = listing.model()
+    first = [model.index(row, 0).data(Qt.ItemDataRole.UserRole + 1) for row in range(3)]
+    assert "554" in first and "550" in first

@@ -18,6 +18,7 @@ from smtp_gui.core.codes.parse import EnhancedCode, ParsedCode, parse_code
 from smtp_gui.core.codes.taxonomy import basic_category, class_texts, enhanced_subject, taxonomy
 from smtp_gui.core.codes.unknown import explain_digits
 from smtp_gui.core.resources import load_json, resource_path
+from smtp_gui.core.text.errors import InputError
 from smtp_gui.core.text.messages import Note
 
 __all__ = ["MAX_QUERY", "Catalogue", "Entry", "Explanation", "catalogue", "explain"]
@@ -35,6 +36,10 @@ class Catalogue:
             raise ValueError("duplicate code in the catalogue")
         self.taxonomy = taxonomy
         self._haystacks = tuple(_haystack(e) for e in self.entries)
+        common = taxonomy.get("common_codes", {}).get("codes", ())
+        order = {code: index for index, code in enumerate(common)}
+        self._commonness = tuple(order.get(e.code, len(order)) for e in self.entries)
+        self._common_count = len(order)
 
     # -- lookup -----------------------------------------------------------------------------
     def explain(self, text: str) -> Explanation:
@@ -75,17 +80,23 @@ class Catalogue:
     # -- search -----------------------------------------------------------------------------
     def search(self, query: str, cls: int | None = None) -> list[Entry]:
         """Entries matching every word of ``query`` (code, title, keywords, text; en and zh),
-        best first: exact code, code prefix, title, keyword, then anywhere.
+        best first: exact code, code prefix, a common code by its title, a common code by its
+        keywords, then any code by title, by keyword, anywhere; within each, the codes
+        helpdesk staff meet most (``common_codes`` in the taxonomy) first.
 
-        Only the first ``MAX_QUERY`` characters count, and a repeated word counts once: a
-        pasted megabyte of words that all match would otherwise take minutes.
+        A whole reply code such as ``550 5.7.26`` lists its parts: the enhanced entry, then
+        the basic one. Only the first ``MAX_QUERY`` characters count, and a repeated word
+        counts once: a pasted megabyte of words that all match would otherwise take minutes.
         """
-        words = list(
-            dict.fromkeys(_normalize_query_word(w) for w in query[:MAX_QUERY].casefold().split())
-        )
-        results: list[tuple[int, tuple[int, int, int], Entry]] = []
-        for entry, (code_text, title_text, keyword_text, body) in zip(
-            self.entries, self._haystacks, strict=True
+        query = query[:MAX_QUERY]
+        parts = self._code_parts(query, cls)
+        if parts:
+            return parts
+        words = list(dict.fromkeys(_normalize_query_word(w) for w in query.casefold().split()))
+        common_count = self._common_count
+        results: list[tuple[int, int, tuple[int, int, int], Entry]] = []
+        for entry, (code_text, title_text, keyword_text, body), commonness in zip(
+            self.entries, self._haystacks, self._commonness, strict=True
         ):
             if cls is not None and cls not in entry.classes:
                 continue
@@ -96,18 +107,34 @@ class Catalogue:
                 elif any(c.startswith(word) for c in code_text.split("|")):
                     score = 1
                 elif word in title_text:
-                    score = 2
-                elif word in keyword_text:
-                    score = 3
-                elif word in body:
                     score = 4
+                elif word in keyword_text:
+                    score = 5
+                elif word in body:
+                    score = 6
                 else:
                     break
                 rank = max(rank, score)
             else:
-                results.append((rank, entry.sort_key, entry))
-        results.sort(key=lambda item: (item[0], item[1]))
-        return [entry for _rank, _key, entry in results]
+                if rank in (4, 5) and commonness < common_count:
+                    rank -= 2  # a code people meet, found by its title or its keywords
+                results.append((rank, commonness, entry.sort_key, entry))
+        results.sort(key=lambda item: (item[0], item[1], item[2]))
+        return [entry for _rank, _common, _key, entry in results]
+
+    def _code_parts(self, query: str, cls: int | None) -> list[Entry]:
+        """``550 5.7.26``: the catalogue entries of both codes (none for other queries)."""
+        text = query.strip()
+        if " " not in text or not text[:1].isdigit():
+            return []
+        try:
+            parsed = parse_code(text)
+        except InputError:
+            return []
+        if parsed.basic is None or parsed.enhanced is None:
+            return []
+        found = [self.by_code.get(parsed.enhanced.generic), self.by_code.get(str(parsed.basic))]
+        return [e for e in found if e is not None and (cls is None or cls in e.classes)]
 
 
 def _normalize_query_word(word: str) -> str:

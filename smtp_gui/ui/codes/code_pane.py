@@ -267,9 +267,11 @@ class CodePane(PaneBase, QWidget):
 
 
 def _entry_code(exp: Explanation) -> str:
-    """The catalogue key an explanation came from: ``554`` or ``X.7.1``."""
+    """The catalogue key an explanation came from: ``554`` or ``X.7.1``; for ``550 5.7.26``
+    the enhanced code's, the more specific of the two, when the catalogue has it."""
     if exp.kind == "enhanced":
         return "X" + exp.code[1:]
     if exp.kind == "combined":
-        return exp.parts[0].code
+        basic, enhanced = exp.parts
+        return _entry_code(enhanced) if enhanced.known else basic.code
     return exp.code
