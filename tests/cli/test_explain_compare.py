@@ -107,3 +107,16 @@ def test_compare_text_is_the_report(lang: str) -> None:
     else:
         assert "Key difference\n" in result.stdout and "\n554 5.7.1: " in result.stdout
         assert "Connection greeting, " in result.stdout
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_explain_a_microsoft_code(lang: str) -> None:
+    result = run("explain", "5.7.139", "--lang", lang)
+    assert result.returncode == 0, result.stderr
+    first = explain("5.7.139").provider_meanings[0].meaning.get(lang)
+    assert first in result.stdout
+    assert "Unlisted code" not in result.stdout and "未收录的代码" not in result.stdout
+    assert "Not in the catalogue" not in result.stdout and "目录中没有此代码" not in result.stdout
+    data = json.loads(run("explain", "5.7.606", "--json", "--lang", lang).stdout)
+    assert data["known"] is False
+    assert data["provider_meanings"][0]["provider"].startswith("Microsoft")

@@ -16,7 +16,8 @@ from smtp_gui.core.codes.entry import Entry
 from smtp_gui.core.codes.explanation import Explanation, combined, from_entry
 from smtp_gui.core.codes.parse import EnhancedCode, ParsedCode, parse_code
 from smtp_gui.core.codes.taxonomy import basic_category, class_texts, enhanced_subject, taxonomy
-from smtp_gui.core.codes.unknown import explain_digits
+from smtp_gui.core.codes.unknown import explain_digits, with_providers
+from smtp_gui.core.codes.vendor import provider_meanings
 from smtp_gui.core.resources import load_json, resource_path
 from smtp_gui.core.text.errors import InputError
 from smtp_gui.core.text.messages import Note
@@ -68,9 +69,12 @@ class Catalogue:
         entry = self.by_code.get(code.generic)
         cls = code.cls if code.cls is not None else (entry.classes[-1] if entry else 5)
         name, meaning = class_texts(cls)
+        vendors = provider_meanings(str(code)) if code.cls is not None else ()
         if entry is None:
-            return explain_digits(str(code), "enhanced", cls, name, meaning, category)
+            unlisted = explain_digits(str(code), "enhanced", cls, name, meaning, category)
+            return with_providers(unlisted, vendors)
         explanation = from_entry(entry, str(code), "enhanced", cls, name, meaning, category)
+        explanation = replace(explanation, provider_meanings=vendors)
         if code.cls is not None and code.cls not in entry.classes:
             usual = ", ".join(f"{c}{entry.code[1:]}" for c in entry.classes)
             warning = Note("catalogue.unusual_class", {"code": str(code), "usual": usual})

@@ -13,6 +13,7 @@ from typing import Any
 from smtp_gui.core.codes.entry import Entry
 from smtp_gui.core.codes.parse import ParsedCode
 from smtp_gui.core.codes.taxonomy import phase_name
+from smtp_gui.core.codes.vendor import ProviderMeaning
 from smtp_gui.core.report.labels import colon
 from smtp_gui.core.text.bilingual import EMPTY, Text
 from smtp_gui.core.text.messages import Note
@@ -41,6 +42,8 @@ class Explanation:
     note: Text = EMPTY
     warnings: tuple[Note, ...] = ()
     parts: tuple[Explanation, ...] = ()
+    # What providers mean by this enhanced code (resources/providers), most likely first.
+    provider_meanings: tuple[ProviderMeaning, ...] = ()
 
     def phase_names(self, lang: str) -> list[str]:
         return [phase_name(p).get(lang) for p in self.phases]
@@ -66,6 +69,10 @@ class Explanation:
             "note": self.note.get(lang),
             "warnings": [w.text(lang) for w in self.warnings],
             "parts": [p.to_dict(lang) for p in self.parts],
+            "provider_meanings": [
+                {"provider": m.provider.get(lang), "meaning": m.meaning.get(lang)}
+                for m in self.provider_meanings
+            ],
         }
 
 
@@ -141,6 +148,7 @@ def combined(parsed: ParsedCode, basic: Explanation, enh: Explanation) -> Explan
         note=enh.note or basic.note,
         warnings=tuple(warnings),
         parts=(basic, enh),
+        provider_meanings=enh.provider_meanings,
     )
 
 

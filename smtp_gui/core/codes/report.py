@@ -83,8 +83,16 @@ def explain_report(exp: Explanation, lang: str) -> Report:
         )
     ]
     if not exp.known:
-        blocks.append(Verdict(_label("not_in_catalogue"), Severity.INFO))
+        unlisted = "provider_code" if exp.provider_meanings else "not_in_catalogue"
+        blocks.append(Verdict(_label(unlisted), Severity.INFO))
     blocks.extend(_warnings(exp, lang))
+    if exp.provider_meanings:
+        blocks.extend(
+            (
+                Heading(_label("providers")),
+                Rows.of(*((m.provider, m.meaning) for m in exp.provider_meanings)),
+            )
+        )
     for key, field in _SECTIONS:
         text: Text = getattr(exp, field)
         if text:

@@ -6,7 +6,10 @@ digit or the subject what the reply is about; that is all a code tells without a
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from smtp_gui.core.codes.explanation import Explanation
+from smtp_gui.core.codes.vendor import ProviderMeaning
 from smtp_gui.core.text.bilingual import Text
 from smtp_gui.core.text.messages import message
 
@@ -39,3 +42,15 @@ def explain_digits(
         references=("RFC 5321 4.2.1",) if kind == "basic" else ("RFC 3463 2",),
         known=False,
     )
+
+
+def with_providers(exp: Explanation, meanings: tuple[ProviderMeaning, ...]) -> Explanation:
+    """An unlisted code that providers use (Microsoft's 5.7.606): titled by the first
+    provider that uses it; its meanings come before what the digits say."""
+    if not meanings:
+        return exp
+    first = meanings[0]
+    title = message(
+        "catalogue.provider_title", code=exp.code, en=first.provider.en, zh=first.provider.zh
+    )
+    return replace(exp, title=title, provider_meanings=meanings)
