@@ -105,7 +105,7 @@ def test_compare_text_is_the_report(lang: str) -> None:
         assert "\n554 5.7.1：" in result.stdout and "\n554 5.7.1: " not in result.stdout
         assert "连接问候、" in result.stdout  # the phases, listed with the enumeration comma
     else:
-        assert "Key difference\n" in result.stdout and "\n554 5.7.1: " in result.stdout
+        assert "Which one am I looking at?\n" in result.stdout and "\n554 5.7.1: " in result.stdout
         assert "Connection greeting, " in result.stdout
 
 

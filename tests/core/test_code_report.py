@@ -101,13 +101,15 @@ def test_comparison_report_says_everything(a: str, b: str, lang: str) -> None:
     text = render_text(report)
     lines = _lines(text)
     assert lines[0] == f"{comp.a.code} \u27f7 {comp.b.code}"
-    for point in (*comp.key_points, comp.when_a, comp.when_b):
+    for point in comp.key_points:
         assert _shown(point.get(lang), lines, "- ")
+    if comp.a.code != comp.b.code:
+        assert comp.when_a in comp.key_points and comp.when_b in comp.key_points
+    lead = lines.index(comp.key_difference.get(lang))  # the contrast leads, the table follows
+    table_row = next(i for i, line in enumerate(lines) if line.startswith(_label("class", lang)))
+    assert lead < table_row < lines.index(_label("which_one", lang))
     headings = [b.text for b in report.blocks if isinstance(b, Heading)]
-    assert [h.get(lang) for h in headings[:2]] == [  # type: ignore[union-attr]
-        _label("key_difference", lang),
-        _label("when_each", lang),
-    ]
+    assert headings[0].get(lang) == _label("which_one", lang)  # type: ignore[union-attr]
     (table,) = [b for b in report.blocks if isinstance(b, Table)]
     assert len(table.header) == 3 and len(table.rows) == 4
     sep = colon(lang)
@@ -116,7 +118,7 @@ def test_comparison_report_says_everything(a: str, b: str, lang: str) -> None:
         assert exp.category.get(lang) in text
         assert joined((phase_name(p).get(lang) for p in exp.phases), lang) in text
         assert retry_name(exp.retry).get(lang) in text
-        for field in (exp.summary, exp.description, exp.fix, exp.retry_advice):
+        for field in (exp.summary, exp.description, exp.when, exp.fix, exp.retry_advice):
             first, *rest = field.get(lang).splitlines()
             assert any(line.startswith(f"{exp.code}{sep}") and first in line for line in lines)
             if rest:
@@ -128,7 +130,8 @@ def test_comparison_report_says_everything(a: str, b: str, lang: str) -> None:
 def test_comparison_markdown_is_a_ticket() -> None:
     markdown = render_markdown(compare_report(compare("334", "554"), "en"))
     assert markdown.startswith("# 334 \u27f7 554\n")
-    assert "## Key difference" in markdown and "## When each applies" in markdown
+    assert "\n334 is a normal step of logging in; 554 is a refusal.\n" in markdown
+    assert "## Which one am I looking at?" in markdown and "Key difference" not in markdown
     assert "| --- | --- | --- |" in markdown
     assert "| Class | 3xx Positive Intermediate | 5xx Permanent Negative |" in markdown
     assert "**334**: " in markdown and "**554**: " in markdown

@@ -29,7 +29,8 @@ def test_opens_on_334_vs_554(window: MainWindow) -> None:
     assert window.current_pane() is window.compare_pane
     text = view.toPlainText()
     assert "3xx Positive Intermediate" in text and "5xx Permanent Negative" in text
-    assert "Key difference" in text and "When each applies" in text
+    assert text.splitlines()[1] == "334 is a normal step of logging in; 554 is a refusal."
+    assert "Which one am I looking at?" in text and "When each applies" not in text
 
 
 def test_setting_both_pickers_updates_the_view(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -41,7 +42,7 @@ def test_setting_both_pickers_updates_the_view(window: MainWindow, qtbot) -> Non
     text = view.toPlainText()
     assert "421" in text and "5.7.1" in text
     assert "4xx Transient Negative" in text and "5xx Permanent Negative" in text
-    assert "Key difference" in text
+    assert "421 is a temporary refusal that is retried later; 5.7.1 is a refusal." in text
 
 
 def test_swap_and_copy(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -53,7 +54,7 @@ def test_swap_and_copy(window: MainWindow, qtbot) -> None:  # type: ignore[no-un
     markdown = QApplication.clipboard().text()
     assert markdown.startswith("# 554 \u27f7 334") and "| --- | --- | --- |" in markdown
     pane.copy_text_button.click()
-    assert "Key difference" in QApplication.clipboard().text()
+    assert "Which one am I looking at?" in QApplication.clipboard().text()
 
 
 def test_bad_code_says_what_is_wrong(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -101,7 +102,7 @@ def test_view_and_both_copies_are_one_report(window: MainWindow, a: str, b: str)
         shown = view.toPlainText()
         assert shown == _rendered(report)
         assert shown.startswith(f"{comp.a.code} \u27f7 {comp.b.code}")
-        for point in (*comp.key_points, comp.when_a, comp.when_b):
+        for point in (comp.lead, *comp.key_points):
             assert point.get(lang).splitlines()[0] in shown
         for exp in (comp.a, comp.b):
             for value in (exp.title, exp.class_name, exp.category, exp.summary, exp.fix):

@@ -1,4 +1,4 @@
-"""Two codes side by side: the key difference and when each one applies, derived from data."""
+"""Two codes side by side: the one-sentence contrast and how to tell them apart, from data."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 
 from smtp_gui.core.codes.catalogue import catalogue
 from smtp_gui.core.codes.explanation import Explanation
-from smtp_gui.core.codes.taxonomy import phase_name, retry_name
+from smtp_gui.core.codes.taxonomy import phase_name
 from smtp_gui.core.report.labels import joined
 from smtp_gui.core.text.bilingual import Text
 from smtp_gui.core.text.messages import message
@@ -15,19 +15,25 @@ from smtp_gui.core.text.messages import message
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
+    """Two codes: one sentence that contrasts them (``lead``), then how to tell which one is
+    on screen (``key_points``: class, phase, who must act), and who acts after each."""
+
     a: Explanation
     b: Explanation
+    lead: Text
     key_points: tuple[Text, ...]
     when_a: Text
     when_b: Text
 
     @property
     def key_difference(self) -> Text:
-        return Text(" ".join(p.en for p in self.key_points), "".join(p.zh for p in self.key_points))
+        return self.lead
 
     @property
     def when_to_use(self) -> Text:
-        return Text(f"{self.when_a.en}\n{self.when_b.en}", f"{self.when_a.zh}\n{self.when_b.zh}")
+        return Text(
+            "\n".join(p.en for p in self.key_points), "\n".join(p.zh for p in self.key_points)
+        )
 
     def to_dict(self, lang: str) -> dict[str, Any]:
         return {
@@ -51,35 +57,60 @@ def _phases(exp: Explanation) -> Text:
     return Text(joined((n.en for n in names), "en"), joined((n.zh for n in names), "zh"))
 
 
-def compare_explanations(a: Explanation, b: Explanation) -> Comparison:
-    points: list[Text] = []
+def _role(exp: Explanation) -> Text:
+    """What a reply of this class is, in a few words (RFC 5321 4.2.1: the first digit)."""
+    if exp.cls == 3 and set(exp.phases) == {"auth"}:
+        return message("compare.role_3_auth")
+    return message(f"compare.role_{exp.cls}")
+
+
+def _lead(a: Explanation, b: Explanation) -> Text:
+    """``334 is a normal step of logging in; 554 is a refusal.``"""
     if a.code == b.code:
-        points.append(message("compare.same", code=a.code))
-    elif a.cls != b.cls:
-        for exp in (a, b):
+        return message("compare.same", code=a.code)
+    ra, rb = _role(a), _role(b)
+    if a.cls != b.cls or ra != rb:
+        return message(
+            "compare.contrast", a=a.code, b=b.code,
+            role_a_en=ra.en, role_a_zh=ra.zh, role_b_en=rb.en, role_b_zh=rb.zh,
+        )  # fmt: skip
+    if a.category != b.category:
+        return message(
+            "compare.contrast_same_class", a=a.code, b=b.code, role_en=ra.en, role_zh=ra.zh,
+            cat_a_en=a.category.en, cat_a_zh=a.category.zh,
+            cat_b_en=b.category.en, cat_b_zh=b.category.zh,
+        )  # fmt: skip
+    return message(
+        "compare.contrast_alike", a=a.code, b=b.code, role_en=ra.en, role_zh=ra.zh,
+        cat_en=a.category.en, cat_zh=a.category.zh,
+    )  # fmt: skip
+
+
+def _actor(exp: Explanation) -> Text:
+    """Who must act after this reply, from its retry advice."""
+    return message(f"compare.actor_{exp.retry or 'after-fix'}", code=exp.code)
+
+
+def compare_explanations(a: Explanation, b: Explanation) -> Comparison:
+    """The lead sentence, then only what tells these two apart: class, phase, who acts."""
+    if a.code == b.code:
+        points = [message("compare.same", code=a.code)]
+    else:
+        points = [message(f"compare.sign_{e.cls}", code=e.code) for e in (a, b) if a.cls != b.cls]
+        if set(a.phases) != set(b.phases):
+            pa, pb = _phases(a), _phases(b)
             points.append(
                 message(
-                    "compare.class_of",
-                    code=exp.code,
-                    cls=exp.cls,
-                    name_en=exp.class_name.en,
-                    name_zh=exp.class_name.zh,
-                    meaning_en=exp.class_meaning.en,
-                    meaning_zh=exp.class_meaning.zh,
+                    "compare.where",
+                    a=a.code,
+                    b=b.code,
+                    pa_en=pa.en,
+                    pa_zh=pa.zh,
+                    pb_en=pb.en,
+                    pb_zh=pb.zh,
                 )
             )
-    else:
-        points.append(
-            message(
-                "compare.same_class",
-                a=a.code,
-                b=b.code,
-                cls=a.cls,
-                name_en=a.class_name.en,
-                name_zh=a.class_name.zh,
-            )
-        )
-        if a.category != b.category:
+        elif a.cls == b.cls and a.category != b.category:
             points.append(
                 message(
                     "compare.category",
@@ -91,42 +122,5 @@ def compare_explanations(a: Explanation, b: Explanation) -> Comparison:
                     cat_b_zh=b.category.zh,
                 )
             )
-    if a.code != b.code:
-        for exp in (a, b):
-            if exp.summary:
-                points.append(
-                    message("compare.plainly", code=exp.code, en=exp.summary.en, zh=exp.summary.zh)
-                )
-        pa, pb = _phases(a), _phases(b)
-        if set(a.phases) != set(b.phases):
-            points.append(
-                message(
-                    "compare.phases",
-                    a=a.code,
-                    b=b.code,
-                    pa_en=pa.en,
-                    pa_zh=pa.zh,
-                    pb_en=pb.en,
-                    pb_zh=pb.zh,
-                )
-            )
-        else:
-            points.append(message("compare.same_phases", phases_en=pa.en, phases_zh=pa.zh))
-        if a.retry != b.retry:
-            ra, rb = retry_name(a.retry), retry_name(b.retry)
-            points.append(
-                message(
-                    "compare.retry",
-                    a=a.code,
-                    b=b.code,
-                    ra_en=ra.en,
-                    ra_zh=ra.zh,
-                    rb_en=rb.en,
-                    rb_zh=rb.zh,
-                )
-            )
-    return Comparison(a, b, tuple(points), _when(a), _when(b))
-
-
-def _when(exp: Explanation) -> Text:
-    return message("compare.applies_when", code=exp.code, en=exp.when.en, zh=exp.when.zh)
+        points.extend((_actor(a), _actor(b)))
+    return Comparison(a, b, _lead(a, b), tuple(points), _actor(a), _actor(b))

@@ -42,10 +42,11 @@ _SECTIONS = (
     ("retry", "retry_advice"),
     ("note", "note"),
 )
-# What a comparison sets side by side, code by code (when each applies has its own list).
+# What a comparison sets side by side, code by code, after how to tell them apart.
 _COMPARED = (
     ("summary", "summary"),
     ("description", "description"),
+    ("when", "when"),
     ("fix", "fix"),
     ("retry", "retry_advice"),
 )
@@ -108,15 +109,13 @@ def _code(exp: Explanation) -> Marked:
 
 
 def compare_report(comp: Comparison, lang: str) -> Report:
-    """Two codes: the key difference, when each applies, their facts and prose side by side."""
+    """Two codes: the one-sentence contrast, their facts side by side, how to tell which one
+    is on screen, then their prose side by side."""
     a, b = comp.a, comp.b
     blocks: list[Block] = [*_warnings(a, lang), *_warnings(b, lang)]
     blocks.extend(
         (
-            Heading(_label("key_difference")),
-            Bullets(comp.key_points),
-            Heading(_label("when_each")),
-            Bullets((comp.when_a, comp.when_b)),
+            Paragraph(comp.lead),
             Table(
                 (
                     "",
@@ -130,6 +129,8 @@ def compare_report(comp: Comparison, lang: str) -> Report:
                     (_label("retry"), retry_name(a.retry), retry_name(b.retry)),
                 ),
             ),
+            Heading(_label("which_one")),
+            Bullets(comp.key_points),
         )
     )
     for key, field in _COMPARED:
