@@ -63,8 +63,8 @@
         <translation>要构造的内容</translation>
     </message>
     <message>
-        <source>&amp;Build:</source>
-        <translation>构造(&amp;B)：</translation>
+        <source>Bu&amp;ild:</source>
+        <translation>构造(&amp;I)：</translation>
     </message>
     <message>
         <source>Authori&amp;zation identity (optional):</source>
@@ -107,8 +107,8 @@
         <translation>访问令牌(&amp;T)：</translation>
     </message>
     <message>
-        <source>&amp;Password:</source>
-        <translation>密码(&amp;P)：</translation>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
     </message>
     <message>
         <source>Access token</source>
@@ -311,8 +311,8 @@
         <translation>概要</translation>
     </message>
     <message>
-        <source>&amp;Copy summary</source>
-        <translation>复制摘要(&amp;C)</translation>
+        <source>Copy s&amp;ummary</source>
+        <translation>复制摘要(&amp;U)</translation>
     </message>
     <message>
         <source>Copy the summary line</source>
@@ -377,8 +377,8 @@
 <context>
     <name>ComparePane</name>
     <message>
-        <source>&amp;First code:</source>
-        <translation>第一个代码(&amp;F)：</translation>
+        <source>F&amp;irst code:</source>
+        <translation>第一个代码(&amp;I)：</translation>
     </message>
     <message>
         <source>&amp;Second code:</source>

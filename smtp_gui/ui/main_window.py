@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, cast
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QLabel,
     QMainWindow,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from smtp_gui import __version__
 from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.jobs import CLOSE_WAIT_MS
+from smtp_gui.ui.keyboard import first_field, give_focus
 from smtp_gui.ui.language import LANGUAGES
 from smtp_gui.ui.pane import Pane
 from smtp_gui.ui.retranslating import Retranslating
@@ -114,7 +116,7 @@ class MainWindow(Retranslating, QMainWindow):
         context.settings.save_failed.connect(self._on_settings_save_failed)
 
         self.tabs.setCurrentWidget(self._slots[FIRST_PANE])
-        self._pane(FIRST_PANE)
+        first = self._pane(FIRST_PANE)
         if not defer_panes:
             self.build_remaining_panes(all_at_once=True)
         self.resize(1100, 760)
@@ -123,6 +125,11 @@ class MainWindow(Retranslating, QMainWindow):
         if context.settings.unsaved:
             self._on_settings_save_failed()
         self.retranslate()
+        # The keyboard starts in the first pane's first field, its focus ring showing.
+        give_focus(first_field(cast(QWidget, first)))
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.connect(self._on_app_focus_changed)
 
     # -- panes ------------------------------------------------------------------------------
     def _pane(self, name: str) -> Pane:
@@ -226,10 +233,15 @@ class MainWindow(Retranslating, QMainWindow):
     def show_code(self, code: str) -> None:
         self.code_pane.show_code(code)
         self._show_pane("code_pane")
+        # The list when the code is a row there (Up/Down browse on), else its page; focus
+        # on a list without a current row would pick the first row and replace the page.
+        codes = self.code_pane.list
+        give_focus(codes if codes.currentIndex().isValid() else self.code_pane.page)
 
     def show_comparison(self, left: str, right: str | None = None) -> None:
         self.compare_pane.set_codes(left, right)
         self._show_pane("compare_pane")
+        give_focus(self.compare_pane.view)  # the comparison, to read or scroll
 
     def show_decoder(self, text: str) -> None:
         """Open the AUTH decoder with ``text`` in its input, decoded."""
@@ -237,12 +249,15 @@ class MainWindow(Retranslating, QMainWindow):
         decoder.input.setPlainText(text)
         decoder.decode_now()
         self._show_pane("decoder_pane")
+        copy = decoder.copy_button
+        give_focus(copy if copy.isEnabled() else decoder.output)
 
     def show_checks(self, target: str, kind: str = "blocklist") -> None:
         """Open the checks pane with ``target`` filled in and ``kind`` chosen (``domain``,
         ``blocklist`` or ``blacklist``); the user starts the check."""
         self.checks_pane.show_target(target, kind)
         self._show_pane("checks_pane")
+        give_focus(self.checks_pane.run_button)  # Enter starts the check
 
     def show_diagnosis(self, text: str) -> None:
         self.diagnose_pane.set_text(text)
@@ -254,6 +269,7 @@ class MainWindow(Retranslating, QMainWindow):
         if target is not None:
             pane.target.setText(target)
         self._show_pane("probe_pane")
+        give_focus(pane.target if target is None else pane.run_button)
 
     def current_pane(self) -> QWidget:
         slot = self.tabs.currentWidget()
@@ -315,6 +331,16 @@ class MainWindow(Retranslating, QMainWindow):
         self._settings_note.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addWidget(self._settings_note, 1)
         self.retranslate()
+
+    @Slot(QWidget, QWidget)
+    def _on_app_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Once, when the window first takes the focus: Qt then forgets that the keyboard
+        moved it, and styles that draw the focus ring only after a key press would hide it."""
+        if new is not None and new.window() is self:
+            self.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
+            cast(QApplication, QApplication.instance()).focusChanged.disconnect(
+                self._on_app_focus_changed
+            )
 
     @Slot(int)
     def _on_tabs_current_changed(self, index: int) -> None:

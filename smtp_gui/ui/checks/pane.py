@@ -68,6 +68,7 @@ class ChecksPane(PaneBase, QWidget):
         self.target.setMaxLength(_MAX_TARGET)
         self.target.setClearButtonEnabled(True)
         self.run_button = QPushButton(objectName="runChecks")
+        self.run_button.setAutoDefault(True)  # Enter presses it once focused (an advice button)
         self.run_button.setDefault(True)
         self.cancel_button = QPushButton(objectName="cancelChecks")
         self.cancel_button.setEnabled(False)
@@ -283,7 +284,7 @@ class ChecksPane(PaneBase, QWidget):
         self.progress.setAccessibleName(self.tr("Answers received"))
         self.table.setAccessibleName(self.tr("Check results"))
         self.summary.setAccessibleName(self.tr("Summary"))
-        self.copy_button.setText(self.tr("&Copy summary"))
+        self.copy_button.setText(self.tr("Copy s&ummary"))
         self.copy_button.setAccessibleName(self.tr("Copy the summary line"))
 
     # -- slots ------------------------------------------------------------------------------

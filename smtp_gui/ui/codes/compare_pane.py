@@ -121,7 +121,7 @@ class ComparePane(PaneBase, QWidget):
 
     # -- translation ------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.left_label.setText(self.tr("&First code:"))
+        self.left_label.setText(self.tr("F&irst code:"))
         self.right_label.setText(self.tr("&Second code:"))
         self.left.setAccessibleName(self.tr("First code to compare"))
         self.right.setAccessibleName(self.tr("Second code to compare"))

@@ -133,7 +133,7 @@ class AuthEncoderPane(Retranslating, QGroupBox):
         for index in range(self.mode.count()):
             self.mode.setItemText(index, names[str(self.mode.itemData(index))])
         self.mode.setAccessibleName(self.tr("What to build"))
-        self.labels["mode"].setText(self.tr("&Build:"))
+        self.labels["mode"].setText(self.tr("Bu&ild:"))
         self.labels["authzid"].setText(self.tr("Authori&zation identity (optional):"))
         self.authzid.setAccessibleName(self.tr("Authorization identity"))
         self.labels["user"].setText(self.tr("&User name:"))
@@ -150,7 +150,7 @@ class AuthEncoderPane(Retranslating, QGroupBox):
         """Labels that depend on the mode."""
         mode = self._current_mode()
         token = mode == "xoauth2"
-        self.labels["secret"].setText(self.tr("Access &token:") if token else self.tr("&Password:"))
+        self.labels["secret"].setText(self.tr("Access &token:") if token else self.tr("Pass&word:"))
         self.secret.setAccessibleName(self.tr("Access token") if token else self.tr("Password"))
         first = {
             "login": self.tr("Answer to Username:"),

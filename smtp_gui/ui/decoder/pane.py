@@ -65,6 +65,7 @@ class DecoderPane(PaneBase, QWidget):
         self.input_label = QLabel()
         self.input = QPlainTextEdit(objectName="decoderInput")
         self.input.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.input.setTabChangesFocus(True)  # Tab leads on; a pasted tab still arrives
         self.input_label.setBuddy(self.input)
         self.reveal = QCheckBox(objectName="revealSecrets")
         self.clear_button = QPushButton(objectName="decoderClear")
@@ -81,6 +82,7 @@ class DecoderPane(PaneBase, QWidget):
         self.status = QLabel(objectName="decoderStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.copy_button = QPushButton(objectName="copyDecoderReport")
+        self.copy_button.setAutoDefault(True)  # Enter copies once focused (an advice button)
         self.output = QPlainTextEdit(objectName="decoderOutput")
         self.output.setReadOnly(True)
         self.output.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))

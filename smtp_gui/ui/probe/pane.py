@@ -84,6 +84,7 @@ class ProbePane(PaneBase, QWidget):
         self.insecure = self.form.insecure
         self.timeout = self.form.timeout
         self.run_button = QPushButton(objectName="runProbe")
+        self.run_button.setAutoDefault(True)  # Enter starts it once focused
         self.cancel_button = QPushButton(objectName="cancelProbe")
         self.cancel_button.setEnabled(False)
         self.progress = QProgressBar(objectName="probeProgress")
