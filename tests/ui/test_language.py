@@ -26,7 +26,7 @@ def test_switch_to_chinese_and_back(window: MainWindow, settings) -> None:  # ty
     assert "比较" in window.tabs.tabText(compare_tab)
     assert window.compare_pane.copy_text_button.text() != "Copy as text"
     chinese_view = view.toPlainText()
-    assert "永久否定" in chinese_view and "关键区别" in chinese_view
+    assert "永久否定" in chinese_view and "我看到的是哪一个" in chinese_view
     assert chinese_view != english_view
     assert settings.language == "zh"
     _switch(window, "en")
