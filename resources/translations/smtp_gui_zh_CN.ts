@@ -173,6 +173,18 @@
         <translation>名单：默认使用内置名单，也可填写如 zen.spamhaus.org,bl.spamcop.net</translation>
     </message>
     <message>
+        <source>Sending IP</source>
+        <translation>发送 IP</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>发件人</translation>
+    </message>
+    <message>
+        <source>DKIM selectors</source>
+        <translation>DKIM 选择器</translation>
+    </message>
+    <message>
         <source>Domain records (MX, SPF, DMARC, …)</source>
         <translation>域名记录（MX、SPF、DMARC 等）</translation>
     </message>
@@ -203,6 +215,10 @@
     <message>
         <source>Resolver</source>
         <translation>解析器</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>检查对象</translation>
     </message>
 </context>
 <context>
@@ -370,12 +386,20 @@
         <translation>目录中没有与“%1”匹配的内容。请尝试数字（如 550）、增强状态码（如 5.7.1）或关键词（如“中继”）。</translation>
     </message>
     <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
         <source>Codes shown: %1</source>
         <translation>显示的代码：%1</translation>
     </message>
 </context>
 <context>
     <name>ComparePane</name>
+    <message>
+        <source>Codes</source>
+        <translation>代码</translation>
+    </message>
     <message>
         <source>F&amp;irst code:</source>
         <translation>第一个代码(&amp;I)：</translation>
@@ -525,6 +549,10 @@ or a transcript with S:/C:, &lt;&lt;&lt;/&gt;&gt;&gt;, swaks -&gt; / &lt;- marke
     <message>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>输入</translation>
     </message>
     <message>
         <source>&amp;Paste a bounce, an NDR, a DSN or an SMTP transcript, or drop a file:</source>
@@ -701,6 +729,10 @@ or a whole .eml, a Postfix or Exim bounce, a Microsoft 365 NDR, or S:/C: lines</
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+        <source>&amp;Save report…</source>
+        <translation>保存报告(&amp;S)…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -869,6 +901,18 @@ SMTP 错误排查工具：回复码、AUTH 认证交互、黑名单与 DNS。</t
         <translation>正在连接…</translation>
     </message>
     <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
         <source>&amp;Probe</source>
         <translation>探测(&amp;P)</translation>
     </message>
@@ -954,6 +998,25 @@ SMTP 错误排查工具：回复码、AUTH 认证交互、黑名单与 DNS。</t
     <message>
         <source>Copy as Markdown</source>
         <translation>复制为 Markdown</translation>
+    </message>
+</context>
+<context>
+    <name>SaveReport</name>
+    <message>
+        <source>HTML (*.html)</source>
+        <translation>HTML (*.html)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>保存报告</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
     </message>
 </context>
 <context>

@@ -33,7 +33,6 @@ def _run(args: argparse.Namespace) -> int:
     from smtp_gui.core.dnsbl.check import plan_check, resolver_warnings, run_check
     from smtp_gui.core.dnsbl.report import blocklist_report
     from smtp_gui.core.dnsbl.zones import split_zone_list
-    from smtp_gui.core.report.text import render_text
 
     lang = lang_of(args)
     config = resolver_config_of(args)
@@ -43,10 +42,8 @@ def _run(args: argparse.Namespace) -> int:
         write_error(warning.get(lang))
     sys.stderr.flush()
     report = run_check(config, plan)
-    text = render_text(
-        blocklist_report(
-            str(plan.target), report.results, report.resolver, lang, skipped=len(plan.skipped)
-        )
+    shown = blocklist_report(
+        str(plan.target), report.results, report.resolver, lang, skipped=len(plan.skipped)
     )
-    emit(args, report.to_dict(lang), text)
+    emit(args, report.to_dict(lang), shown)
     return 0

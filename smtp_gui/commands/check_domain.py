@@ -46,7 +46,6 @@ def _run(args: argparse.Namespace) -> int:
         make_target,
         run_checks,
     )
-    from smtp_gui.core.report.text import render_text
 
     lang = lang_of(args)
     target = make_target(
@@ -66,5 +65,5 @@ def _run(args: argparse.Namespace) -> int:
         "resolver": described,
         "checks": [r.to_dict(lang) for r in results],
     }
-    emit(args, data, render_text(domain_report(target.domain, results, lang, described)))
+    emit(args, data, domain_report(target.domain, results, lang, described))
     return 0

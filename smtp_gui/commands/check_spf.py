@@ -33,7 +33,6 @@ def _run(args: argparse.Namespace) -> int:
     from smtp_gui.core.dns.deadline_resolver import with_deadline
     from smtp_gui.core.dns.lookup import Lookup
     from smtp_gui.core.dns.resolver import build_resolver
-    from smtp_gui.core.report.text import render_text
     from smtp_gui.core.spf.analysis import analyze
     from smtp_gui.core.spf.evaluate import check_host
     from smtp_gui.core.spf.lookups import is_checkable_domain
@@ -63,7 +62,7 @@ def _run(args: argparse.Namespace) -> int:
             "analysis": analysis.to_dict(lang),
             "resolver": where,
         }
-        emit(args, data, render_text(spf_report(analysis, where, lang)))
+        emit(args, data, spf_report(analysis, where, lang))
         return 0
     sender = args.sender or f"postmaster@{domain}"
     evaluation = check_host(resolver, args.ip, domain, sender, args.helo or domain, answers=answers)
@@ -72,5 +71,5 @@ def _run(args: argparse.Namespace) -> int:
     data["analysis"] = analysis.to_dict(lang)
     data["problems"] = [p.text(lang) for p in analysis.problems]
     data["resolver"] = where
-    emit(args, data, render_text(spf_report(analysis, where, lang, evaluation)))
+    emit(args, data, spf_report(analysis, where, lang, evaluation))
     return 0

@@ -1,5 +1,5 @@
-"""What every subcommand shares: --json/--lang, standard input and output, and the one place
-where rejected input (exit 2) and unusable input or output streams become one line on stderr.
+"""What every subcommand shares: --format/--json/--lang, standard input and output, and the one
+place where rejected input (exit 2) and unusable input or output streams become one line on stderr.
 
 Commands write only through ``write_text``, ``write_json`` and ``write_error`` (a test keeps
 it so): text passes ``safe_text.terminal`` there, at the one point where it reaches the
@@ -13,13 +13,17 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from smtp_gui.core.text.bilingual import normalize_lang
 from smtp_gui.core.text.errors import InputError, input_error
 from smtp_gui.core.text.safe_text import echoed, json_safe, terminal
 
+if TYPE_CHECKING:
+    from smtp_gui.core.report.model import Report
+
 Handler = Callable[[argparse.Namespace], int]
+
 
 def echoed_words(message: str, words: Sequence[str]) -> str:
     """``message`` with each word of the command line it repeats in full (as is, or quoted as
@@ -45,8 +49,18 @@ class OutputError(Exception):
         self.error = error
 
 
+FORMATS = ("text", "markdown", "json", "html")
+"""The outputs of every subcommand: one report, rendered by core/report's renderers."""
+
+
 def add_common_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default=None,
+        help="text (default), markdown (for a ticket), json, or html (a standalone page)",
+    )
+    parser.add_argument("--json", action="store_true", help="the same as --format json")
     parser.add_argument(
         "--lang", choices=("en", "zh"), default=None, help="language of the text (default: system)"
     )
@@ -101,12 +115,37 @@ def flush_out() -> None:
         raise OutputError(exc) from None
 
 
-def emit(args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
-    """Print ``data`` as JSON with --json, else the plain-text rendering."""
-    if args.json:
+def output_format(args: argparse.Namespace) -> str:
+    """The chosen output: ``--json`` is ``--format json``; asking for both JSON and another
+    format is rejected input."""
+    chosen = getattr(args, "format", None)
+    if getattr(args, "json", False):
+        if chosen not in (None, "json"):
+            raise UsageError(f"--json and --format {chosen} disagree: choose one")
+        return "json"
+    return str(chosen or "text")
+
+
+def emit(args: argparse.Namespace, data: dict[str, Any], report: Report) -> None:
+    """Print ``data`` as JSON with --format json (or --json), else ``report`` rendered as
+    text, Markdown or HTML: the same report, so secrets are masked alike in each."""
+    chosen = output_format(args)
+    if chosen == "json":
         write_json(data)
+        return
+    if chosen == "markdown":
+        from smtp_gui.core.report.markdown import render_markdown
+
+        rendered = render_markdown(report)
+    elif chosen == "html":
+        from smtp_gui.core.report.html import render_html
+
+        rendered = render_html(report)
     else:
-        write_text(text.rstrip("\n") + "\n")
+        from smtp_gui.core.report.text import render_text
+
+        rendered = render_text(report)
+    write_text(rendered.rstrip("\n") + "\n")
 
 
 def _stdin(closed_key: str = "cli.stdin_closed") -> Any:
@@ -204,6 +243,7 @@ def run_guarded(handler: Handler, args: argparse.Namespace) -> int:
     """Run a subcommand; rejected input: one stderr line and exit 2; output that cannot be
     written: one stderr line and exit 1. The caller ends with ``finish_output``."""
     try:
+        output_format(args)  # --json with another --format: refused before any work
         return handler(args)
     except OutputError as error:
         return output_failed(error, lang_of(args))

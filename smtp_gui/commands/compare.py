@@ -8,7 +8,6 @@ from typing import Any
 from smtp_gui.commands.common import add_common_options, emit, lang_of
 from smtp_gui.core.codes.compare import compare
 from smtp_gui.core.codes.report import compare_report
-from smtp_gui.core.report.text import render_text
 
 
 def add_parser(subparsers: Any) -> None:
@@ -22,5 +21,5 @@ def add_parser(subparsers: Any) -> None:
 def _run(args: argparse.Namespace) -> int:
     lang = lang_of(args)
     comparison = compare(args.a, args.b)
-    emit(args, comparison.to_dict(lang), render_text(compare_report(comparison, lang)))
+    emit(args, comparison.to_dict(lang), compare_report(comparison, lang))
     return 0

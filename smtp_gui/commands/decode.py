@@ -6,7 +6,6 @@ import argparse
 from typing import Any
 
 from smtp_gui.commands.common import add_common_options, emit, lang_of, read_text_argument
-from smtp_gui.core.report.text import render_text
 from smtp_gui.core.sasl.decode import decode_exchange
 from smtp_gui.core.sasl.report import report
 
@@ -41,6 +40,5 @@ def _run(args: argparse.Namespace) -> int:
     text = read_text_argument(" ".join(words) if words and words != ["-"] else None)
     exchange = decode_exchange(text)
     reveal = bool(args.reveal)
-    rendered = render_text(report(exchange, lang, reveal=reveal))
-    emit(args, exchange.to_dict(lang, reveal=reveal), rendered)
+    emit(args, exchange.to_dict(lang, reveal=reveal), report(exchange, lang, reveal=reveal))
     return 0

@@ -16,7 +16,6 @@ from smtp_gui.commands.common import (
 )
 from smtp_gui.core.diagnose.analyse import MAX_INPUT, diagnose
 from smtp_gui.core.diagnose.report import report
-from smtp_gui.core.report.text import render_text
 
 
 def add_parser(subparsers: Any) -> None:
@@ -50,5 +49,5 @@ def _read(name: str) -> bytes:
 def _run(args: argparse.Namespace) -> int:
     lang = lang_of(args)
     result = diagnose(_read(args.file))
-    emit(args, result.to_dict(lang), render_text(report(result, lang)))
+    emit(args, result.to_dict(lang), report(result, lang))
     return 0

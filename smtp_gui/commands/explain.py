@@ -8,7 +8,6 @@ from typing import Any
 from smtp_gui.commands.common import add_common_options, emit, lang_of
 from smtp_gui.core.codes.catalogue import explain
 from smtp_gui.core.codes.report import explain_report
-from smtp_gui.core.report.text import render_text
 
 
 def add_parser(subparsers: Any) -> None:
@@ -23,5 +22,5 @@ def add_parser(subparsers: Any) -> None:
 def _run(args: argparse.Namespace) -> int:
     lang = lang_of(args)
     explanation = explain(" ".join(args.code))
-    emit(args, explanation.to_dict(lang), render_text(explain_report(explanation, lang)))
+    emit(args, explanation.to_dict(lang), explain_report(explanation, lang))
     return 0

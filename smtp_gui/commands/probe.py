@@ -19,6 +19,7 @@ from smtp_gui.commands.common import (
     emit,
     flush_out,
     lang_of,
+    output_format,
     read_stdin_line,
     stdin_is_terminal,
     write_text,
@@ -169,8 +170,10 @@ def _run(args: argparse.Namespace) -> int:
         raise input_error("probe.auth_needs_user", mechanism=args.auth)
     options = dataclasses.replace(options, password=_password(args, lang))
 
+    streamed = output_format(args) == "text"  # Markdown and HTML come whole, at the end
+
     def stream(step: ProbeStep) -> None:
-        if not args.json:
+        if streamed:
             for line in step_lines(step, lang, args.reveal):
                 write_text(line + "\n")
             flush_out()
@@ -179,10 +182,11 @@ def _run(args: argparse.Namespace) -> int:
         result = run_probe(options, on_step=stream)
     except KeyboardInterrupt:
         return 130
-    if args.json:
-        emit(args, result.to_dict(lang, reveal=args.reveal), "")
-    else:
+    if streamed:
         # The transcript was streamed above, line by line: the report without it follows.
         report = probe_report(result, lang, args.reveal, with_transcript=False)
         write_text("\n" + render_text(report))
+    else:
+        data = result.to_dict(lang, reveal=args.reveal)
+        emit(args, data, probe_report(result, lang, args.reveal))
     return 0 if result.ok else 1

@@ -7,7 +7,7 @@ import time
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -99,6 +99,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.toolbar.addWidget(self.language_switch)
 
         self.file_menu = self.menuBar().addMenu("")
+        self.save_report_action = QAction(self, objectName="saveReportAction")
+        self.file_menu.addAction(self.save_report_action)
+        self.file_menu.addSeparator()
         self.quit_action = QAction(self, objectName="quitAction")
         self.file_menu.addAction(self.quit_action)
         self.help_menu = self.menuBar().addMenu("")
@@ -109,6 +112,8 @@ class MainWindow(Retranslating, QMainWindow):
 
         self.language_switch.currentIndexChanged.connect(self._on_language_switch_changed)
         self.quit_action.triggered.connect(self.close)
+        self.save_report_action.triggered.connect(self._on_save_report_triggered)
+        self.file_menu.aboutToShow.connect(self.update_save_action)
         self.about_action.triggered.connect(self._on_about_triggered)
         self.find_action.triggered.connect(self._on_find_triggered)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
@@ -166,6 +171,7 @@ class MainWindow(Retranslating, QMainWindow):
             return
         self._setup_finished = True
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.save_report_action.setShortcut(QKeySequence("Ctrl+S"))
         self.find_action.setShortcut(QKeySequence("Ctrl+F"))
         for slot in self._slots.values():
             if isinstance(slot.pane, Pane):
@@ -294,6 +300,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.language_switch.setAccessibleName(self.tr("Language"))
         self.file_menu.setTitle(self.tr("&File"))
         self.quit_action.setText(self.tr("&Quit"))
+        self.save_report_action.setText(self.tr("&Save report…"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About smtp-gui"))
         self.find_action.setText(self.tr("Find a code"))
@@ -347,6 +354,27 @@ class MainWindow(Retranslating, QMainWindow):
         slot = self.tabs.widget(index)
         if isinstance(slot, _PaneSlot) and slot.pane is None:
             self._pane(slot.objectName().removesuffix("Slot"))
+        self.update_save_action()
+
+    @Slot()
+    def update_save_action(self) -> None:
+        """Save report is enabled while the current pane has a report (tab change, menu)."""
+        pane = self.current_pane()
+        self.save_report_action.setEnabled(isinstance(pane, Pane) and bool(pane.current_report()))
+
+    @Slot()
+    def _on_save_report_triggered(self) -> None:
+        from smtp_gui.ui.save_report import save_pane_report
+
+        save_pane_report(self, self.current_pane())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Ctrl+S when the action was disabled at the last refresh: the pane may have a
+        report by now; the action does nothing while it is still disabled."""
+        if event.matches(QKeySequence.StandardKey.Save):
+            self.update_save_action()
+            self.save_report_action.trigger()
+        super().keyPressEvent(event)
 
     @Slot()
     def _on_find_triggered(self) -> None:

@@ -1,18 +1,30 @@
 """What the main window asks of every tab: the ``Pane`` protocol, and a base for panes.
 
-The window calls exactly these three, on every pane, through this protocol (never by
+The window calls exactly these, on every pane, through this protocol (never by
 looking a method up by name): ``retranslate`` when the language changes (through
 ``Retranslating``), ``finish_setup`` once after the first paint (shortcuts, completers:
 work the first paint need not wait for), ``shutdown`` when the window closes, with the
-milliseconds its workers may still take (all panes together get ``CLOSE_WAIT_MS``).
+milliseconds its workers may still take (all panes together get ``CLOSE_WAIT_MS``), and
+``current_report``/``report_facts`` for File > Save report (ui/save_report.py).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
+from smtp_gui.core.report.model import Report
 from smtp_gui.ui.jobs import CLOSE_WAIT_MS
 from smtp_gui.ui.retranslating import Retranslating
+
+
+@dataclass(frozen=True)
+class ReportFacts:
+    """What a saved report's footer says beside the version and date: the resolver that
+    answered (empty: none asked) and the inputs as (label, text) pairs, never a secret."""
+
+    resolver: str = ""
+    inputs: tuple[tuple[str, str], ...] = ()
 
 
 @runtime_checkable
@@ -22,6 +34,10 @@ class Pane(Protocol):
     def finish_setup(self) -> None: ...
 
     def shutdown(self, wait_ms: int = CLOSE_WAIT_MS) -> None: ...
+
+    def current_report(self) -> Report | None: ...
+
+    def report_facts(self) -> ReportFacts: ...
 
 
 class PaneBase(Retranslating):
@@ -33,3 +49,11 @@ class PaneBase(Retranslating):
 
     def shutdown(self, wait_ms: int = CLOSE_WAIT_MS) -> None:
         """No background work to end."""
+
+    def current_report(self) -> Report | None:
+        """The report the pane shows, secrets masked, for Save report; None: nothing to save."""
+        return None
+
+    def report_facts(self) -> ReportFacts:
+        """The resolver and inputs behind ``current_report()`` for the saved footer."""
+        return ReportFacts()

@@ -16,9 +16,12 @@ from functools import partial
 from itertools import count
 from typing import Any, TypeVar
 
+from PySide6.QtCore import QCoreApplication
+
 from smtp_gui.core.checks.kind import CheckKindName
 from smtp_gui.core.deadline import Deadline, unbounded
 from smtp_gui.core.dns.config import ResolverConfig
+from smtp_gui.core.report.model import Report
 from smtp_gui.core.text.bilingual import Text
 from smtp_gui.core.text.messages import message
 from smtp_gui.ui.checks.model import CheckRow, RowState, Tone
@@ -89,6 +92,14 @@ class CheckBatch(ABC):
     def report(self, lang: str, markdown: bool = False) -> str:
         """A full report for a ticket; empty when the kind has none (see CheckKind.reports)."""
         return ""
+
+    def report_model(self, lang: str) -> Report | None:
+        """The finished batch as a report (File > Save report); None: the kind has none."""
+        return None
+
+    def inputs(self) -> tuple[tuple[str, str], ...]:
+        """What the user asked, as (label, text) pairs for a saved report's footer."""
+        return ((QCoreApplication.translate("CheckKinds", "Target"), self.target),)
 
     def failed_row(self, key: Hashable, error: str) -> CheckRow:
         """A task raised (a bug, not a DNS outcome): show it raw in that row."""

@@ -27,6 +27,7 @@ from smtp_gui.core.records.domain_check import (
 )
 from smtp_gui.core.report import labels
 from smtp_gui.core.report.markdown import render_markdown
+from smtp_gui.core.report.model import Report
 from smtp_gui.core.report.text import render_text
 from smtp_gui.core.text.bilingual import Text
 from smtp_gui.core.text.errors import input_error
@@ -147,9 +148,24 @@ class DomainBatch(CheckBatch):
 
     def report(self, lang: str, markdown: bool = False) -> str:
         """The finished checks as plain text or Markdown (check_report), for a ticket."""
-        missing = [row.name for row in self._pending if row.key not in self.results]
-        report = domain_report(self.target, self.finished(), lang, self.resolver, missing)
+        report = self.report_model(lang)
         return render_markdown(report) if markdown else render_text(report)
+
+    def report_model(self, lang: str) -> Report:
+        missing = [row.name for row in self._pending if row.key not in self.results]
+        return domain_report(self.target, self.finished(), lang, self.resolver, missing)
+
+    def inputs(self) -> tuple[tuple[str, str], ...]:
+        target = self.domain_target
+        return (
+            *super().inputs(),
+            (QCoreApplication.translate("CheckKinds", "Sending IP"), target.ip or ""),
+            (QCoreApplication.translate("CheckKinds", "Sender"), target.sender or ""),
+            (
+                QCoreApplication.translate("CheckKinds", "DKIM selectors"),
+                " ".join(target.selectors),
+            ),
+        )
 
 
 class DomainKind(CheckKind):

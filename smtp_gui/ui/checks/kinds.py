@@ -24,8 +24,10 @@ from smtp_gui.core.dnsbl.check import (
     zone_rows,
     zone_task,
 )
+from smtp_gui.core.dnsbl.report import blocklist_report
 from smtp_gui.core.dnsbl.summary import summarize
 from smtp_gui.core.dnsbl.zones import split_zone_list
+from smtp_gui.core.report.model import Report
 from smtp_gui.core.text.bilingual import Text
 from smtp_gui.core.text.messages import message
 from smtp_gui.ui.checks.batch import FIELD_LISTS, CheckBatch, CheckKind, Task, row_tasks
@@ -88,6 +90,14 @@ class BlocklistBatch(CheckBatch):
 
     def result_for(self, key: Hashable) -> ZoneResult | None:
         return self.results.get(key)
+
+    def report_model(self, lang: str) -> Report:
+        """The lists that answered (dnsbl/report.blocklist_report, as the CLI prints it)."""
+        done = [self.results[row.key] for row in self._pending if row.key in self.results]
+        skipped = len(self.plan.skipped)
+        return blocklist_report(
+            self.target, done, self.resolver, lang, skipped=skipped, warnings=self.warnings
+        )
 
     def summary(self, cancelled: int) -> Text:
         done = [self.results[row.key] for row in self._pending if row.key in self.results]

@@ -37,6 +37,7 @@ from smtp_gui.ui.checks.details import CheckDetailsView
 from smtp_gui.ui.checks.domain_fields import DomainFields
 from smtp_gui.ui.checks.kinds import KINDS, CheckBatch, CheckKind
 from smtp_gui.ui.checks.model import CheckResultsModel, RowState
+from smtp_gui.ui.checks.saving import BatchReports
 from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.jobs import CLOSE_WAIT_MS, JobController
 from smtp_gui.ui.notice_label import NoticeLabel
@@ -46,7 +47,7 @@ from smtp_gui.ui.report_button import ReportButton
 _MAX_TARGET = 320
 
 
-class ChecksPane(PaneBase, QWidget):
+class ChecksPane(BatchReports, PaneBase, QWidget):
     """``checkTarget`` + ``runChecks`` start a batch; ``resultsTable`` fills as answers come;
     ``checkProgress`` counts them; ``cancelChecks`` stops the rest and labels them."""
 

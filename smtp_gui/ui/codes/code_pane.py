@@ -35,7 +35,7 @@ from smtp_gui.core.report.text import render_text
 from smtp_gui.core.text.errors import InputError
 from smtp_gui.ui.codes.code_model import CodeListModel
 from smtp_gui.ui.context import AppContext
-from smtp_gui.ui.pane import PaneBase
+from smtp_gui.ui.pane import PaneBase, ReportFacts
 from smtp_gui.ui.report_view import render_message, render_report
 
 _MAX_QUERY = 200  # longer pastes are cut: no code or word is that long
@@ -119,6 +119,14 @@ class CodePane(PaneBase, QWidget):
     def report(self) -> Report | None:
         """The report the page shows (None while no code is shown)."""
         return self._report
+
+    def current_report(self) -> Report | None:
+        return self._report
+
+    def report_facts(self) -> ReportFacts:
+        if self._shown is None:
+            return ReportFacts()
+        return ReportFacts(inputs=((self.tr("Code"), _entry_code(self._shown)),))
 
     # -- translation ------------------------------------------------------------------------
     def retranslate(self) -> None:

@@ -23,7 +23,7 @@ from smtp_gui.core.report.markdown import render_markdown
 from smtp_gui.core.report.text import render_text
 from smtp_gui.core.text.errors import InputError
 from smtp_gui.ui.context import AppContext
-from smtp_gui.ui.pane import PaneBase
+from smtp_gui.ui.pane import PaneBase, ReportFacts
 from smtp_gui.ui.report_view import render_message, render_report
 
 _SEPARATOR = " — "
@@ -118,6 +118,12 @@ class ComparePane(PaneBase, QWidget):
     def report(self) -> Report | None:
         """The report the view shows (None while the codes cannot be compared)."""
         return self._report
+
+    def current_report(self) -> Report | None:
+        return self._report
+
+    def report_facts(self) -> ReportFacts:
+        return ReportFacts(inputs=((self.tr("Codes"), " / ".join(self.codes())),))
 
     # -- translation ------------------------------------------------------------------------
     def retranslate(self) -> None:

@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smtp_gui.core.report.model import Report
 from smtp_gui.core.sasl.decode import cram_md5_parts, verify_cram_md5
 from smtp_gui.core.sasl.model import Exchange
+from smtp_gui.core.sasl.report import report as sasl_report
 from smtp_gui.core.text.errors import InputError
 from smtp_gui.core.text.safe_text import shown
 from smtp_gui.ui.context import AppContext
@@ -193,6 +195,12 @@ class DecoderPane(PaneBase, QWidget):
     def report(self) -> str:
         """The plain-text report as copied: always masked."""
         return copy_text(self._outcome, self._context.lang)
+
+    def current_report(self) -> Report | None:
+        """The exchange's report for Save report: always masked, whatever the view shows.
+        The paste itself is no input of the footer: it holds the secrets."""
+        exchange = self.exchange
+        return None if exchange is None else sasl_report(exchange, self._context.lang, reveal=False)
 
     def clear(self) -> None:
         """Forget the paste, the decoded exchange and every secret the pane holds."""

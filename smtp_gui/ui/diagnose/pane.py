@@ -41,7 +41,7 @@ from smtp_gui.core.text.safe_text import shown
 from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.diagnose.advice_buttons import AdviceButtons
 from smtp_gui.ui.jobs import CLOSE_WAIT_MS, JobController
-from smtp_gui.ui.pane import PaneBase
+from smtp_gui.ui.pane import PaneBase, ReportFacts
 from smtp_gui.ui.paste_edit import PasteEdit
 from smtp_gui.ui.report_view import render_report
 
@@ -209,6 +209,16 @@ class DiagnosePane(PaneBase, QWidget):
         if self._diagnosis is None:
             return ""
         return render_text(report(self._diagnosis, self._context.lang))
+
+    def current_report(self) -> Report | None:
+        """The diagnosis's report for Save report (None before there is a diagnosis)."""
+        if self._diagnosis is None:
+            return None
+        return report(self._diagnosis, self._context.lang)
+
+    def report_facts(self) -> ReportFacts:
+        """The pasted text (or what was read from the file) is the input."""
+        return ReportFacts(inputs=((self.tr("Input"), self.input.toPlainText()),))
 
     def clear(self) -> None:
         self._request += 1

@@ -45,7 +45,7 @@ from smtp_gui.core.text.errors import InputError
 from smtp_gui.core.text.safe_text import shown
 from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.jobs import CLOSE_WAIT_MS, JobController, TaskContext
-from smtp_gui.ui.pane import PaneBase
+from smtp_gui.ui.pane import PaneBase, ReportFacts
 from smtp_gui.ui.probe.form import ProbeForm
 from smtp_gui.ui.probe.transcript_model import CODE_ROLE, STEP_ROLE, TranscriptModel
 from smtp_gui.ui.report_view import SEVERITY_COLOURS, render_report
@@ -68,6 +68,7 @@ class ProbePane(PaneBase, QWidget):
         self._context = context
         self._steps: list[ProbeStep] = []
         self._result: ProbeResult | None = None
+        self._options: ProbeOptions | None = None  # of the probe started last
         self.jobs = JobController(self, max_threads=2)
 
         self.form = ProbeForm()
@@ -167,6 +168,7 @@ class ProbePane(PaneBase, QWidget):
             return False
         self._steps.clear()
         self._result = None
+        self._options = options
         self.model.clear()
         self.details.clear()
         self._show_summary("", Severity.OK)
@@ -185,6 +187,25 @@ class ProbePane(PaneBase, QWidget):
         if self._result is not None:
             return probe_report(self._result, lang)
         return steps_report(tuple(self._steps), lang) if self._steps else None
+
+    def current_report(self) -> Report | None:
+        """The finished probe's report for Save report, secrets masked."""
+        return probe_report(self._result, self._context.lang) if self._result else None
+
+    def report_facts(self) -> ReportFacts:
+        """The server, port and TLS mode asked for; the resolver when MX hosts were looked up."""
+        result, options = self._result, self._options
+        if result is None or options is None:
+            return ReportFacts()
+        resolver = options.resolver.describe() if result.mx_hosts and options.resolver else ""
+        inputs = (
+            (self.tr("Server"), options.target),
+            (self.tr("Port"), str(options.port)),
+            (self.tr("TLS"), str(options.tls.value)),
+            ("MAIL FROM", options.mail_from or ""),
+            ("RCPT TO", options.rcpt_to or ""),
+        )
+        return ReportFacts(resolver, inputs)
 
     # -- translation ------------------------------------------------------------------------
     def retranslate(self) -> None:

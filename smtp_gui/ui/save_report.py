@@ -1,0 +1,120 @@
+"""File > Save report: the current pane's report, with a footer, as HTML or as PDF.
+
+The HTML is ``core/report/html.render_html`` of the pane's report plus its footer
+(``core/report/footer.with_footer``): every piece of outside text in it is escaped by that
+renderer. The PDF is the same HTML laid out by a ``QTextDocument`` (``setHtml`` of our own
+output only) and printed by a ``QPdfWriter`` on A4; Qt embeds the subset of each font it
+uses, Chinese included, with a ToUnicode map, so the text can be searched and copied.
+``save_report`` is separate from the dialog so that it can be called with a path.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from smtp_gui import __version__
+from smtp_gui.core.report.footer import with_footer
+from smtp_gui.core.report.html import render_html
+from smtp_gui.core.report.model import Report
+from smtp_gui.core.report.runs import plain
+from smtp_gui.ui.pane import Pane, ReportFacts
+
+PDF_RESOLUTION = 300  # dots per inch of the PDF's layout (text stays vector text)
+# Chinese fonts rarely have a bold face: Qt then draws bold text twice, a pixel apart, and a
+# PDF reader extracts (copies, searches) every such character twice. Headings of a Chinese
+# report keep their size and lose the weight.
+_NO_SYNTHETIC_BOLD = "<style>h1, h2, h3, th, .verdict { font-weight: normal; }</style>\n"
+
+
+def report_html(report: Report, facts: ReportFacts, when: datetime | None = None) -> str:
+    """The saved page: the report, then the footer (version, date, resolver, inputs)."""
+    full = with_footer(
+        report,
+        version=__version__,
+        when=when or datetime.now().astimezone(),
+        resolver=facts.resolver,
+        inputs=facts.inputs,
+    )
+    return render_html(full)
+
+
+def pdf_bytes(html: str, title: str, *, chinese: bool = False) -> bytes:
+    """``html`` (our own render_html output) laid out on A4 pages as a PDF."""
+    if chinese:
+        html = html.replace("</head>", _NO_SYNTHETIC_BOLD + "</head>", 1)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(15, 15, 15, 15),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    writer.setResolution(PDF_RESOLUTION)
+    writer.setTitle(title)
+    writer.setCreator(f"smtp-gui {__version__}")
+    document = QTextDocument()
+    document.setHtml(html)
+    document.print_(writer)
+    del writer  # finishes the file
+    buffer.close()
+    return bytes(buffer.data().data())
+
+
+def save_report(
+    report: Report, facts: ReportFacts, path: str | Path, when: datetime | None = None
+) -> Path:
+    """Write ``report`` to ``path``: PDF when the name ends in ``.pdf``, else HTML (UTF-8).
+    Raises OSError when the file cannot be written."""
+    target = Path(path)
+    html = report_html(report, facts, when)
+    if target.suffix.lower() == ".pdf":
+        title = " ".join(plain(report.title, report.lang).split())
+        target.write_bytes(pdf_bytes(html, title, chinese=report.lang == "zh"))
+    else:
+        target.write_text(html, encoding="utf-8")
+    return target
+
+
+def save_pane_report(parent: QWidget, pane: object) -> Path | None:
+    """File > Save report for ``pane`` (nothing when it has no report)."""
+    report = pane.current_report() if isinstance(pane, Pane) else None
+    if report is None or not isinstance(pane, Pane):
+        return None
+    return save_report_dialog(parent, report, pane.report_facts())
+
+
+def save_report_dialog(parent: QWidget, report: Report, facts: ReportFacts) -> Path | None:
+    """Ask where (HTML or PDF, by the name's extension), then save; None when cancelled."""
+    html_filter = QCoreApplication.translate("SaveReport", "HTML (*.html)")
+    pdf_filter = QCoreApplication.translate("SaveReport", "PDF (*.pdf)")
+    path, chosen = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("SaveReport", "Save report"),
+        "smtp-report.html",
+        f"{html_filter};;{pdf_filter}",
+    )
+    if not path:
+        return None
+    if Path(path).suffix.lower() not in (".html", ".htm", ".pdf"):
+        path += ".pdf" if chosen == pdf_filter else ".html"
+    try:
+        return save_report(report, facts, path)
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        QMessageBox.warning(
+            parent,
+            QCoreApplication.translate("SaveReport", "Save report"),
+            QCoreApplication.translate("SaveReport", "Cannot save %1: %2")
+            .replace("%1", path)
+            .replace("%2", reason),
+        )
+        return None
