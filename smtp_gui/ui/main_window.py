@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QTabWidget,
     QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -25,7 +24,7 @@ from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.jobs import CLOSE_WAIT_MS
 from smtp_gui.ui.keyboard import first_field, give_focus
 from smtp_gui.ui.language import LANGUAGES
-from smtp_gui.ui.pane import Pane
+from smtp_gui.ui.pane import FIRST_PANE, PANES, Pane, PaneSlot
 from smtp_gui.ui.retranslating import Retranslating
 
 if TYPE_CHECKING:
@@ -35,34 +34,6 @@ if TYPE_CHECKING:
     from smtp_gui.ui.decoder.pane import DecoderPane
     from smtp_gui.ui.diagnose.pane import DiagnosePane
     from smtp_gui.ui.probe.pane import ProbePane
-
-# The tabs, in order: (attribute, module, class). A pane is imported and built when it is
-# first needed, or all at once (the default); the app defers the hidden ones until after
-# the first paint, so start-up pays only for the pane the user sees.
-PANES = (
-    ("diagnose_pane", "smtp_gui.ui.diagnose.pane", "DiagnosePane"),  # where a bounce starts
-    ("code_pane", "smtp_gui.ui.codes.code_pane", "CodePane"),
-    ("compare_pane", "smtp_gui.ui.codes.compare_pane", "ComparePane"),
-    ("decoder_pane", "smtp_gui.ui.decoder.pane", "DecoderPane"),
-    ("checks_pane", "smtp_gui.ui.checks.pane", "ChecksPane"),
-    ("probe_pane", "smtp_gui.ui.probe.pane", "ProbePane"),
-)
-FIRST_PANE = "compare_pane"
-
-
-class _PaneSlot(QWidget):
-    """A tab's page: empty until its pane is built, then the pane fills it."""
-
-    def __init__(self, name: str) -> None:
-        super().__init__(objectName=f"{name}Slot")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.pane: QWidget | None = None
-
-    def set_pane(self, pane: Any) -> None:
-        self.pane = pane
-        self.layout().addWidget(pane)
-
 
 class MainWindow(Retranslating, QMainWindow):
     def __init__(
@@ -74,10 +45,10 @@ class MainWindow(Retranslating, QMainWindow):
 
         self.tabs = QTabWidget(objectName="mainTabs")
         self.tabs.setDocumentMode(True)
-        self._slots: dict[str, _PaneSlot] = {}
+        self._slots: dict[str, PaneSlot] = {}
         self._setup_finished = False
         for name, _module, _cls in PANES:
-            self._slots[name] = _PaneSlot(name)
+            self._slots[name] = PaneSlot(name)
             self.tabs.addTab(self._slots[name], "")
         self.setCentralWidget(self.tabs)
 
@@ -279,7 +250,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def current_pane(self) -> QWidget:
         slot = self.tabs.currentWidget()
-        assert isinstance(slot, _PaneSlot)
+        assert isinstance(slot, PaneSlot)
         return slot.pane or cast(QWidget, self._pane(slot.objectName().removesuffix("Slot")))
 
     # -- translation ------------------------------------------------------------------------
@@ -352,7 +323,7 @@ class MainWindow(Retranslating, QMainWindow):
     @Slot(int)
     def _on_tabs_current_changed(self, index: int) -> None:
         slot = self.tabs.widget(index)
-        if isinstance(slot, _PaneSlot) and slot.pane is None:
+        if isinstance(slot, PaneSlot) and slot.pane is None:
             self._pane(slot.objectName().removesuffix("Slot"))
         self.update_save_action()
 

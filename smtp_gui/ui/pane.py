@@ -11,7 +11,9 @@ milliseconds its workers may still take (all panes together get ``CLOSE_WAIT_MS`
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from smtp_gui.core.report.model import Report
 from smtp_gui.ui.jobs import CLOSE_WAIT_MS
@@ -57,3 +59,31 @@ class PaneBase(Retranslating):
     def report_facts(self) -> ReportFacts:
         """The resolver and inputs behind ``current_report()`` for the saved footer."""
         return ReportFacts()
+
+
+# The tabs, in order: (attribute, module, class). A pane is imported and built when it is
+# first needed, or all at once (the default); the app defers the hidden ones until after
+# the first paint, so start-up pays only for the pane the user sees.
+PANES = (
+    ("diagnose_pane", "smtp_gui.ui.diagnose.pane", "DiagnosePane"),  # where a bounce starts
+    ("code_pane", "smtp_gui.ui.codes.code_pane", "CodePane"),
+    ("compare_pane", "smtp_gui.ui.codes.compare_pane", "ComparePane"),
+    ("decoder_pane", "smtp_gui.ui.decoder.pane", "DecoderPane"),
+    ("checks_pane", "smtp_gui.ui.checks.pane", "ChecksPane"),
+    ("probe_pane", "smtp_gui.ui.probe.pane", "ProbePane"),
+)
+FIRST_PANE = "compare_pane"
+
+
+class PaneSlot(QWidget):
+    """A tab's page: empty until its pane is built, then the pane fills it."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(objectName=f"{name}Slot")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.pane: QWidget | None = None
+
+    def set_pane(self, pane: Any) -> None:
+        self.pane = pane
+        self.layout().addWidget(pane)

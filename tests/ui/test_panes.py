@@ -7,8 +7,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from smtp_gui.ui.main_window import PANES, MainWindow
-from smtp_gui.ui.pane import Pane
+from smtp_gui.ui.main_window import MainWindow
+from smtp_gui.ui.pane import PANES, Pane
 
 ROOT = Path(__file__).resolve().parents[2]
 
