@@ -27,6 +27,11 @@ from smtp_gui.ui.pane import PaneBase, ReportFacts
 from smtp_gui.ui.report_view import render_message, render_report
 
 _SEPARATOR = " — "
+# A picker is as wide as this many characters, whatever its longest title: labels such as
+# "5.7.26 — Multiple authentication checks failed" would otherwise make the pane wider than
+# a 1024-pixel screen. The line edit scrolls, the popup is as wide as its longest label,
+# and the tooltip holds the full label.
+_PICKER_CHARS = 22
 
 
 class ComparePane(PaneBase, QWidget):
@@ -72,6 +77,7 @@ class ComparePane(PaneBase, QWidget):
 
         for picker in (self.left, self.right):
             picker.currentTextChanged.connect(self._on_picker_text_changed)
+            picker.textActivated.connect(self._on_picker_text_activated)
         self.swap_button.clicked.connect(self._on_swap_clicked)
         self.copy_text_button.clicked.connect(self._on_copy_text_clicked)
         self.copy_markdown_button.clicked.connect(self._on_copy_markdown_clicked)
@@ -86,6 +92,10 @@ class ComparePane(PaneBase, QWidget):
         picker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         picker.setMaxVisibleItems(20)
         picker.lineEdit().setMaxLength(120)
+        picker.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        picker.setMinimumContentsLength(_PICKER_CHARS)
         return picker
 
     def finish_setup(self) -> None:
@@ -106,7 +116,7 @@ class ComparePane(PaneBase, QWidget):
         for picker, code in ((self.left, left), (self.right, right)):
             if code is not None:
                 picker.setCurrentText(self._label_for(code))
-
+                picker.lineEdit().home(False)  # the code first when the label is cut
     def codes(self) -> tuple[str, str]:
         return _code_of(self.left.currentText()), _code_of(self.right.currentText())
 
@@ -145,6 +155,13 @@ class ComparePane(PaneBase, QWidget):
     @Slot(str)
     def _on_picker_text_changed(self, _text: str) -> None:
         self._update()
+
+    @Slot(str)
+    def _on_picker_text_activated(self, _text: str) -> None:
+        """A label picked from the list shows from its start: the code, not the title's end."""
+        picker = self.sender()
+        if isinstance(picker, QComboBox):
+            picker.lineEdit().home(False)
 
     @Slot()
     def _on_swap_clicked(self) -> None:
@@ -192,6 +209,8 @@ class ComparePane(PaneBase, QWidget):
         return code
 
     def _update(self) -> None:
+        for picker in (self.left, self.right):
+            picker.setToolTip(picker.currentText())  # the full label the picker may cut
         a, b = self.codes()
         lang = self._context.lang
         self._comparison = self._report = None
