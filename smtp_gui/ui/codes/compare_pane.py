@@ -92,9 +92,7 @@ class ComparePane(PaneBase, QWidget):
         picker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         picker.setMaxVisibleItems(20)
         picker.lineEdit().setMaxLength(120)
-        picker.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
+        picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         picker.setMinimumContentsLength(_PICKER_CHARS)
         return picker
 
@@ -117,6 +115,7 @@ class ComparePane(PaneBase, QWidget):
             if code is not None:
                 picker.setCurrentText(self._label_for(code))
                 picker.lineEdit().home(False)  # the code first when the label is cut
+
     def codes(self) -> tuple[str, str]:
         return _code_of(self.left.currentText()), _code_of(self.right.currentText())
 

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
@@ -40,6 +39,7 @@ from smtp_gui.core.text.errors import InputError
 from smtp_gui.core.text.safe_text import shown
 from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.diagnose.advice_buttons import AdviceButtons
+from smtp_gui.ui.elided_label import ElidedLabel
 from smtp_gui.ui.jobs import CLOSE_WAIT_MS, JobController
 from smtp_gui.ui.pane import PaneBase, ReportFacts
 from smtp_gui.ui.paste_edit import PasteEdit
@@ -85,10 +85,9 @@ class DiagnosePane(PaneBase, QWidget):
         self.open_button = QPushButton(objectName="openBounce")
         self.paste_button = QPushButton(objectName="pasteClipboard")
         self.clear_button = QPushButton(objectName="clearPaste")
-        self.status = QLabel(objectName="diagnoseStatus")
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
-        # A long summary must not widen the window: the label takes what space is left.
-        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # A long summary must not widen the window: the label takes what space is left and
+        # ends in "…" (not mid-word), the whole summary in its tooltip.
+        self.status = ElidedLabel(objectName="diagnoseStatus")
         self.view = QTextBrowser(objectName="diagnosisView")
         self.view.setOpenLinks(False)
         self.view.setOpenExternalLinks(False)
