@@ -25,6 +25,7 @@ from smtp_gui.ui.jobs import CLOSE_WAIT_MS
 from smtp_gui.ui.language import LANGUAGES
 from smtp_gui.ui.pane import Pane
 from smtp_gui.ui.retranslating import Retranslating
+from smtp_gui.ui.theme import SchemeMenu
 
 if TYPE_CHECKING:
     from smtp_gui.ui.checks.pane import ChecksPane
@@ -99,6 +100,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.file_menu = self.menuBar().addMenu("")
         self.quit_action = QAction(self, objectName="quitAction")
         self.file_menu.addAction(self.quit_action)
+        self.view_menu = SchemeMenu(context.settings, context.theme, self)
+        self.menuBar().addMenu(self.view_menu)
         self.help_menu = self.menuBar().addMenu("")
         self.about_action = QAction(self, objectName="aboutAction")
         self.help_menu.addAction(self.about_action)
