@@ -1,4 +1,5 @@
-"""Save a picture of each pane of the real window: ``scripts/screenshots.py [OUT] [--lang zh]``.
+"""Save a picture of each pane of the real window:
+``scripts/screenshots.py [OUT] [--lang zh] [--dark]``.
 
 Runs offscreen by default; under ``xvfb-run`` it uses the X server. Look at the pictures
 after every visible change.
@@ -145,6 +146,7 @@ def main() -> int:
     parser.add_argument("out", nargs="?", default="docs/screenshots")
     parser.add_argument("--lang", default="en")
     parser.add_argument("--size", default="1100x760")
+    parser.add_argument("--dark", action="store_true", help="the View menu's Dark palette")
     args = parser.parse_args()
     if "DISPLAY" not in os.environ:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -158,6 +160,8 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
+        settings.colour_scheme = "dark" if args.dark else "light"
+        suffix = f"{args.lang}-dark" if args.dark else args.lang
         window = create_main_window(settings, lang=args.lang)
         width, height = (int(v) for v in args.size.split("x"))
         window.resize(width, height)
@@ -168,10 +172,10 @@ def main() -> int:
             window.tabs.setCurrentIndex(index)
             pane = window.current_pane()
             name = pane.__class__.__name__.removesuffix("Pane").lower()
-            _fill(pane, app, out / f"{name}-running-{args.lang}.png")
+            _fill(pane, app, out / f"{name}-running-{suffix}.png")
             for _ in range(5):
                 app.processEvents()
-            path = out / f"{name}-{args.lang}.png"
+            path = out / f"{name}-{suffix}.png"
             window.grab().save(str(path))
             print(path)
         window.close()

@@ -22,6 +22,7 @@ from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.language import LanguageController
 from smtp_gui.ui.main_window import MainWindow
 from smtp_gui.ui.settings import Settings
+from smtp_gui.ui.theme import Scheme, ThemeController
 
 
 def default_settings() -> Settings:
@@ -45,8 +46,11 @@ def create_main_window(
     settings = settings or default_settings()
     language = LanguageController(app)
     language.set_language(lang or settings.language or LanguageController.system_language())
-    window = MainWindow(AppContext(settings, language), defer_panes=defer_panes)
+    theme = ThemeController(app)
+    theme.set_scheme(Scheme(settings.colour_scheme))
+    window = MainWindow(AppContext(settings, language, theme), defer_panes=defer_panes)
     language.setParent(window)
+    theme.setParent(window)
     return window
 
 

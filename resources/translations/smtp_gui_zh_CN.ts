@@ -1020,6 +1020,25 @@ SMTP 错误排查工具：回复码、AUTH 认证交互、黑名单与 DNS。</t
     </message>
 </context>
 <context>
+    <name>SchemeMenu</name>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;System colours</source>
+        <translation>跟随系统配色(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+</context>
+<context>
     <name>SpfTraceView</name>
     <message>
         <source>SPF evaluation trace</source>

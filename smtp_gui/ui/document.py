@@ -10,17 +10,22 @@ HTML, except the tooltips ``plain_tooltip`` escapes.
 from __future__ import annotations
 
 from PySide6.QtGui import (
-    QColor,
     QFont,
+    QGuiApplication,
+    QPalette,
     Qt,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextFormat,
 )
 
 from smtp_gui.core.text.safe_text import shown
+from smtp_gui.ui.colours import Tone, status_colour
 
-CLASS_COLOURS = {2: "#1b7f3b", 3: "#1f5fae", 4: "#a86400", 5: "#b3261e"}
+# A run's colour by name (a Tone value, or "link"), kept on its format so that the
+# document can be recoloured when the palette changes (``report_view.recolour``).
+COLOUR_PROPERTY = int(QTextFormat.Property.UserProperty) + 1
 
 
 def plain_tooltip(text: str) -> str:
@@ -34,8 +39,11 @@ class DocumentBuilder:
     """A cleared QTextDocument, its cursor and character formats: what the report view
     (``ui/report_view.py``) writes with."""
 
-    def __init__(self, document: QTextDocument | None = None) -> None:
+    def __init__(
+        self, document: QTextDocument | None = None, palette: QPalette | None = None
+    ) -> None:
         self.document = document or QTextDocument()
+        self.palette = palette if palette is not None else QGuiApplication.palette()
         self.document.clear()
         self.cursor = QTextCursor(self.document)
         self._first = True
@@ -47,14 +55,14 @@ class DocumentBuilder:
         *,
         bold: bool = False,
         scale: float = 1.0,
-        colour: str | None = None,
+        tone: Tone | None = None,
         italic: bool = False,
     ) -> QTextCharFormat:
         fmt = QTextCharFormat()
         fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
         fmt.setFontItalic(italic)
         fmt.setFontPointSize(self._size * scale)
-        if colour:
-            fmt.setForeground(QColor(colour))
+        if tone is not None:
+            fmt.setForeground(status_colour(tone, self.palette))
+            fmt.setProperty(COLOUR_PROPERTY, tone.value)
         return fmt
-

@@ -26,6 +26,7 @@ from smtp_gui.ui.keyboard import first_field, give_focus
 from smtp_gui.ui.language import LANGUAGES
 from smtp_gui.ui.pane import FIRST_PANE, PANES, Pane, PaneSlot
 from smtp_gui.ui.retranslating import Retranslating
+from smtp_gui.ui.theme import SchemeMenu
 
 if TYPE_CHECKING:
     from smtp_gui.ui.checks.pane import ChecksPane
@@ -75,6 +76,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.file_menu.addSeparator()
         self.quit_action = QAction(self, objectName="quitAction")
         self.file_menu.addAction(self.quit_action)
+        self.view_menu = SchemeMenu(context.settings, context.theme, self)
+        self.menuBar().addMenu(self.view_menu)
         self.help_menu = self.menuBar().addMenu("")
         self.about_action = QAction(self, objectName="aboutAction")
         self.help_menu.addAction(self.about_action)

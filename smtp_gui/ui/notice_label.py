@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from smtp_gui.core.text.bilingual import Text
 from smtp_gui.core.text.safe_text import shown
-from smtp_gui.ui.checks.model import TONE_COLOURS
+from smtp_gui.ui.colours import Tone, set_tone
 
 
 class NoticeLabel(QLabel):
@@ -28,7 +28,7 @@ class NoticeLabel(QLabel):
     def show_texts(self, texts: Sequence[Text], *, error: bool = False) -> None:
         """Show ``texts`` (empty: hide), in the colour of a warning or of an error."""
         self._texts = tuple(texts)
-        self.setStyleSheet(f"color: {TONE_COLOURS['bad' if error else 'warn']};")
+        set_tone(self, Tone.BAD if error else Tone.WARN)
         self._render()
 
     def set_language(self, lang: str) -> None:

@@ -6,12 +6,16 @@ ever a tag, a control character or a bidi override. Outside text is set in the s
 monospace font; a ``Link`` to an http(s) URL becomes an anchor (its full URL as tooltip),
 any other target is shown as text. A view shows links as clickable when its text
 interaction flags allow it (``QTextBrowser`` with ``setOpenExternalLinks(True)``).
+
+Colours come from the palette of the widget that shows the document (severities through
+``ui/colours.py``), and follow it: when that widget's palette changes (light to dark),
+``recolour`` sets the new colours on the runs, shades and tables without rendering again.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import (
-    QColor,
     QFontDatabase,
     QGuiApplication,
     QPalette,
@@ -21,8 +25,10 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFrameFormat,
     QTextLength,
+    QTextTable,
     QTextTableFormat,
 )
+from PySide6.QtWidgets import QWidget
 
 from smtp_gui.core.report.labels import SEVERITY_MARKS, colon
 from smtp_gui.core.report.model import (
@@ -35,31 +41,30 @@ from smtp_gui.core.report.model import (
     Paragraph,
     Report,
     Rows,
-    Severity,
     Span,
     Table,
     Verdict,
 )
 from smtp_gui.core.report.runs import plain, runs
-from smtp_gui.ui.document import CLASS_COLOURS, DocumentBuilder, plain_tooltip
+from smtp_gui.ui.colours import SEVERITY_TONES, Tone, follow_palette, status_colour
+from smtp_gui.ui.document import COLOUR_PROPERTY, DocumentBuilder, plain_tooltip
 
-SEVERITY_COLOURS = {
-    Severity.OK: CLASS_COLOURS[2],
-    Severity.INFO: CLASS_COLOURS[3],
-    Severity.WARNING: CLASS_COLOURS[4],
-    Severity.ERROR: CLASS_COLOURS[5],
-}
 _HANG = 18.0  # px a bullet's wrapped lines are indented by
+_LINK = "link"  # COLOUR_PROPERTY of a link's runs
+_SHADE_PROPERTY = COLOUR_PROPERTY + 1  # on a code block's lines: AlternateBase behind them
+_FOLLOWING = "followsReportPalette"  # a view's property: recolour() runs on palette changes
 
 
 class ReportBuilder(DocumentBuilder):
     """A DocumentBuilder that writes a ``Report``'s blocks with their runs' formats."""
 
-    def __init__(self, document: QTextDocument | None = None) -> None:
-        super().__init__(document)
+    def __init__(
+        self, document: QTextDocument | None = None, palette: QPalette | None = None
+    ) -> None:
+        super().__init__(document, palette)
         self._fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).families()
-        self._link = QGuiApplication.palette().color(QPalette.ColorRole.Link)
-        self._shade = QGuiApplication.palette().color(QPalette.ColorRole.AlternateBase)
+        self._link = self.palette.color(QPalette.ColorRole.Link)
+        self._shade = self.palette.color(QPalette.ColorRole.AlternateBase)
 
     def _new_block(self, fmt: QTextBlockFormat) -> None:
         if self._first:
@@ -91,8 +96,11 @@ class ReportBuilder(DocumentBuilder):
                 fmt.setToolTip(plain_tooltip(run.url))
                 fmt.setFontUnderline(True)
                 fmt.setForeground(self._link)
+                fmt.setProperty(COLOUR_PROPERTY, _LINK)
             if run.severity is not None:
-                fmt.setForeground(QColor(SEVERITY_COLOURS[run.severity]))
+                tone = SEVERITY_TONES[run.severity]
+                fmt.setForeground(status_colour(tone, self.palette))
+                fmt.setProperty(COLOUR_PROPERTY, tone.value)
             # A line break stays inside the paragraph (U+2028), a carriage return is seen.
             text = run.text.replace("\r", "\u240d").replace("\n", "\u2028")
             cursor.insertText(text, fmt)
@@ -100,7 +108,7 @@ class ReportBuilder(DocumentBuilder):
     def block(self, block: Block, lang: str) -> None:
         if isinstance(block, Verdict):
             self._new_block(self._margins(2, 8))
-            char = self._char(bold=True, scale=1.1, colour=SEVERITY_COLOURS[block.severity])
+            char = self._char(bold=True, scale=1.1, tone=SEVERITY_TONES[block.severity])
             self.cursor.insertText(SEVERITY_MARKS[block.severity] + " ", char)
             self.inline(block.text, lang, char)
         elif isinstance(block, Rows):
@@ -135,7 +143,7 @@ class ReportBuilder(DocumentBuilder):
         self._new_block(self._margins(6, 0))
         fmt = QTextTableFormat()
         fmt.setBorder(1)
-        fmt.setBorderBrush(QColor("#c8c8c8"))
+        fmt.setBorderBrush(self.palette.color(QPalette.ColorRole.Mid))
         fmt.setBorderCollapse(True)
         fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
         fmt.setCellPadding(5)
@@ -154,6 +162,7 @@ class ReportBuilder(DocumentBuilder):
         for index, line in enumerate(block.lines):
             fmt = self._margins(6 if index == 0 else 0, 6 if index == len(block.lines) - 1 else 0)
             fmt.setBackground(self._shade)
+            fmt.setProperty(_SHADE_PROPERTY, True)
             fmt.setNonBreakableLines(True)
             self._new_block(fmt)
             self.inline(line, lang, char)
@@ -163,9 +172,62 @@ def _spans(inline: Inline) -> tuple[Span, ...]:
     return inline if isinstance(inline, tuple) else (inline,)
 
 
+def _view(document: QTextDocument) -> QWidget | None:
+    """The widget showing ``document`` (a QTextEdit's document belongs to its text
+    control, which belongs to the widget), or None for a document of its own."""
+    owner: QObject | None = document.parent()
+    while owner is not None and not isinstance(owner, QWidget):
+        owner = owner.parent()
+    return owner
+
+
+def recolour(document: QTextDocument, palette: QPalette | None = None) -> None:
+    """Give a rendered report the colours of ``palette``: severities, links, the shade of
+    code blocks and the lines of tables."""
+    palette = palette if palette is not None else QGuiApplication.palette()
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
+    block = document.begin()
+    while block.isValid():
+        if block.blockFormat().hasProperty(_SHADE_PROPERTY):
+            shade = QTextBlockFormat()
+            shade.setBackground(palette.color(QPalette.ColorRole.AlternateBase))
+            cursor.setPosition(block.position())
+            cursor.mergeBlockFormat(shade)
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            name = fragment.charFormat().property(COLOUR_PROPERTY)
+            if name:
+                colour = QTextCharFormat()
+                colour.setForeground(
+                    palette.color(QPalette.ColorRole.Link)
+                    if name == _LINK
+                    else status_colour(Tone(name), palette)
+                )
+                cursor.setPosition(fragment.position())
+                cursor.setPosition(
+                    fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor
+                )
+                cursor.mergeCharFormat(colour)
+            fragments += 1
+        block = block.next()
+    for frame in document.rootFrame().childFrames():
+        if isinstance(frame, QTextTable):
+            fmt = frame.format().toTableFormat()
+            fmt.setBorderBrush(palette.color(QPalette.ColorRole.Mid))
+            frame.setFormat(fmt)
+    cursor.endEditBlock()
+
+
 def render_report(report: Report, document: QTextDocument) -> None:
-    """Replace ``document``'s content with ``report``."""
-    builder = ReportBuilder(document)
+    """Replace ``document``'s content with ``report``, in the colours of the palette of the
+    widget showing it; they follow that palette from then on."""
+    view = _view(document)
+    if view is not None and not view.property(_FOLLOWING):
+        view.setProperty(_FOLLOWING, True)
+        follow_palette(view, lambda: recolour(document, view.palette()))
+    builder = ReportBuilder(document, view.palette() if view is not None else None)
     title = plain(report.title, report.lang)
     if title:
         builder._new_block(builder._margins(0, 6))

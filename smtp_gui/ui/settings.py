@@ -1,6 +1,7 @@
 """One small typed wrapper over an injected QSettings; defaults in one table.
 
-Only preferences live here (language, window geometry, last codes compared, resolver).
+Only preferences live here (language, light or dark, window geometry, last codes compared,
+resolver).
 Nothing the user pastes or decodes is ever stored: no secrets, no history of payloads.
 """
 
@@ -21,6 +22,7 @@ from smtp_gui.core.text.errors import InputError
 
 _DEFAULTS: dict[str, Any] = {
     "language": "",  # "" = follow the system locale
+    "view/colour_scheme": "system",  # or "light", "dark" (ui/theme.py: Scheme)
     "window/geometry": QByteArray(),
     "compare/left": "334",
     "compare/right": "554",
@@ -30,6 +32,8 @@ _DEFAULTS: dict[str, Any] = {
 
 # Numbers read back from the file pass the same checks as the user's input: a hand-edited
 # "timeout=nan" (or inf, -1, 1e999, text) is the default, never whatever a widget clamps it to.
+_SCHEMES = ("system", "light", "dark")
+
 _CHECKS: dict[str, Callable[[Any], Any]] = {
     "checks/timeout": parse_timeout,
 }
@@ -82,6 +86,15 @@ class Settings(QObject):
     @language.setter
     def language(self, value: str) -> None:
         self._set("language", value)
+
+    @property
+    def colour_scheme(self) -> str:
+        value = str(self._get("view/colour_scheme"))
+        return value if value in _SCHEMES else "system"  # a hand-edited file
+
+    @colour_scheme.setter
+    def colour_scheme(self, value: str) -> None:
+        self._set("view/colour_scheme", value)
 
     @property
     def geometry(self) -> QByteArray:

@@ -14,6 +14,7 @@ from smtp_gui.core.text.base64text import (
     describe_character,
     encode_base64,
     hex_dump,
+    named_controls,
     printable,
     utf8_text,
     visible,
@@ -111,6 +112,15 @@ def test_impossible_length_is_rejected() -> None:
 )
 def test_utf8_text_or_binary(data: bytes, text: str | None) -> None:
     assert utf8_text(data) == text
+
+
+def test_named_controls_need_no_font() -> None:
+    """Control characters and their pictures (which no installed font draws) by name."""
+    assert named_controls("\u2400tim\u2400pw") == "<NUL>tim<NUL>pw"
+    assert named_controls("a\0b\x01c\td\ne\x1b\x7f") == "a<NUL>b<SOH>c\td\ne<ESC><DEL>"
+    assert named_controls(visible("\r\x1f\x7f")) == "<CR><US><DEL>"
+    assert named_controls("plain 你好") == "plain 你好"
+    assert all(ord(c) < 0x80 for c in named_controls(visible("".join(map(chr, range(0x20))))))
 
 
 def test_visible_shows_control_characters_as_pictures() -> None:

@@ -131,6 +131,19 @@ def test_auth_plain_initial_response() -> None:
     assert step.payload_span == (11, len(step.raw))
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_plain_separators_are_written_as_nul_in_the_report(lang: str) -> None:
+    """No font here has the control picture U+2400: the report names the NUL in ASCII,
+    masked or not; the JSON keeps the decoded text as it was."""
+    exchange = decode_exchange("AUTH PLAIN " + b64("\0tim\0tanstaaftanstaaf"))
+    masked = render_text(report(exchange, lang))
+    revealed = render_text(report(exchange, lang, reveal=True))
+    assert "<NUL>tim<NUL>••••••••" in masked
+    assert "<NUL>tim<NUL>tanstaaftanstaaf" in revealed
+    assert "\u2400" not in masked + revealed
+    assert exchange.steps[0].decoded == "\u2400tim\u2400tanstaaftanstaaf"
+
+
 def test_auth_login_initial_response_is_the_user_name() -> None:
     exchange = decode_exchange("AUTH LOGIN dGlt\n334 UGFzc3dvcmQ6\n" + b64("pw") + "\n235 2.7.0 ok")
     assert fields(exchange.steps[0]) == {"mechanism": "LOGIN", "username": "tim"}

@@ -84,6 +84,20 @@ def test_markup_in_a_decoded_payload_is_shown_literally(window: MainWindow, qtbo
     assert pane.input.extraSelections()[0].cursor.selectedText() == "<"
 
 
+def test_plain_separators_show_as_nul_markers(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """U+2400 is a box in every installed font: the view and Copy report say <NUL>."""
+    pane, source, output, reveal = _widgets(window)
+    _enter(qtbot, pane, source, PLAIN)
+    assert "<NUL>alice<NUL>••••••••" in output.toPlainText()
+    pane.copy_button.click()
+    copied = QApplication.clipboard().text()
+    assert "<NUL>alice<NUL>••••••••" in copied
+    reveal.setChecked(True)
+    assert f"<NUL>alice<NUL>{PASSWORD}" in output.toPlainText()
+    assert "\u2400" not in output.toPlainText() + copied
+    reveal.setChecked(False)
+
+
 @pytest.mark.parametrize("text", [PLAIN, LOGIN], ids=["plain", "login"])
 def test_secrets_masked_until_revealed(window: MainWindow, qtbot, text: str) -> None:  # type: ignore[no-untyped-def]
     pane, source, output, reveal = _widgets(window)

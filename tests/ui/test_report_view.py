@@ -9,14 +9,15 @@ import time
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from PySide6.QtGui import QColor, QFontDatabase, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QFontDatabase, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
 from smtp_gui.core.report import Bullets, Code, Outside, Paragraph, Report, Rows, Severity, Table
 from smtp_gui.core.report.runs import visible
 from smtp_gui.core.text.safe_text import BIDI_CONTROLS
+from smtp_gui.ui.colours import severity_colour
 from smtp_gui.ui.document import plain_tooltip
-from smtp_gui.ui.report_view import SEVERITY_COLOURS, render_report
+from smtp_gui.ui.report_view import render_report
 from tests.report_fixture import (
     CONTROLS,
     FORGED,
@@ -88,9 +89,9 @@ def test_outside_text_is_monospace_and_severities_have_colours(browser: QTextBro
     assert outside.fontFamilies() == fixed
     assert ours.fontFamilies() != fixed and ours.fontWeight() > outside.fontWeight()
     verdict = next(fmt for text, fmt in runs if text == "\u2716 Refused: ")
-    assert verdict.foreground().color() == QColor(SEVERITY_COLOURS[Severity.ERROR])
+    assert verdict.foreground().color() == severity_colour(Severity.ERROR)
     no = next(fmt for text, fmt in runs if text == "no")
-    assert no.foreground().color() == QColor(SEVERITY_COLOURS[Severity.ERROR])
+    assert no.foreground().color() == severity_colour(Severity.ERROR)
     assert any(text.startswith(visible(CONTROLS)[:10]) for text, _ in runs)
 
 

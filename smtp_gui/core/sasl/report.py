@@ -4,7 +4,9 @@ pane shows and copies, laid out once.
 The mechanism and the final reply, then each step under its own heading: direction, the raw
 line, the decoded payload, the fields, the meaning and any warning. Secrets are masked unless
 ``reveal`` is set (masking itself lives in ``model``: ``shown_raw``, ``shown_decoded``,
-``shown_hex``, ``Field.shown``); everything taken from the paste is ``Outside``.
+``shown_hex``, ``Field.shown``); everything taken from the paste is ``Outside``, with its
+control characters written by name (``named_controls``: PLAIN's separators as ``<NUL>``, not
+as a control picture that no installed font draws).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from smtp_gui.core.report.model import (
     Verdict,
 )
 from smtp_gui.core.sasl.model import Exchange, Field, SaslStep
+from smtp_gui.core.text.base64text import named_controls
 from smtp_gui.core.text.messages import Note, message, message_text
 
 
@@ -66,10 +69,11 @@ class _Steps:
         """A heading with the number and direction, the step's rows, then its warnings."""
         lang, reveal, words = self.lang, self.reveal, self.words
         raw = step.shown_raw(lang, reveal)
-        rows = [Row(words["raw"], Outside(raw) if raw.strip() else words["empty_line"])]
+        raw_value = Outside(named_controls(raw)) if raw.strip() else words["empty_line"]
+        rows = [Row(words["raw"], raw_value)]
         decoded = step.shown_decoded(lang, reveal)
         if decoded is not None:
-            rows.append(Row(words["decoded"], Outside(decoded)))
+            rows.append(Row(words["decoded"], Outside(named_controls(decoded))))
         hex_dump = step.shown_hex(reveal)
         if hex_dump is not None:
             rows.append(Row(words["hex"], Outside(hex_dump)))
@@ -98,4 +102,6 @@ class _Steps:
             self.labels[field.name] = label
         value = field.shown(self.lang, self.reveal)
         # A masked value is our own text: the mask and the secret's length.
-        return Row(label, value if field.secret and not self.reveal else Outside(value))
+        if field.secret and not self.reveal:
+            return Row(label, value)
+        return Row(label, Outside(named_controls(value)))

@@ -162,6 +162,32 @@ def visible(text: str) -> str:
     return text.translate(_VISIBLE)
 
 
+# The control pictures need a font that has them, and none of the fonts the window falls back
+# on does (DejaVu, WenQuanYi Micro Hei): a NUL would be an empty box. The decoder writes
+# each control by its ASCII name instead (ISO 646 / ECMA-6 abbreviations): PLAIN's
+# separators (RFC 4616 2) read as <NUL>, OAUTHBEARER's (RFC 7628 3.1) as <SOH>.
+# fmt: off
+_C0_NAMES = (
+    "NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL",
+    "BS", "HT", "LF", "VT", "FF", "CR", "SO", "SI",
+    "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB",
+    "CAN", "EM", "SUB", "ESC", "FS", "GS", "RS", "US",
+)
+# fmt: on
+_NAMED = {code: f"<{name}>" for code, name in enumerate(_C0_NAMES) if code not in (0x09, 0x0A)}
+_NAMED.update({0x2400 + code: f"<{name}>" for code, name in enumerate(_C0_NAMES)})
+_NAMED.update({0x7F: "<DEL>", 0x2421: "<DEL>"})
+_NAMEABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2400-\u241f\u2421]")
+
+
+def named_controls(text: str) -> str:
+    """``text`` with each control character (tab and line feed aside), or its control
+    picture, written as its ASCII name in angle brackets: NUL as ``<NUL>``, in any font."""
+    if not _NAMEABLE.search(text):
+        return text
+    return text.translate(_NAMED)
+
+
 def printable(data: bytes) -> str:
     """ASCII view of bytes: printable characters as themselves, everything else as ``.``."""
     return data.translate(_PRINTABLE).decode("ascii")

@@ -13,34 +13,14 @@ from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
 
 from smtp_gui.core.text.bilingual import EMPTY, Text
 from smtp_gui.core.text.safe_text import shown
+from smtp_gui.ui.colours import Tone, status_colour
+
+__all__ = ["CheckResultsModel", "CheckRow", "RowState", "Tone"]
 
 _Index = QModelIndex | QPersistentModelIndex
-
-
-class Tone(StrEnum):
-    """How a row's status reads: bad news, good news, could not check, for information,
-    still running, cancelled."""
-
-    BAD = "bad"
-    GOOD = "good"
-    WARN = "warn"
-    INFO = "info"
-    PENDING = "pending"
-    MUTED = "muted"
-
-
-TONE_COLOURS = {
-    Tone.BAD: "#b3261e",
-    Tone.GOOD: "#1b7f3b",
-    Tone.WARN: "#a86400",
-    Tone.INFO: "#1f5fae",
-    Tone.PENDING: "#666666",
-    Tone.MUTED: "#888888",
-}
 
 
 class RowState(StrEnum):
@@ -147,7 +127,7 @@ class CheckResultsModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return shown(self._text(row, column))
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
-            return QColor(TONE_COLOURS[row.tone])
+            return status_colour(row.tone)  # the palette's, read at each paint
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.MS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -9,25 +9,25 @@ text, after ``shown()`` in core's ``plain()``.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from smtp_gui.core.checks.status import CheckResult
 from smtp_gui.core.report.model import Inline
 from smtp_gui.core.report.runs import plain, runs
 from smtp_gui.core.spf.trace_rows import TraceRow, spf_rows, trace_columns
-from smtp_gui.ui.checks.model import TONE_COLOURS
+from smtp_gui.ui.colours import SEVERITY_TONES, Tone, status_colour
 from smtp_gui.ui.document import plain_tooltip
-from smtp_gui.ui.report_view import SEVERITY_COLOURS
 from smtp_gui.ui.retranslating import Retranslating
 
 TERM, LOOKUPS, RESULT, LOOKED_UP = range(4)
 
 
-def _severity_colour(inline: Inline, lang: str) -> QColor | None:
+def _severity_colour(inline: Inline, lang: str, palette: QPalette) -> QColor | None:
     for run in runs(inline, lang):
         if run.severity is not None:
-            return QColor(SEVERITY_COLOURS[run.severity])
+            return status_colour(SEVERITY_TONES[run.severity], palette)
     return None
 
 
@@ -46,6 +46,7 @@ class SpfTraceView(Retranslating, QTreeWidget):
         for column, width in ((TERM, 230), (LOOKUPS, 100), (RESULT, 115)):
             self.setColumnWidth(column, width)
         self._lang = "en"
+        self._result: CheckResult | None = None
         self.retranslate()
 
     # -- content ----------------------------------------------------------------------------
@@ -57,6 +58,7 @@ class SpfTraceView(Retranslating, QTreeWidget):
         """Fill the tree from the SPF row's trace rows."""
         self.clear()
         self._lang = lang
+        self._result = result
         self._set_titles()
         parents: list[QTreeWidgetItem] = []  # the last item at each depth
         for row in spf_rows(result):
@@ -69,22 +71,28 @@ class SpfTraceView(Retranslating, QTreeWidget):
             self.resizeColumnToContents(column)
             self.setColumnWidth(column, min(widest, self.columnWidth(column) + 8))
 
-    @staticmethod
-    def _fill(item: QTreeWidgetItem, row: TraceRow, lang: str) -> None:
+    def _fill(self, item: QTreeWidgetItem, row: TraceRow, lang: str) -> None:
+        palette = self.palette()
         for column, cell in enumerate(row.cells()):
             item.setText(column, plain(cell, lang))
         item.setToolTip(LOOKED_UP, plain_tooltip(item.text(LOOKED_UP)))
         if row.note:
             item.setFirstColumnSpanned(True)
-            colour = _severity_colour(row.term, lang)
+            colour = _severity_colour(row.term, lang, palette)
             if colour is not None:
                 item.setForeground(TERM, colour)
         elif row.dimmed:
-            item.setForeground(RESULT, QColor(TONE_COLOURS["muted"]))
+            item.setForeground(RESULT, status_colour(Tone.MUTED, palette))
         else:
-            colour = _severity_colour(row.outcome, lang)
+            colour = _severity_colour(row.outcome, lang, palette)
             if colour is not None:
                 item.setForeground(RESULT, colour)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        """Light to dark or back: fill again in the new palette's colours."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._result is not None:
+            self.show_result(self._result, self._lang)
 
     # -- translation ------------------------------------------------------------------------
     def _set_titles(self) -> None:

@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
 
 from smtp_gui.core.codes.catalogue import Entry
-from smtp_gui.ui.document import CLASS_COLOURS
+from smtp_gui.ui.colours import Tone, class_colour, status_colour
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -56,7 +55,7 @@ class CodeListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return entry.summary.get(self._lang)
         if role == Qt.ItemDataRole.DecorationRole:
-            return QColor(CLASS_COLOURS.get(entry.classes[-1], "#666666"))
+            return class_colour(entry.classes[-1]) or status_colour(Tone.MUTED)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{entry.display_code()} {entry.title.get(self._lang)}"
         if role == CODE_ROLE:

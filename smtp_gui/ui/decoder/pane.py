@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QTextCursor, QTextFormat
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QPalette, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -30,8 +30,10 @@ from smtp_gui.core.report.model import Report
 from smtp_gui.core.sasl.decode import cram_md5_parts, verify_cram_md5
 from smtp_gui.core.sasl.model import Exchange
 from smtp_gui.core.sasl.report import report as sasl_report
+from smtp_gui.core.text.base64text import named_controls
 from smtp_gui.core.text.errors import InputError
 from smtp_gui.core.text.safe_text import shown
+from smtp_gui.ui.colours import follow_palette, look_like_a_link, mark_colour
 from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.decoder.encoder_pane import AuthEncoderPane
 from smtp_gui.ui.decoder.outcome import (
@@ -76,9 +78,7 @@ class DecoderPane(PaneBase, QWidget):
         self.final_button = QPushButton(objectName="decoderFinalReply")
         self.final_button.setFlat(True)
         # Looks like a link, acts as a button: no rich text needed for the code it shows.
-        self.final_button.setStyleSheet(
-            "QPushButton { color: palette(link); text-decoration: underline; border: none; }"
-        )
+        look_like_a_link(self.final_button)
         self.final_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.final_button.hide()
         self.status = QLabel(objectName="decoderStatus")
@@ -162,6 +162,7 @@ class DecoderPane(PaneBase, QWidget):
         self.cram_check.clicked.connect(self._on_cram_check_clicked)
         self.cram_password.returnPressed.connect(self._on_cram_check_clicked)
         context.language.language_changed.connect(self._on_language_changed)
+        follow_palette(self.input, self._mark_error)
         self.retranslate()
         self._render()
 
@@ -330,7 +331,8 @@ class DecoderPane(PaneBase, QWidget):
         if outcome is None:
             self.output.setPlainText("")
         elif outcome.error is not None:
-            self.output.setPlainText(shown(outcome.error.text(lang)))
+            # Its echo of the input names controls as the report does (no font has ␀).
+            self.output.setPlainText(shown(named_controls(outcome.error.text(lang))))
             selections = self._error_marks(outcome.error)
         elif outcome.exchange is not None and not outcome.fits(lang, reveal):
             if len(outcome.exchange.steps) <= INLINE_STEPS:
@@ -367,6 +369,13 @@ class DecoderPane(PaneBase, QWidget):
         if code:
             self.final_button.setText(self.tr("Final reply %1 — explain ›").replace("%1", code))
 
+    def _mark_error(self) -> None:
+        """Mark the input error's character again, in the colours of the palette now in
+        use (called when the input box's palette changes)."""
+        outcome = self._outcome
+        if outcome is not None and outcome.error is not None:
+            self.input.setExtraSelections(self._error_marks(outcome.error))
+
     def _error_marks(self, error: InputError) -> list[QTextEdit.ExtraSelection]:
         """Highlight the character an input error points at, without moving the cursor."""
         position = error.position
@@ -379,6 +388,10 @@ class DecoderPane(PaneBase, QWidget):
             QTextCursor.MoveOperation.NextCharacter, QTextCursor.MoveMode.KeepAnchor
         )
         mark.cursor = cursor  # type: ignore[misc]
-        mark.format.setBackground(QColor("#f6c5c0"))
+        # Light or dark, the character keeps the box's text colour on a background that
+        # keeps it readable.
+        palette = self.input.palette()
+        mark.format.setBackground(mark_colour(palette))
+        mark.format.setForeground(palette.color(QPalette.ColorRole.Text))
         mark.format.setProperty(QTextFormat.Property.FullWidthSelection, False)
         return [mark]

@@ -11,13 +11,14 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from typing import assert_never
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QCommandLinkButton, QPushButton, QVBoxLayout, QWidget
 
 from smtp_gui.core.diagnose.advice import Advice
 from smtp_gui.core.diagnose.advice_kind import AdviceKind
 from smtp_gui.core.text.safe_text import shown
+from smtp_gui.ui.colours import arrow_icon
 from smtp_gui.ui.retranslating import Retranslating
 
 # The checks pane's kind for each check the advice asks for.
@@ -64,6 +65,13 @@ class AdviceButtons(Retranslating, QWidget):
         self.setAccessibleName(self.tr("Next steps"))
         self._fill()
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            icon = arrow_icon(self.palette())  # light to dark: the arrows too
+            for button in self._buttons:
+                button.setIcon(icon)
+
     def action(self, item: Advice) -> tuple[str, Callable[[], None]] | None:
         """The button's title and what a click does; None for a step with no button."""
         target = item.target
@@ -98,6 +106,7 @@ class AdviceButtons(Retranslating, QWidget):
             self._layout.removeWidget(button)
             button.deleteLater()
         self._buttons = []
+        icon = arrow_icon(self.palette())  # Qt's own arrow is black on any palette
         for item in self._advice:
             action = self.action(item)
             if action is None:
@@ -106,6 +115,7 @@ class AdviceButtons(Retranslating, QWidget):
             note = shown(item.note.get(self._lang))
             button = QCommandLinkButton(shown(title), note)
             button.setObjectName("advice" + item.kind.value.capitalize())
+            button.setIcon(icon)
             button.setProperty("adviceKind", item.kind.value)
             button.setProperty("adviceTarget", item.target)
             button.setAccessibleName(note)

@@ -43,12 +43,13 @@ from smtp_gui.core.report.runs import plain
 from smtp_gui.core.report.text import render_text
 from smtp_gui.core.text.errors import InputError
 from smtp_gui.core.text.safe_text import shown
+from smtp_gui.ui.colours import SEVERITY_TONES, set_tone
 from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.jobs import CLOSE_WAIT_MS, JobController, TaskContext
 from smtp_gui.ui.pane import PaneBase, ReportFacts
 from smtp_gui.ui.probe.form import ProbeForm
 from smtp_gui.ui.probe.transcript_model import CODE_ROLE, STEP_ROLE, TranscriptModel
-from smtp_gui.ui.report_view import SEVERITY_COLOURS, render_report
+from smtp_gui.ui.report_view import render_report
 
 _KEY = "probe"
 
@@ -98,6 +99,9 @@ class ProbePane(PaneBase, QWidget):
         self.summary = QLabel(objectName="probeSummary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
+        bold = self.summary.font()
+        bold.setBold(True)
+        self.summary.setFont(bold)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.model = TranscriptModel(context.lang, self)
         self.transcript = QListView(objectName="probeTranscript")
@@ -304,8 +308,7 @@ class ProbePane(PaneBase, QWidget):
 
     def _show_summary(self, text: str, severity: Severity) -> None:
         self.summary.setText(shown(text))
-        colour = SEVERITY_COLOURS[severity]
-        self.summary.setStyleSheet(f"QLabel {{ color: {colour}; font-weight: bold; }}")
+        set_tone(self.summary, SEVERITY_TONES[severity])
 
     def _render_result(self) -> None:
         assert self._result is not None

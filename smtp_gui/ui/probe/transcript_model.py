@@ -17,18 +17,15 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFontDatabase
+from PySide6.QtGui import QBrush, QFontDatabase
 
 from smtp_gui.core.probe.model import Direction, ProbeStep, TranscriptLine
 from smtp_gui.core.probe.report import transcript_line
 from smtp_gui.core.report.runs import plain
-from smtp_gui.ui.document import CLASS_COLOURS
+from smtp_gui.ui.colours import Tone, class_colour, status_colour
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1  # "550 5.1.1" on reply lines, else None
 STEP_ROLE = Qt.ItemDataRole.UserRole + 2  # the index of the step a line belongs to
-
-_INFO_COLOUR = "#6b6b6b"
-_ERROR_COLOUR = CLASS_COLOURS[5]
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -93,11 +90,13 @@ class TranscriptModel(QAbstractListModel):
 
 
 def _brush(line: TranscriptLine) -> QBrush | None:
+    """The line's colour in the palette in use (read at each paint, so it follows a switch
+    to dark): errors red, our notes muted, replies by their class."""
     if line.direction == Direction.ERROR:
-        return QBrush(QColor(_ERROR_COLOUR))
+        return QBrush(status_colour(Tone.BAD))
     if line.direction == Direction.INFO:
-        return QBrush(QColor(_INFO_COLOUR))
+        return QBrush(status_colour(Tone.MUTED))
     if line.direction == Direction.RECEIVED and line.code:
-        colour = CLASS_COLOURS.get(int(line.code[0]))
-        return QBrush(QColor(colour)) if colour else None
+        colour = class_colour(int(line.code[0]))
+        return QBrush(colour) if colour is not None else None
     return None
