@@ -437,6 +437,14 @@
         <translation>比较结果</translation>
     </message>
     <message>
+        <source>Why the codes are not compared</source>
+        <translation>未比较这两个代码的原因</translation>
+    </message>
+    <message>
+        <source>Type a whole code, e.g. 554 or 5.7.1</source>
+        <translation>请输入完整的代码，例如 554 或 5.7.1</translation>
+    </message>
+    <message>
         <source>Copy as text</source>
         <translation>复制为文本</translation>
     </message>
@@ -838,8 +846,16 @@ SMTP 错误排查工具：回复码、AUTH 认证交互、黑名单与 DNS。</t
         <translation>无（明文）</translation>
     </message>
     <message>
-        <source>this computer&apos;s name</source>
-        <translation>本机名称</translation>
+        <source>%1 (this computer&apos;s name)</source>
+        <translation>%1（本机名称）</translation>
+    </message>
+    <message>
+        <source>this computer&apos;s address on the connection, e.g. [192.0.2.1]</source>
+        <translation>本机在该连接上的地址，例如 [192.0.2.1]</translation>
+    </message>
+    <message>
+        <source>Sent in EHLO when left empty: %1</source>
+        <translation>留空时在 EHLO 中发送：%1</translation>
     </message>
     <message>
         <source>HELO name</source>
@@ -929,14 +945,6 @@ SMTP 错误排查工具：回复码、AUTH 认证交互、黑名单与 DNS。</t
         <translation>取消探测</translation>
     </message>
     <message>
-        <source>Probe progress</source>
-        <translation>探测进度</translation>
-    </message>
-    <message>
-        <source>Current step</source>
-        <translation>当前步骤</translation>
-    </message>
-    <message>
         <source>Probe result</source>
         <translation>探测结果</translation>
     </message>
@@ -965,6 +973,10 @@ SMTP 错误排查工具：回复码、AUTH 认证交互、黑名单与 DNS。</t
         <translation>打开所选回复的代码页面</translation>
     </message>
     <message>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
@@ -975,6 +987,14 @@ SMTP 错误排查工具：回复码、AUTH 认证交互、黑名单与 DNS。</t
     <message>
         <source>Cancelled</source>
         <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Probe running</source>
+        <translation>探测进行中</translation>
+    </message>
+    <message>
+        <source>Probe state</source>
+        <translation>探测状态</translation>
     </message>
     <message>
         <source>The probe was cancelled.</source>

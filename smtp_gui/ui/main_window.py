@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from smtp_gui.ui.diagnose.pane import DiagnosePane
     from smtp_gui.ui.probe.pane import ProbePane
 
+
 class MainWindow(Retranslating, QMainWindow):
     def __init__(
         self, context: AppContext, parent: QWidget | None = None, *, defer_panes: bool = False
@@ -356,9 +357,11 @@ class MainWindow(Retranslating, QMainWindow):
         self.code_pane.search.setFocus()
         self.code_pane.search.selectAll()
 
-    @Slot(str)
-    def _on_code_pane_compare_requested(self, code: str) -> None:
-        self.show_comparison(code)
+    @Slot(str, str)
+    def _on_code_pane_compare_requested(self, code: str, second: str) -> None:
+        self.show_comparison(code, second or None)
+        give_focus(self.compare_pane.right)  # the second code: to keep or to type over
+        self.compare_pane.right.lineEdit().selectAll()
 
     @Slot(str)
     def _on_decoder_pane_code_requested(self, code: str) -> None:

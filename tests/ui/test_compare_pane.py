@@ -60,8 +60,10 @@ def test_swap_and_copy(window: MainWindow, qtbot) -> None:  # type: ignore[no-un
 def test_bad_code_says_what_is_wrong(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     left, _right, view = _widgets(window)
     left.setEditText("<b>x</b><img src=y>")
-    text = view.toPlainText()
-    assert "Cannot compare" in text and "<b>x</b><img" in text
+    hint = window.compare_pane.hint
+    assert hint.isVisibleTo(window) and "<b>x</b><img" in hint.text()
+    assert hint.textFormat() is Qt.TextFormat.PlainText
+    assert "554 is a refusal" in view.toPlainText()  # the last comparison stays
 
 
 def test_choice_is_remembered(window: MainWindow, settings) -> None:  # type: ignore[no-untyped-def]
@@ -112,11 +114,11 @@ def test_view_and_both_copies_are_one_report(window: MainWindow, a: str, b: str)
     _switch(window, "en")
 
 
-def test_nothing_to_copy_while_the_codes_are_bad(window: MainWindow) -> None:
+def test_copy_while_a_code_is_bad_copies_the_comparison_shown(window: MainWindow) -> None:
     pane = window.compare_pane
-    pane.left.setEditText("abc")
-    assert pane.report is None and pane.comparison is None
+    pane.left.setEditText("abc")  # the last comparison (334 / 554) stays on screen
+    assert pane.report is not None and pane.comparison is not None
     QApplication.clipboard().setText("before")
     pane.copy_text_button.click()
-    pane.copy_markdown_button.click()
-    assert QApplication.clipboard().text() == "before"
+    copied = QApplication.clipboard().text()
+    assert copied.startswith("334") and "554" in copied and "abc" not in copied

@@ -11,13 +11,13 @@ timeout, a TLS failure or a server talking garbage are outcomes, not exceptions.
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 
 from smtp_gui.core.probe.auth import AuthOutcome, Describe, authenticate
 from smtp_gui.core.probe.capabilities import Capability, auth_mechanisms, offers, parse_capabilities
 from smtp_gui.core.probe.dialogue import Failure, WireError
+from smtp_gui.core.probe.helo import helo_name
 from smtp_gui.core.probe.input import checked_options
 from smtp_gui.core.probe.model import ProbeOptions, ProbeOutcome, ProbeResult, StepKind, TlsMode
 from smtp_gui.core.probe.reply import ServerReply
@@ -132,15 +132,8 @@ class _Probe(Session):
             raise ProbeStop(ProbeOutcome.GREETING_REJECTED, (Note(key, self._reply_params(reply)),))
 
     def _helo_name(self) -> str:
-        if self.o.helo:
-            return self.o.helo
-        name = socket.gethostname()
-        if "." in name and not name.endswith(".local"):
-            return name
-        assert self.wire is not None and self.address is not None
-        local = self.wire.local_address()
-        # RFC 5321 4.1.3: an address literal when the client has no meaningful name.
-        return f"[IPv6:{local}]" if ":" in local else f"[{local}]"
+        assert self.wire is not None
+        return helo_name(self.o.helo, self.wire.local_address())
 
     def _hello(self) -> None:
         name = self._helo_name()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from smtp_gui.core.codes.catalogue import catalogue
+from smtp_gui.core.codes.confusions import confused_with
 from smtp_gui.core.codes.explanation import Explanation
 from smtp_gui.core.codes.parse import parse_code
 from smtp_gui.core.codes.report import explain_report
@@ -44,7 +45,7 @@ _MAX_QUERY = 200  # longer pastes are cut: no code or word is that long
 class CodePane(PaneBase, QWidget):
     """``codeSearch`` narrows ``codeList`` as you type; the page shows every field."""
 
-    compare_requested = Signal(str)  # the code to put into the comparison pane
+    compare_requested = Signal(str, str)  # the code shown and a useful second code
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +53,7 @@ class CodePane(PaneBase, QWidget):
         self._catalogue = catalogue()
         self._shown: Explanation | None = None
         self._report: Report | None = None  # the page of ``_shown``: view and Copy
+        self._last_viewed: str | None = None  # the code shown before ``_shown``
 
         self.search = QLineEdit(objectName="codeSearch")
         self.search.setClearButtonEnabled(True)
@@ -110,6 +112,17 @@ class CodePane(PaneBase, QWidget):
         """Put ``code`` in the search field, which selects and shows it."""
         self.class_filter.setCurrentIndex(0)
         self.search.setText(code)
+
+    def second_code(self) -> str:
+        """What "Compare…" puts beside the shown code: the code most often confused with
+        it, else the code viewed before it; never the same code ("" when there is none)."""
+        if self._shown is None:
+            return ""
+        code = self._shown.code
+        for candidate in (confused_with(code), self._last_viewed):
+            if candidate and candidate != code:
+                return candidate
+        return ""
 
     @property
     def shown(self) -> Explanation | None:
@@ -205,7 +218,7 @@ class CodePane(PaneBase, QWidget):
     @Slot()
     def _on_compare_clicked(self) -> None:
         if self._shown is not None:
-            self.compare_requested.emit(self._shown.code)
+            self.compare_requested.emit(self._shown.code, self.second_code())
 
     # -- internals --------------------------------------------------------------------------
     def _refilter(self) -> None:
@@ -263,6 +276,8 @@ class CodePane(PaneBase, QWidget):
         self.list.scrollTo(index)
 
     def _show(self, exp: Explanation, keep_position: bool = False) -> None:
+        if self._shown is not None and self._shown.code != exp.code:
+            self._last_viewed = self._shown.code
         self._shown = exp
         self._report = explain_report(exp, self._context.lang)
         render_report(self._report, self.page.document())

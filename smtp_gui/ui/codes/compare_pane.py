@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, QStringListModel, Slot
+from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt, Slot
 from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,6 +22,7 @@ from smtp_gui.core.report import Report
 from smtp_gui.core.report.markdown import render_markdown
 from smtp_gui.core.report.text import render_text
 from smtp_gui.core.text.errors import InputError
+from smtp_gui.core.text.safe_text import shown
 from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.pane import PaneBase, ReportFacts
 from smtp_gui.ui.report_view import render_message, render_report
@@ -42,11 +43,18 @@ class ComparePane(PaneBase, QWidget):
         self._context = context
         self._comparison: Comparison | None = None
         self._report: Report | None = None  # what the view shows and the buttons copy
+        self._report_lang = ""
 
         self._items = QStringListModel(self)
         self.left = self._picker("compareLeft")
         self.right = self._picker("compareRight")
         self.swap_button = QPushButton(objectName="compareSwap")
+        # Shown while a picker holds no whole code: the last comparison stays below it.
+        self.hint = QLabel(objectName="compareHint")
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint.setWordWrap(True)
+        self._hint_error: InputError | None = None
+        self.hint.setVisible(False)
         self.view = QTextBrowser(objectName="compareView")
         self.view.setOpenLinks(False)
         self.copy_text_button = QPushButton(objectName="copyComparison")
@@ -68,6 +76,7 @@ class ComparePane(PaneBase, QWidget):
         buttons.addWidget(self.copy_markdown_button)
         layout = QVBoxLayout(self)
         layout.addLayout(pickers)
+        layout.addWidget(self.hint)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
 
@@ -125,7 +134,8 @@ class ComparePane(PaneBase, QWidget):
 
     @property
     def report(self) -> Report | None:
-        """The report the view shows (None while the codes cannot be compared)."""
+        """The report the view shows: the last comparison, kept while a code is half-typed
+        (None before the first one)."""
         return self._report
 
     def current_report(self) -> Report | None:
@@ -145,6 +155,8 @@ class ComparePane(PaneBase, QWidget):
         self.swap_button.setText(self.tr("⇄ Swap"))
         self.swap_button.setAccessibleName(self.tr("Swap the two codes"))
         self.view.setAccessibleName(self.tr("Comparison"))
+        self.hint.setAccessibleName(self.tr("Why the codes are not compared"))
+        self._render_hint()
         self.copy_text_button.setText(self.tr("Copy as text"))
         self.copy_text_button.setAccessibleName(self.tr("Copy the comparison as plain text"))
         self.copy_markdown_button.setText(self.tr("Copy as Markdown"))
@@ -212,15 +224,36 @@ class ComparePane(PaneBase, QWidget):
             picker.setToolTip(picker.currentText())  # the full label the picker may cut
         a, b = self.codes()
         lang = self._context.lang
-        self._comparison = self._report = None
         try:
             comparison = compare(a, b)
         except InputError as exc:
-            render_message(self.view.document(), self.tr("Cannot compare"), exc.text(lang), lang)
+            # A half-typed code: keep the last comparison on screen, with a hint above it.
+            self._hint_error = exc
+            self._render_hint()
+            if self._comparison is not None and self._report_lang != lang:
+                self._show(self._comparison)  # the language changed meanwhile
+            elif self._comparison is None:
+                render_message(
+                    self.view.document(), self.tr("Cannot compare"), exc.text(lang), lang
+                )
             return
-        self._comparison = comparison
+        self._hint_error = None
+        self._render_hint()
         self._context.settings.compare_codes = (a, b)
-        self._report = compare_report(comparison, lang)
+        self._show(comparison)
+
+    def _render_hint(self) -> None:
+        """The hint, and why the text typed is not a code yet (plain text, made visible)."""
+        error = self._hint_error
+        self.hint.setVisible(error is not None)
+        if error is not None:
+            why = shown(error.text(self._context.lang))
+            self.hint.setText(self.tr("Type a whole code, e.g. 554 or 5.7.1") + "\n" + why)
+
+    def _show(self, comparison: Comparison) -> None:
+        self._comparison = comparison
+        self._report_lang = self._context.lang
+        self._report = compare_report(comparison, self._report_lang)
         render_report(self._report, self.view.document())
         self.view.moveCursor(QTextCursor.MoveOperation.Start)
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smtp_gui.core.probe.helo import default_helo_host
 from smtp_gui.core.probe.model import AUTH_MECHANISMS, ProbeOptions, TlsMode
 from smtp_gui.ui.retranslating import Retranslating
 
@@ -146,7 +147,14 @@ class ProbeForm(Retranslating, QWidget):
         ]
         for index, name in enumerate(names):
             self.tls_mode.setItemText(index, name)
-        self.helo.setPlaceholderText(self.tr("this computer's name"))
+        # Say what will be sent (core/probe/helo.py): the name, or the address literal.
+        host = default_helo_host()
+        if host:
+            helo = self.tr("%1 (this computer's name)").replace("%1", host)
+        else:
+            helo = self.tr("this computer's address on the connection, e.g. [192.0.2.1]")
+        self.helo.setPlaceholderText(helo)
+        self.helo.setToolTip(self.tr("Sent in EHLO when left empty: %1").replace("%1", helo))
         self.helo.setAccessibleName(self.tr("HELO name"))
         self.mail_from.setPlaceholderText(self.tr("sender@example.com (optional)"))
         self.mail_from.setAccessibleName(self.tr("Sender address for MAIL FROM"))

@@ -11,6 +11,7 @@ The details view and Copy transcript show the same report (``core/probe/report.p
 from __future__ import annotations
 
 import dataclasses
+import enum
 from functools import partial
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal, Slot
@@ -54,6 +55,16 @@ from smtp_gui.ui.report_view import render_report
 _KEY = "probe"
 
 
+class ProbeState(enum.Enum):
+    """Where the probe is; ``probeStatus`` says it in words (set in ``retranslate``)."""
+
+    NOT_STARTED = "not_started"
+    RUNNING = "running"
+    FINISHED = "finished"
+    CANCELLED = "cancelled"
+    FAILED = "failed"
+
+
 def _probe_task(options: ProbeOptions, task: TaskContext) -> ProbeResult:
     """Runs in a worker: never touches a widget; each step goes out through ``report``."""
     return run_probe(options, on_step=task.report, cancel=task.cancelled)
@@ -89,11 +100,13 @@ class ProbePane(PaneBase, QWidget):
         self.run_button.setAutoDefault(True)  # Enter starts it once focused
         self.cancel_button = QPushButton(objectName="cancelProbe")
         self.cancel_button.setEnabled(False)
+        # A busy indicator, shown only while the probe runs: the state is said in words.
         self.progress = QProgressBar(objectName="probeProgress")
-        self.progress.setRange(0, 1)
-        self.progress.setValue(0)
+        self.progress.setRange(0, 0)
         self.progress.setTextVisible(False)
-        self.progress.setMaximumWidth(160)
+        self.progress.setMaximumWidth(120)
+        self.progress.setVisible(False)
+        self.state = ProbeState.NOT_STARTED
         self.status = QLabel(objectName="probeStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.summary = QLabel(objectName="probeSummary")
@@ -176,8 +189,7 @@ class ProbePane(PaneBase, QWidget):
         self.model.clear()
         self.details.clear()
         self._show_summary("", Severity.OK)
-        self._set_running(True)
-        self.status.setText(self.tr("Connecting…"))
+        self._set_state(ProbeState.RUNNING)
         self.jobs.start_streaming([(_KEY, partial(_probe_task, options))])
         return True
 
@@ -217,8 +229,8 @@ class ProbePane(PaneBase, QWidget):
         self.run_button.setAccessibleName(self.tr("Start the probe"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.cancel_button.setAccessibleName(self.tr("Cancel the probe"))
-        self.progress.setAccessibleName(self.tr("Probe progress"))
-        self.status.setAccessibleName(self.tr("Current step"))
+        self.progress.setAccessibleName(self.tr("Probe running"))
+        self.status.setAccessibleName(self.tr("Probe state"))
         self.summary.setAccessibleName(self.tr("Probe result"))
         self.transcript.setAccessibleName(self.tr("SMTP transcript"))
         self.details.setAccessibleName(self.tr("Step details"))
@@ -226,6 +238,23 @@ class ProbePane(PaneBase, QWidget):
         self.copy_button.setAccessibleName(self.tr("Copy the transcript, secrets masked"))
         self.open_code_button.setText(self.tr("Open code page"))
         self.open_code_button.setAccessibleName(self.tr("Open the selected reply's code page"))
+        self.status.setText(self._state_text())
+
+    def _state_text(self) -> str:
+        """The state in words; while running, the last step (in the current language)."""
+        if self.state is ProbeState.RUNNING:
+            if not self._steps:
+                return self.tr("Connecting…")
+            step = self._steps[-1]
+            reply = f" → {step.code}" if step.code else ""
+            return shown(f"{plain(step_title(step), self._context.lang)}{reply}")
+        texts = {
+            ProbeState.NOT_STARTED: self.tr("Not started"),
+            ProbeState.FINISHED: self.tr("Finished"),
+            ProbeState.CANCELLED: self.tr("Cancelled"),
+            ProbeState.FAILED: self.tr("Failed"),
+        }
+        return texts[self.state]
 
     # -- slots ------------------------------------------------------------------------------
     @Slot()
@@ -244,29 +273,24 @@ class ProbePane(PaneBase, QWidget):
         self._steps.append(step)
         self.model.append_step(step)
         self.transcript.scrollToBottom()
-        reply = f" → {step.code}" if step.code else ""
-        title = plain(step_title(step), self._context.lang)
-        self.status.setText(shown(f"{title}{reply}"))
+        self.status.setText(self._state_text())
 
     @Slot(object, object)
     def _on_jobs_task_finished(self, _key: object, result: object) -> None:
         if not isinstance(result, ProbeResult):
             return
         self._result = result
-        self._set_running(False)
-        self.status.setText(self.tr("Finished"))
+        self._set_state(ProbeState.FINISHED)
         self._render_result()
 
     @Slot(object, str)
     def _on_jobs_task_failed(self, _key: object, message: str) -> None:
-        self._set_running(False)
-        self.status.setText(self.tr("Failed"))
+        self._set_state(ProbeState.FAILED)
         self._show_summary(message, Severity.ERROR)
 
     @Slot(list)
     def _on_jobs_tasks_cancelled(self, _keys: list[object]) -> None:
-        self._set_running(False)
-        self.status.setText(self.tr("Cancelled"))
+        self._set_state(ProbeState.CANCELLED)
         self._show_summary(self.tr("The probe was cancelled."), Severity.ERROR)
 
     @Slot(QModelIndex)
@@ -297,14 +321,13 @@ class ProbePane(PaneBase, QWidget):
             self._render_result()
 
     # -- internals --------------------------------------------------------------------------
-    def _set_running(self, running: bool) -> None:
+    def _set_state(self, state: ProbeState) -> None:
+        self.state = state
+        running = state is ProbeState.RUNNING
         self.run_button.setEnabled(not running)
         self.cancel_button.setEnabled(running)
-        if running:
-            self.progress.setRange(0, 0)  # busy: the number of steps is not known
-        else:
-            self.progress.setRange(0, 1)
-            self.progress.setValue(1)
+        self.progress.setVisible(running)  # busy: the number of steps is not known
+        self.status.setText(self._state_text())
 
     def _show_summary(self, text: str, severity: Severity) -> None:
         self.summary.setText(shown(text))
