@@ -58,6 +58,8 @@ def test_long_status_is_elided_with_full_text_as_tooltip(qtbot) -> None:
 def test_compare_pickers_cut_long_titles_and_keep_them_in_the_tooltip(window) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QComboBox
 
+    from smtp_gui.ui.document import plain_tooltip
+
     window.resize(1024, 640)
     window.show()
     pane = window.compare_pane
@@ -65,7 +67,7 @@ def test_compare_pickers_cut_long_titles_and_keep_them_in_the_tooltip(window) ->
     for picker in (pane.left, pane.right):
         assert isinstance(picker, QComboBox)
         label = picker.currentText()
-        assert picker.toolTip() == label  # the full title, whatever the picker shows
+        assert picker.toolTip() == plain_tooltip(label)  # the full title, shown literally
         assert picker.lineEdit().cursorPosition() == 0  # the code shows, not the title's end
         assert picker.minimumSizeHint().width() < picker.fontMetrics().horizontalAdvance(label)
     assert pane.codes() == ("5.7.26", "2.1.9")

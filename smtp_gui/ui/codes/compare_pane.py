@@ -24,6 +24,7 @@ from smtp_gui.core.report.text import render_text
 from smtp_gui.core.text.errors import InputError
 from smtp_gui.core.text.safe_text import shown
 from smtp_gui.ui.context import AppContext
+from smtp_gui.ui.document import plain_tooltip
 from smtp_gui.ui.pane import PaneBase, ReportFacts
 from smtp_gui.ui.report_view import render_message, render_report
 
@@ -122,8 +123,10 @@ class ComparePane(PaneBase, QWidget):
         """Set either picker to a code (any form: ``554``, ``5.7.1``, ``554 5.7.1``)."""
         for picker, code in ((self.left, left), (self.right, right)):
             if code is not None:
-                picker.setCurrentText(self._label_for(code))
-                picker.lineEdit().home(False)  # the code first when the label is cut
+                label = self._label_for(code)
+                picker.setCurrentText(label)
+                if label != code.strip():  # a whole label: the code first when it is cut
+                    picker.lineEdit().home(False)
 
     def codes(self) -> tuple[str, str]:
         return _code_of(self.left.currentText()), _code_of(self.right.currentText())
@@ -221,7 +224,8 @@ class ComparePane(PaneBase, QWidget):
 
     def _update(self) -> None:
         for picker in (self.left, self.right):
-            picker.setToolTip(picker.currentText())  # the full label the picker may cut
+            # The full label the picker may cut; typed text is untrusted, so a plain tooltip.
+            picker.setToolTip(plain_tooltip(picker.currentText()))
         a, b = self.codes()
         lang = self._context.lang
         try:
