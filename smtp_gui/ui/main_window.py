@@ -24,7 +24,7 @@ from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.jobs import CLOSE_WAIT_MS
 from smtp_gui.ui.keyboard import first_field, give_focus
 from smtp_gui.ui.language import LANGUAGES
-from smtp_gui.ui.pane import FIRST_PANE, PANES, Pane, PaneSlot
+from smtp_gui.ui.pane import PANES, Pane, PaneSlot, remembered_pane, start_pane
 from smtp_gui.ui.retranslating import Retranslating
 
 if TYPE_CHECKING:
@@ -91,8 +91,9 @@ class MainWindow(Retranslating, QMainWindow):
         self._settings_note: QLabel | None = None  # made when settings cannot be saved
         context.settings.save_failed.connect(self._on_settings_save_failed)
 
-        self.tabs.setCurrentWidget(self._slots[FIRST_PANE])
-        first = self._pane(FIRST_PANE)
+        start = start_pane(context.settings.last_pane)
+        self.tabs.setCurrentWidget(self._slots[start])
+        first = self._pane(start)
         if not defer_panes:
             self.build_remaining_panes(all_at_once=True)
         self.resize(1100, 760)
@@ -383,6 +384,8 @@ class MainWindow(Retranslating, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._context.settings.geometry = self.saveGeometry()
+        current = self.tabs.currentWidget().objectName().removesuffix("Slot")
+        self._context.settings.last_pane = remembered_pane(current)
         # Every pane's workers together get CLOSE_WAIT_MS, whatever a server does.
         ends = time.monotonic() + CLOSE_WAIT_MS / 1000
         for slot in self._slots.values():
