@@ -62,11 +62,14 @@ class VerdictBanner(QFrame):
 
     def show_report(self, report: Report | None) -> None:
         """Show ``report``'s verdict, or hide the banner when it has none."""
-        found = first_verdict(report)
-        if report is None or found is None:
+        self.show_block(first_verdict(report), report.lang if report is not None else "en")
+
+    def show_block(self, found: Verdict | None, lang: str) -> None:
+        """Show the verdict block ``found`` of a report in ``lang``; None hides the banner."""
+        if found is None:
             self.show_verdict("", Severity.INFO)
         else:
-            self.show_verdict(plain(found.text, report.lang), found.severity)
+            self.show_verdict(plain(found.text, lang), found.severity)
 
     def show_verdict(self, sentence: str, severity: Severity) -> None:
         """Show ``sentence`` (made visible: it may quote a paste or a server) as ``severity``;

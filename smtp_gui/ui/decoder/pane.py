@@ -46,6 +46,7 @@ from smtp_gui.ui.decoder.outcome import (
 )
 from smtp_gui.ui.jobs import CLOSE_WAIT_MS, JobController
 from smtp_gui.ui.pane import PaneBase
+from smtp_gui.ui.verdict_banner import VerdictBanner
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +82,7 @@ class DecoderPane(PaneBase, QWidget):
         )
         self.final_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.final_button.hide()
+        self.verdict = VerdictBanner("decoderVerdict")  # the answer, above the details
         self.status = QLabel(objectName="decoderStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.copy_button = QPushButton(objectName="copyDecoderReport")
@@ -117,6 +119,7 @@ class DecoderPane(PaneBase, QWidget):
         summary.addWidget(self.final_button)
         summary.addWidget(self.status, 1)
         summary.addWidget(self.copy_button)
+        bottom_layout.addWidget(self.verdict)
         bottom_layout.addLayout(summary)
         bottom_layout.addWidget(self.output, 1)
         self.cram_row = QWidget(objectName="cramRow")
@@ -346,6 +349,7 @@ class DecoderPane(PaneBase, QWidget):
                 work = in_worker(outcome.exchange, lang, reveal)
                 self._jobs.start_streaming([(self._request, work)])
                 self.status.setText(self.tr("Decoding…"))
+                self.verdict.show_block(None, lang)
                 return
         else:
             self.output.setPlainText(outcome.text)
@@ -353,6 +357,8 @@ class DecoderPane(PaneBase, QWidget):
         exchange = self.exchange
         self.cram_row.setVisible(exchange is not None and cram_md5_parts(exchange) is not None)
         self._update_summary()
+        fits = outcome is not None and outcome.fits(lang, reveal)
+        self.verdict.show_block(outcome.verdict if fits else None, lang)  # type: ignore[union-attr]
         self.output_updated.emit()
 
     def _update_summary(self) -> None:

@@ -48,7 +48,8 @@ from smtp_gui.ui.jobs import CLOSE_WAIT_MS, JobController, TaskContext
 from smtp_gui.ui.pane import PaneBase, ReportFacts
 from smtp_gui.ui.probe.form import ProbeForm
 from smtp_gui.ui.probe.transcript_model import CODE_ROLE, STEP_ROLE, TranscriptModel
-from smtp_gui.ui.report_view import SEVERITY_COLOURS, render_report
+from smtp_gui.ui.report_view import render_report
+from smtp_gui.ui.verdict_banner import VerdictBanner
 
 _KEY = "probe"
 
@@ -95,10 +96,7 @@ class ProbePane(PaneBase, QWidget):
         self.progress.setMaximumWidth(160)
         self.status = QLabel(objectName="probeStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary = QLabel(objectName="probeSummary")
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary.setWordWrap(True)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary = VerdictBanner("probeVerdict")  # the answer, above the transcript
         self.model = TranscriptModel(context.lang, self)
         self.transcript = QListView(objectName="probeTranscript")
         self.transcript.setModel(self.model)
@@ -215,7 +213,6 @@ class ProbePane(PaneBase, QWidget):
         self.cancel_button.setAccessibleName(self.tr("Cancel the probe"))
         self.progress.setAccessibleName(self.tr("Probe progress"))
         self.status.setAccessibleName(self.tr("Current step"))
-        self.summary.setAccessibleName(self.tr("Probe result"))
         self.transcript.setAccessibleName(self.tr("SMTP transcript"))
         self.details.setAccessibleName(self.tr("Step details"))
         self.copy_button.setText(self.tr("Copy transcript"))
@@ -303,9 +300,7 @@ class ProbePane(PaneBase, QWidget):
             self.progress.setValue(1)
 
     def _show_summary(self, text: str, severity: Severity) -> None:
-        self.summary.setText(shown(text))
-        colour = SEVERITY_COLOURS[severity]
-        self.summary.setStyleSheet(f"QLabel {{ color: {colour}; font-weight: bold; }}")
+        self.summary.show_verdict(text, severity)  # hidden while there is nothing to say
 
     def _render_result(self) -> None:
         assert self._result is not None
