@@ -937,10 +937,6 @@ SMTP 错误排查工具：回复码、AUTH 认证交互、黑名单与 DNS。</t
         <translation>当前步骤</translation>
     </message>
     <message>
-        <source>Probe result</source>
-        <translation>探测结果</translation>
-    </message>
-    <message>
         <source>SMTP transcript</source>
         <translation>SMTP 会话记录</translation>
     </message>
