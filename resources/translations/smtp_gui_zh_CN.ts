@@ -945,10 +945,6 @@ SMTP 错误排查工具：回复码、AUTH 认证交互、黑名单与 DNS。</t
         <translation>取消探测</translation>
     </message>
     <message>
-        <source>Probe result</source>
-        <translation>探测结果</translation>
-    </message>
-    <message>
         <source>SMTP transcript</source>
         <translation>SMTP 会话记录</translation>
     </message>

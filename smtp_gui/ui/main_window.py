@@ -7,7 +7,7 @@ import time
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -24,8 +24,9 @@ from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.jobs import CLOSE_WAIT_MS
 from smtp_gui.ui.keyboard import first_field, give_focus
 from smtp_gui.ui.language import LANGUAGES
-from smtp_gui.ui.pane import FIRST_PANE, PANES, Pane, PaneSlot
+from smtp_gui.ui.pane import PANES, Pane, PaneSlot, remembered_pane, start_pane
 from smtp_gui.ui.retranslating import Retranslating
+from smtp_gui.ui.save_report import SavesReports
 from smtp_gui.ui.theme import SchemeMenu
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
     from smtp_gui.ui.probe.pane import ProbePane
 
 
-class MainWindow(Retranslating, QMainWindow):
+class MainWindow(SavesReports, Retranslating, QMainWindow):
     def __init__(
         self, context: AppContext, parent: QWidget | None = None, *, defer_panes: bool = False
     ) -> None:
@@ -95,8 +96,9 @@ class MainWindow(Retranslating, QMainWindow):
         self._settings_note: QLabel | None = None  # made when settings cannot be saved
         context.settings.save_failed.connect(self._on_settings_save_failed)
 
-        self.tabs.setCurrentWidget(self._slots[FIRST_PANE])
-        first = self._pane(FIRST_PANE)
+        start = start_pane(context.settings.last_pane)
+        self.tabs.setCurrentWidget(self._slots[start])
+        first = self._pane(start)
         if not defer_panes:
             self.build_remaining_panes(all_at_once=True)
         self.resize(1100, 760)
@@ -332,25 +334,6 @@ class MainWindow(Retranslating, QMainWindow):
         self.update_save_action()
 
     @Slot()
-    def update_save_action(self) -> None:
-        """Save report is enabled while the current pane has a report (tab change, menu)."""
-        pane = self.current_pane()
-        self.save_report_action.setEnabled(isinstance(pane, Pane) and bool(pane.current_report()))
-
-    @Slot()
-    def _on_save_report_triggered(self) -> None:
-        from smtp_gui.ui.save_report import save_pane_report
-
-        save_pane_report(self, self.current_pane())
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Ctrl+S when the action was disabled at the last refresh: the pane may have a
-        report by now; the action does nothing while it is still disabled."""
-        if event.matches(QKeySequence.StandardKey.Save):
-            self.update_save_action()
-            self.save_report_action.trigger()
-        super().keyPressEvent(event)
-
     @Slot()
     def _on_find_triggered(self) -> None:
         self._show_pane("code_pane")
@@ -389,6 +372,8 @@ class MainWindow(Retranslating, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._context.settings.geometry = self.saveGeometry()
+        current = self.tabs.currentWidget().objectName().removesuffix("Slot")
+        self._context.settings.last_pane = remembered_pane(current)
         # Every pane's workers together get CLOSE_WAIT_MS, whatever a server does.
         ends = time.monotonic() + CLOSE_WAIT_MS / 1000
         for slot in self._slots.values():

@@ -13,6 +13,15 @@ from smtp_gui.core.text.safe_text import shown
 from smtp_gui.ui.colours import Tone, set_tone
 
 
+def plain_label(name: str) -> QLabel:
+    """A word-wrapped, selectable plain-text label (it may quote what the user typed)."""
+    label = QLabel(objectName=name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
 class NoticeLabel(QLabel):
     """Hidden while there is nothing to say."""
 

@@ -72,7 +72,18 @@ PANES = (
     ("checks_pane", "smtp_gui.ui.checks.pane", "ChecksPane"),
     ("probe_pane", "smtp_gui.ui.probe.pane", "ProbePane"),
 )
-FIRST_PANE = "compare_pane"
+FIRST_PANE = "diagnose_pane"  # where a bounce starts: the window opens here
+
+
+def start_pane(last: str) -> str:
+    """The tab to open on: the one the user had moved to from Diagnose at the last close
+    (``last``, from the settings), else Diagnose."""
+    return last if any(name == last for name, _module, _cls in PANES) else FIRST_PANE
+
+
+def remembered_pane(current: str) -> str:
+    """What the settings keep of the tab open at close: nothing for Diagnose."""
+    return "" if current == FIRST_PANE else current
 
 
 class PaneSlot(QWidget):

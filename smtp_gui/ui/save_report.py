@@ -12,9 +12,18 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import (
+    QAction,
+    QKeyEvent,
+    QKeySequence,
+    QPageLayout,
+    QPageSize,
+    QPdfWriter,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from smtp_gui import __version__
@@ -118,3 +127,30 @@ def save_report_dialog(parent: QWidget, report: Report, facts: ReportFacts) -> P
             .replace("%2", reason),
         )
         return None
+
+
+class SavesReports:
+    """The main window's File > Save report: enabled while the current pane has a report;
+    mixed in before the Qt base class (it overrides ``keyPressEvent``). The window provides
+    ``save_report_action`` and ``current_pane()``."""
+
+    save_report_action: QAction
+
+    def current_pane(self) -> QWidget:
+        raise NotImplementedError
+
+    def update_save_action(self) -> None:
+        """Save report is enabled while the current pane has a report (tab change, menu)."""
+        pane = self.current_pane()
+        self.save_report_action.setEnabled(isinstance(pane, Pane) and bool(pane.current_report()))
+
+    def _on_save_report_triggered(self) -> None:
+        save_pane_report(cast(QWidget, self), self.current_pane())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Ctrl+S when the action was disabled at the last refresh: the pane may have a
+        report by now; the action does nothing while it is still disabled."""
+        if event.matches(QKeySequence.StandardKey.Save):
+            self.update_save_action()
+            self.save_report_action.trigger()
+        super().keyPressEvent(event)  # type: ignore[misc]

@@ -24,6 +24,7 @@ _DEFAULTS: dict[str, Any] = {
     "language": "",  # "" = follow the system locale
     "view/colour_scheme": "system",  # or "light", "dark" (ui/theme.py: Scheme)
     "window/geometry": QByteArray(),
+    "window/pane": "",  # the tab open at the last close, kept only when it was not Diagnose
     "compare/left": "334",
     "compare/right": "554",
     "checks/nameservers": "",
@@ -104,6 +105,15 @@ class Settings(QObject):
     @geometry.setter
     def geometry(self, value: QByteArray) -> None:
         self._set("window/geometry", value)
+
+    @property
+    def last_pane(self) -> str:
+        """The tab to open on (a pane's attribute name); "" opens the first pane."""
+        return str(self._get("window/pane"))
+
+    @last_pane.setter
+    def last_pane(self, value: str) -> None:
+        self._set("window/pane", value)
 
     @property
     def compare_codes(self) -> tuple[str, str]:

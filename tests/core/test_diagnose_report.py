@@ -72,7 +72,7 @@ def test_a_temporary_failure_is_a_warning() -> None:
     rep = report(diagnose("451 4.7.1 Try again later\n"), "en")
     verdict = rep.blocks[0]
     assert isinstance(verdict, Verdict) and verdict.severity is Severity.WARNING
-    assert "Temporary failure" in plain(verdict.text, "en")
+    assert "deferred the mail (a temporary failure" in plain(verdict.text, "en")
 
 
 @pytest.mark.parametrize(

@@ -252,6 +252,6 @@ def test_no_secret_leaks_anywhere(  # type: ignore[no-untyped-def]
     stored = Path(settings.backend.fileName()).read_text(encoding="utf-8", errors="replace")
     assert stored and _leaks(stored) == []
     assert set(settings.backend.allKeys()) <= {
-        "language", "window/geometry", "compare/left", "compare/right",
+        "language", "window/geometry", "window/pane", "compare/left", "compare/right",
         "checks/nameservers", "checks/timeout",
     }

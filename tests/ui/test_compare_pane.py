@@ -26,6 +26,7 @@ def _widgets(window: MainWindow) -> tuple[QComboBox, QComboBox, QTextBrowser]:
 
 def test_opens_on_334_vs_554(window: MainWindow) -> None:
     _left, _right, view = _widgets(window)
+    window.tabs.setCurrentWidget(window.compare_pane.parentWidget())
     assert window.current_pane() is window.compare_pane
     text = view.toPlainText()
     assert "3xx Positive Intermediate" in text and "5xx Permanent Negative" in text

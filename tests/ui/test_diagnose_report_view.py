@@ -21,6 +21,7 @@ from smtp_gui.core.text.bilingual import Text
 from smtp_gui.ui.diagnose.advice_buttons import AdviceButtons
 from smtp_gui.ui.main_window import MainWindow
 from smtp_gui.ui.report_view import render_report
+from smtp_gui.ui.verdict_banner import first_verdict, without_verdict
 
 LEFT = Qt.MouseButton.LeftButton
 CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "bounces"
@@ -73,10 +74,16 @@ def test_copy_and_view_come_from_the_report(
     assert view is not None
     shown = view.toPlainText()
     alone = QTextDocument()
-    render_report(expected, alone)
+    render_report(without_verdict(expected), alone)
     assert shown == alone.toPlainText()
     assert shown.startswith(diagnosis.primary.code)
-    for inline in _inlines(expected):
+    # The verdict is said once, in the banner above the view, from the same report.
+    verdict = first_verdict(expected)
+    assert verdict is not None
+    sentence = plain(verdict.text, lang)
+    assert pane.verdict.text() == pane.verdict.accessibleName() == sentence
+    assert sentence not in shown
+    for inline in _inlines(without_verdict(expected)):
         assert plain(inline, lang).replace("\n", "\u2028") in shown
 
 

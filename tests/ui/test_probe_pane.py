@@ -66,7 +66,6 @@ def test_contract_widgets_exist(window: MainWindow) -> None:
         pane.details,
         pane.copy_button,
         pane.open_code_button,
-        pane.summary,
         pane.status,
     ]
     for widget in widgets:
@@ -120,7 +119,7 @@ def test_untrusted_server_text_is_shown_literally(window: MainWindow, qtbot, smt
     rows = _rows(pane)
     assert "<-  220 mail.test <b>x</b><img src=y> ESMTP" in rows
     assert "<-  550-5.7.1 <b>x</b><img src=y>" in rows
-    assert pane.summary.textFormat() == Qt.TextFormat.PlainText
+    assert pane.summary.label.textFormat() == Qt.TextFormat.PlainText
     assert "<b>x</b><img src=y>" in pane.summary.text()
     assert "<b>x</b><img src=y>" in pane.details.toPlainText()
     row = rows.index("<-  550-5.7.1 <b>x</b><img src=y>")
@@ -199,5 +198,5 @@ def test_language_switch_rerenders(window: MainWindow, qtbot, smtp_servers) -> N
 def test_summary_label_is_plain_text(window: MainWindow) -> None:
     pane = _pane(window)
     for label in pane.findChildren(QLabel):
-        if label.objectName() in ("probeSummary", "probeStatus"):
+        if label.objectName() in ("probeVerdictText", "probeStatus"):
             assert label.textFormat() == Qt.TextFormat.PlainText

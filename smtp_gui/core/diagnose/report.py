@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from smtp_gui.core.codes.catalogue import explain
 from smtp_gui.core.diagnose.diagnosis import Diagnosis
 from smtp_gui.core.diagnose.replies import FoundReply
+from smtp_gui.core.diagnose.verdict import verdict as diagnosis_verdict
 from smtp_gui.core.report import (
     Block,
     Bullets,
@@ -90,12 +91,8 @@ def _head(diagnosis: Diagnosis, lang: str) -> tuple[Inline, list[Block]]:
         return _label("no_failure"), [Verdict(diagnosis.summary(lang), severity)]
     title = code_title(diagnosis.explain_code, lang)
     heading: Inline = (primary.code, dash(lang), title) if title else primary.code
-    if primary.cls == 4:
-        verdict = Verdict(
-            message("diagnose.verdict.temporary", code=primary.code), Severity.WARNING
-        )
-    else:
-        verdict = Verdict(message("diagnose.verdict.permanent", code=primary.code), Severity.ERROR)
+    verdict = diagnosis_verdict(diagnosis, title, lang)
+    assert verdict is not None  # there is a primary failure
     phase = primary.phase.title() if primary.phase is not None else _label("unknown_phase")
     pairs: list[tuple[Inline, Inline]] = [
         (_label("phase"), phase),

@@ -1,9 +1,7 @@
 """Checks that ask DNS: type a target, pick the kind, watch the rows fill in as answers come.
 
-The pane only arranges widgets and rows: a ``CheckKind`` (check_kinds.py) plans each batch
-and ``JobController`` (jobs.py) runs its tasks off the GUI thread. Nothing here touches
-the network until the user presses Run.
-"""
+A ``CheckKind`` plans each batch, ``JobController`` runs it off the GUI thread; no packet
+before Run."""
 
 from __future__ import annotations
 
@@ -40,9 +38,10 @@ from smtp_gui.ui.checks.model import CheckResultsModel, RowState
 from smtp_gui.ui.checks.saving import BatchReports
 from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.jobs import CLOSE_WAIT_MS, JobController
-from smtp_gui.ui.notice_label import NoticeLabel
+from smtp_gui.ui.notice_label import NoticeLabel, plain_label
 from smtp_gui.ui.pane import PaneBase
 from smtp_gui.ui.report_button import ReportButton
+from smtp_gui.ui.verdict_banner import VerdictBanner
 
 _MAX_TARGET = 320
 
@@ -111,10 +110,8 @@ class ChecksPane(BatchReports, PaneBase, QWidget):
         self.detail_view = CheckDetailsView()
         self.details = self.detail_view.text  # checkDetails
         self.trace = self.detail_view.trace  # spfTrace
-        self.summary = QLabel(objectName="checkSummary")
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary.setWordWrap(True)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary = plain_label("checkSummary")
+        self.verdict = VerdictBanner("checksVerdict")  # the finished batch's answer, on top
         self.copy_button = QPushButton(objectName="copySummary")
         self.copy_button.setEnabled(False)
         self.report_button = ReportButton(self.report_text)  # the domain kind's full report
@@ -147,6 +144,7 @@ class ChecksPane(BatchReports, PaneBase, QWidget):
         layout.addWidget(self.domain_fields)
         layout.addWidget(self.warning)
         layout.addWidget(self.progress)
+        layout.addWidget(self.verdict)
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
 
@@ -204,6 +202,7 @@ class ChecksPane(BatchReports, PaneBase, QWidget):
         self.model.set_titles(kind.column_titles())
         self._set_column_widths(kind)
         self.detail_view.clear()
+        self.verdict.show_report(None)
         self.warning.show_texts(batch.warnings)
         tasks = batch.tasks()
         self.summary.setText(self.tr("Checks running: %1").replace("%1", str(len(tasks))))
@@ -367,6 +366,7 @@ class ChecksPane(BatchReports, PaneBase, QWidget):
         if self._summary is not None:
             self.summary.setText(shown(self._summary.get(lang)))
         self.warning.set_language(lang)
+        self.verdict.show_report(self.current_report())
         self._show_details(self.table.currentIndex().row())
 
     # -- internals --------------------------------------------------------------------------
@@ -378,6 +378,7 @@ class ChecksPane(BatchReports, PaneBase, QWidget):
             self.summary.setText(shown(self._summary.get(self._context.lang)))
             self.copy_button.setEnabled(True)
             self.report_button.setEnabled(self._batch_kind is not None and self._batch_kind.reports)
+        self.verdict.show_report(self.current_report())
         self.check_finished.emit(cancelled)
 
     def _set_column_widths(self, kind: CheckKind) -> None:

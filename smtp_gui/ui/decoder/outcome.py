@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from smtp_gui.core.report.model import Report, Rows
+from smtp_gui.core.report.model import Report, Rows, Verdict
 from smtp_gui.core.report.text import render_text
 from smtp_gui.core.sasl.decode import decode_exchange
 from smtp_gui.core.sasl.model import Exchange
 from smtp_gui.core.sasl.report import mechanism_row, report
 from smtp_gui.core.text.errors import InputError
 from smtp_gui.ui.jobs import TaskContext
+from smtp_gui.ui.verdict_banner import first_verdict
 
 # Pastes longer than this are decoded in a worker so that typing never stutters.
 BACKGROUND_THRESHOLD = 200_000
@@ -33,6 +34,7 @@ class DecodeOutcome:
     lang: str
     reveal: bool
     text: str = ""  # render_text(report(exchange, lang, reveal))
+    verdict: Verdict | None = None  # that report's verdict, for the banner above the text
 
     def fits(self, lang: str, reveal: bool) -> bool:
         return self.lang == lang and self.reveal == reveal
@@ -91,7 +93,7 @@ def _render(
 ) -> DecodeOutcome:
     built = report(exchange, lang, reveal)
     check()
-    return DecodeOutcome(exchange, None, lang, reveal, render_text(built))
+    return DecodeOutcome(exchange, None, lang, reveal, render_text(built), first_verdict(built))
 
 
 def copy_text(outcome: DecodeOutcome | None, lang: str) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QFontDatabase, QGuiApplication, QPalette, QTextCursor, QTextFormat
+from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -31,11 +31,11 @@ from smtp_gui.core.sasl.decode import cram_md5_parts, verify_cram_md5
 from smtp_gui.core.sasl.model import Exchange
 from smtp_gui.core.sasl.report import report as sasl_report
 from smtp_gui.core.text.base64text import named_controls
-from smtp_gui.core.text.errors import InputError
 from smtp_gui.core.text.safe_text import shown
-from smtp_gui.ui.colours import follow_palette, look_like_a_link, mark_colour
+from smtp_gui.ui.colours import follow_palette, look_like_a_link
 from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.decoder.encoder_pane import AuthEncoderPane
+from smtp_gui.ui.decoder.marks import error_marks
 from smtp_gui.ui.decoder.outcome import (
     BACKGROUND_THRESHOLD,
     INLINE_STEPS,
@@ -48,6 +48,7 @@ from smtp_gui.ui.decoder.outcome import (
 )
 from smtp_gui.ui.jobs import CLOSE_WAIT_MS, JobController
 from smtp_gui.ui.pane import PaneBase
+from smtp_gui.ui.verdict_banner import VerdictBanner
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +82,7 @@ class DecoderPane(PaneBase, QWidget):
         look_like_a_link(self.final_button)
         self.final_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.final_button.hide()
+        self.verdict = VerdictBanner("decoderVerdict")  # the answer, above the details
         self.status = QLabel(objectName="decoderStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.copy_button = QPushButton(objectName="copyDecoderReport")
@@ -117,6 +119,7 @@ class DecoderPane(PaneBase, QWidget):
         summary.addWidget(self.final_button)
         summary.addWidget(self.status, 1)
         summary.addWidget(self.copy_button)
+        bottom_layout.addWidget(self.verdict)
         bottom_layout.addLayout(summary)
         bottom_layout.addWidget(self.output, 1)
         self.cram_row = QWidget(objectName="cramRow")
@@ -333,7 +336,7 @@ class DecoderPane(PaneBase, QWidget):
         elif outcome.error is not None:
             # Its echo of the input names controls as the report does (no font has ␀).
             self.output.setPlainText(shown(named_controls(outcome.error.text(lang))))
-            selections = self._error_marks(outcome.error)
+            selections = error_marks(self.input, outcome.error)
         elif outcome.exchange is not None and not outcome.fits(lang, reveal):
             if len(outcome.exchange.steps) <= INLINE_STEPS:
                 try:
@@ -348,6 +351,7 @@ class DecoderPane(PaneBase, QWidget):
                 work = in_worker(outcome.exchange, lang, reveal)
                 self._jobs.start_streaming([(self._request, work)])
                 self.status.setText(self.tr("Decoding…"))
+                self.verdict.show_block(None, lang)
                 return
         else:
             self.output.setPlainText(outcome.text)
@@ -355,6 +359,8 @@ class DecoderPane(PaneBase, QWidget):
         exchange = self.exchange
         self.cram_row.setVisible(exchange is not None and cram_md5_parts(exchange) is not None)
         self._update_summary()
+        fits = outcome is not None and outcome.fits(lang, reveal)
+        self.verdict.show_block(outcome.verdict if fits else None, lang)  # type: ignore[union-attr]
         self.output_updated.emit()
 
     def _update_summary(self) -> None:
@@ -374,24 +380,4 @@ class DecoderPane(PaneBase, QWidget):
         use (called when the input box's palette changes)."""
         outcome = self._outcome
         if outcome is not None and outcome.error is not None:
-            self.input.setExtraSelections(self._error_marks(outcome.error))
-
-    def _error_marks(self, error: InputError) -> list[QTextEdit.ExtraSelection]:
-        """Highlight the character an input error points at, without moving the cursor."""
-        position = error.position
-        if position is None or position >= len(self.input.toPlainText()):
-            return []
-        mark = QTextEdit.ExtraSelection()
-        cursor = QTextCursor(self.input.document())
-        cursor.setPosition(position)
-        cursor.movePosition(
-            QTextCursor.MoveOperation.NextCharacter, QTextCursor.MoveMode.KeepAnchor
-        )
-        mark.cursor = cursor  # type: ignore[misc]
-        # Light or dark, the character keeps the box's text colour on a background that
-        # keeps it readable.
-        palette = self.input.palette()
-        mark.format.setBackground(mark_colour(palette))
-        mark.format.setForeground(palette.color(QPalette.ColorRole.Text))
-        mark.format.setProperty(QTextFormat.Property.FullWidthSelection, False)
-        return [mark]
+            self.input.setExtraSelections(error_marks(self.input, outcome.error))

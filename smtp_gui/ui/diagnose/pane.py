@@ -44,6 +44,7 @@ from smtp_gui.ui.jobs import CLOSE_WAIT_MS, JobController
 from smtp_gui.ui.pane import PaneBase, ReportFacts
 from smtp_gui.ui.paste_edit import PasteEdit
 from smtp_gui.ui.report_view import render_report
+from smtp_gui.ui.verdict_banner import VerdictBanner, without_verdict
 
 log = logging.getLogger(__name__)
 
@@ -92,6 +93,7 @@ class DiagnosePane(PaneBase, QWidget):
         self.view.setOpenLinks(False)
         self.view.setOpenExternalLinks(False)
         self.copy_button = QPushButton(objectName="copyDiagnosis")
+        self.verdict = VerdictBanner("diagnosisVerdict")  # the answer, above the details
         self.advice_label = QLabel()
         self.advice_box = AdviceButtons()
         advice_scroll = QScrollArea()
@@ -112,6 +114,7 @@ class DiagnosePane(PaneBase, QWidget):
         result = QWidget()
         result_layout = QVBoxLayout(result)
         result_layout.setContentsMargins(0, 0, 0, 0)
+        result_layout.addWidget(self.verdict)
         result_layout.addWidget(self.view, 1)
         copy_row = QHBoxLayout()
         copy_row.addStretch(1)
@@ -357,8 +360,10 @@ class DiagnosePane(PaneBase, QWidget):
             shown_report = Report(self.tr("Nothing to diagnose yet"), (Paragraph(text),), lang)
         else:
             shown_report = report(diagnosis, lang)
-        render_report(shown_report, self.view.document())
+        # The verdict is said once, in the banner; the status line has nothing left to say.
+        self.verdict.show_report(shown_report if diagnosis is not None else None)
+        render_report(without_verdict(shown_report), self.view.document())
         self.view.moveCursor(QTextCursor.MoveOperation.Start)
         self.copy_button.setEnabled(diagnosis is not None)
-        self.status.setText(shown(diagnosis.summary(lang)[:200]) if diagnosis is not None else "")
+        self.status.clear()
         self.advice_box.show_advice(diagnosis.advice if diagnosis is not None else (), lang)

@@ -44,13 +44,13 @@ from smtp_gui.core.report.runs import plain
 from smtp_gui.core.report.text import render_text
 from smtp_gui.core.text.errors import InputError
 from smtp_gui.core.text.safe_text import shown
-from smtp_gui.ui.colours import SEVERITY_TONES, set_tone
 from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.jobs import CLOSE_WAIT_MS, JobController, TaskContext
 from smtp_gui.ui.pane import PaneBase, ReportFacts
 from smtp_gui.ui.probe.form import ProbeForm
 from smtp_gui.ui.probe.transcript_model import CODE_ROLE, STEP_ROLE, TranscriptModel
 from smtp_gui.ui.report_view import render_report
+from smtp_gui.ui.verdict_banner import VerdictBanner
 
 _KEY = "probe"
 
@@ -109,13 +109,7 @@ class ProbePane(PaneBase, QWidget):
         self.state = ProbeState.NOT_STARTED
         self.status = QLabel(objectName="probeStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary = QLabel(objectName="probeSummary")
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary.setWordWrap(True)
-        bold = self.summary.font()
-        bold.setBold(True)
-        self.summary.setFont(bold)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary = VerdictBanner("probeVerdict")  # the answer, above the transcript
         self.model = TranscriptModel(context.lang, self)
         self.transcript = QListView(objectName="probeTranscript")
         self.transcript.setModel(self.model)
@@ -231,7 +225,6 @@ class ProbePane(PaneBase, QWidget):
         self.cancel_button.setAccessibleName(self.tr("Cancel the probe"))
         self.progress.setAccessibleName(self.tr("Probe running"))
         self.status.setAccessibleName(self.tr("Probe state"))
-        self.summary.setAccessibleName(self.tr("Probe result"))
         self.transcript.setAccessibleName(self.tr("SMTP transcript"))
         self.details.setAccessibleName(self.tr("Step details"))
         self.copy_button.setText(self.tr("Copy transcript"))
@@ -330,8 +323,7 @@ class ProbePane(PaneBase, QWidget):
         self.status.setText(self._state_text())
 
     def _show_summary(self, text: str, severity: Severity) -> None:
-        self.summary.setText(shown(text))
-        set_tone(self.summary, SEVERITY_TONES[severity])
+        self.summary.show_verdict(text, severity)  # hidden while there is nothing to say
 
     def _render_result(self) -> None:
         assert self._result is not None

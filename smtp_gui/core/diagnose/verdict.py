@@ -1,0 +1,88 @@
+"""The diagnosis' verdict in one sentence: who refused (or deferred) the mail, why, whose side
+must act and the next step, built from the diagnosis' facts (the provider, the domain, the IP,
+the address and the category of the failure), never from special cases of one bounce.
+
+The category is the first tag of ``CATEGORIES`` the diagnosis carries (the provider rules and
+the reply's wording give the tags); a failure of no known category is named by its code and
+the catalogue's title, and the first next step of the advice says what to do.
+"""
+
+from __future__ import annotations
+
+from smtp_gui.core.diagnose.advice_kind import AdviceKind
+from smtp_gui.core.diagnose.diagnosis import Diagnosis
+from smtp_gui.core.report.model import Severity, Verdict
+from smtp_gui.core.text.messages import message_text
+from smtp_gui.core.text.safe_text import shown
+
+# The most specific cause first: a login refused over TLS is about the login.
+CATEGORIES = (
+    "credentials",
+    "tls",
+    "auth",
+    "ptr",
+    "ip_reputation",
+    "relay",
+    "address",
+    "mailbox_full",
+    "size",
+    "content",
+    "rate",
+    "routing",
+)
+
+
+def category(diagnosis: Diagnosis) -> str:
+    """The failure's category (a tag of ``CATEGORIES``), or "" when none applies."""
+    tags = set(diagnosis.tags)
+    return next((tag for tag in CATEGORIES if tag in tags), "")
+
+
+def _fact(value: str, key: str, lang: str) -> str:
+    """A value from the paste, made visible, or the words for "unknown"."""
+    return shown(value) if value else message_text(f"diagnose.verdict.unknown.{key}", lang)
+
+
+def verdict(diagnosis: Diagnosis, code_title: str, lang: str) -> Verdict | None:
+    """The one-sentence verdict of a failure; None when the diagnosis found no failure."""
+    primary = diagnosis.primary
+    if primary is None:
+        return None
+    who = diagnosis.provider_name.get(lang) or message_text("diagnose.verdict.server", lang)
+    facts = {
+        "domain": _fact(diagnosis.sender_domain, "domain", lang),
+        "ip": _fact(diagnosis.sender_ip, "ip", lang),
+        "email": _fact(diagnosis.recipient, "email", lang),
+        "recipient_domain": _fact(diagnosis.recipient_domain, "recipient_domain", lang),
+    }
+    kind = category(diagnosis)
+    if kind:
+        variant = "" if kind != "auth" or diagnosis.sender_domain else "_unknown"
+        reason = message_text(f"diagnose.verdict.reason.{kind}{variant}", lang, **facts)
+        action = message_text(f"diagnose.verdict.act.{kind}", lang, **facts)
+    else:
+        key = (
+            "diagnose.verdict.reason.code_titled" if code_title else "diagnose.verdict.reason.code"
+        )
+        reason = message_text(key, lang, code=primary.code, title=code_title)
+        action = _advised(diagnosis, lang)
+    key = "diagnose.verdict.deferred" if primary.cls == 4 else "diagnose.verdict.refused"
+    sentence = message_text(key, lang, who=who, reason=reason)
+    severity = Severity.WARNING if primary.cls == 4 else Severity.ERROR
+    return Verdict(f"{sentence} {action}" if lang == "en" else f"{sentence}{action}", severity)
+
+
+def _advised(diagnosis: Diagnosis, lang: str) -> str:
+    """The next step when the category is unknown: the first thing to do from the advice,
+    else who to ask."""
+    for advice in diagnosis.advice:
+        if advice.kind is AdviceKind.CONTACT:
+            note = advice.note.get(lang).rstrip()
+            return (
+                note
+                if note.endswith((".", "。", "!", "！"))
+                else note + ("." if lang == "en" else "。")
+            )
+    temporary = diagnosis.primary is not None and diagnosis.primary.cls == 4
+    key = "diagnose.verdict.act.retry" if temporary else "diagnose.verdict.act.unknown"
+    return message_text(key, lang)
