@@ -60,6 +60,7 @@ def test_swap_and_copy(window: MainWindow, qtbot) -> None:  # type: ignore[no-un
 
 def test_bad_code_says_what_is_wrong(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     left, _right, view = _widgets(window)
+    window.tabs.setCurrentWidget(window.compare_pane.parentWidget())
     left.setEditText("<b>x</b><img src=y>")
     hint = window.compare_pane.hint
     assert hint.isVisibleTo(window) and "<b>x</b><img" in hint.text()

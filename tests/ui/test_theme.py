@@ -75,8 +75,15 @@ def test_dark_from_the_view_menu_recolours_every_status(window: MainWindow, qtbo
     source = window.findChild(QPlainTextEdit, "pasteInput")
     assert view is not None and source is not None
     _paste(qtbot, pane, source, SPAMHAUS)
-    light = _tones(view.document())
+    # The diagnosis' verdict is in its banner now; the code page colours its code by class.
+    window.show_code("554")
+    page = window.findChild(QTextBrowser, "codePage")
+    assert page is not None
+    window.show_diagnosis(SPAMHAUS)
+    light = _tones(page.document())
     assert light and light == _in(QGuiApplication.palette(), light)
+    banner = pane.verdict.label.palette().color(QPalette.ColorRole.WindowText)
+    assert banner == status_colour(Tone.BAD, QGuiApplication.palette())
     probe = window.probe_pane
     probe.target.setText("")
     assert not probe.start_probe()  # refused input: a red summary
@@ -91,9 +98,11 @@ def test_dark_from_the_view_menu_recolours_every_status(window: MainWindow, qtbo
     palette = QGuiApplication.palette()
     assert is_dark(palette)
     assert window._context.settings.colour_scheme == "dark"
-    dark = _tones(view.document())
+    dark = _tones(page.document())
     assert dark == _in(palette, light) and dark != light
-    summary = probe.summary.palette().color(QPalette.ColorRole.WindowText)
+    banner = pane.verdict.label.palette().color(QPalette.ColorRole.WindowText)
+    assert banner == status_colour(Tone.BAD, palette)
+    summary = probe.summary.label.palette().color(QPalette.ColorRole.WindowText)
     assert summary == status_colour(Tone.BAD, palette)
     status = model.index(0, model.STATUS).data(Qt.ItemDataRole.ForegroundRole)
     assert status == status_colour(Tone.BAD, palette)
@@ -109,9 +118,9 @@ def test_dark_from_the_view_menu_recolours_every_status(window: MainWindow, qtbo
 
     _choose(window, Scheme.LIGHT)
     assert not is_dark(QGuiApplication.palette())
-    assert _tones(view.document()) == light
+    assert _tones(page.document()) == light
     assert window._context.settings.colour_scheme == "light"
-    light_summary = probe.summary.palette().color(QPalette.ColorRole.WindowText)
+    light_summary = probe.summary.label.palette().color(QPalette.ColorRole.WindowText)
     assert light_summary == status_colour(Tone.BAD, QGuiApplication.palette())
 
 
