@@ -30,7 +30,7 @@ from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.x509.name import _ASN1Type
 from cryptography.x509.oid import NameOID
 
-from tests.smtpserver import HOST, ScriptedServer
+from tests.smtpserver import HOST, ScriptedServer, server_context, write_private_key
 
 ESC = "\x1b"
 # ESC[2J clears the screen, ESC]0;...BEL sets the window title, CSI as one C1 byte (0x9B)
@@ -184,17 +184,8 @@ def unreadable_subject_certificate(folder: Path, name: str = "mail.test") -> tup
     new_der = der.replace(tbs, new_tbs)[: -len(signature)] + signature
     cert_path, key_path = folder / "unreadable.pem", folder / "unreadable.key"
     cert_path.write_text(ssl.DER_cert_to_PEM_cert(new_der))
-    key_path.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
+    write_private_key(key_path, key)
     return cert_path, key_path
 
 
-def tls_server_context(cert: Path, key: Path) -> ssl.SSLContext:
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(cert, key)
-    return context
+tls_server_context = server_context  # the same context as every test server's

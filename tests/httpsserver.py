@@ -30,6 +30,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
+from tests.smtpserver import write_private_key
+
 GOOD_POLICY = "version: STSv1\r\nmode: enforce\r\nmx: *.rec-good.test\r\nmax_age: 604800\r\n"
 BEHAVIOURS = ("good", "trickle", "silent", "huge", "truncated", "chunked_cut", "headers_cut")
 
@@ -88,13 +90,7 @@ def make_pki(folder: Path, host: str) -> Pki:
     pki = Pki(folder / "ca.pem", folder / "leaf.pem", folder / "leaf.key")
     pki.ca.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
     pki.cert.write_bytes(leaf.public_bytes(serialization.Encoding.PEM))
-    pki.key.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
+    write_private_key(pki.key, key)
     return pki
 
 
