@@ -52,9 +52,12 @@ def report_html(report: Report, facts: ReportFacts, when: datetime | None = None
     return render_html(full)
 
 
-def pdf_bytes(html: str, title: str, *, chinese: bool = False) -> bytes:
-    """``html`` (our own render_html output) laid out on A4 pages as a PDF."""
-    if chinese:
+def _pdf_bytes(report: Report, html: str) -> bytes:
+    """``report`` laid out on A4 pages as a PDF. ``html`` must be ``report_html(report, ...)``:
+    the one ``setHtml`` of the ui, so it only ever sees render_html's output, where every
+    value is escaped and the tags are render_html's own fixed set."""
+    title = " ".join(plain(report.title, report.lang).split())
+    if report.lang == "zh":
         html = html.replace("</head>", _NO_SYNTHETIC_BOLD + "</head>", 1)
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -86,8 +89,7 @@ def save_report(
     target = Path(path)
     html = report_html(report, facts, when)
     if target.suffix.lower() == ".pdf":
-        title = " ".join(plain(report.title, report.lang).split())
-        target.write_bytes(pdf_bytes(html, title, chinese=report.lang == "zh"))
+        target.write_bytes(_pdf_bytes(report, html))
     else:
         target.write_text(html, encoding="utf-8")
     return target

@@ -174,3 +174,20 @@ def test_chinese_pdf_text_has_the_chinese_title(
     assert re.search("[\u4e00-\u9fff]", title)
     assert title in squeezed
     assert "关于本报告" in squeezed
+
+
+def test_markup_in_a_pasted_bounce_is_text_in_the_pdf(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The PDF is laid out by QTextDocument.setHtml: markup from a paste must arrive there
+    escaped, and so print as the characters typed, never as markup."""
+    pypdf = pytest.importorskip("pypdf")
+    hostile = BOUNCE.replace("unknown", "unknown <b>bold</b><img src=x> <a href=javascript:y>z</a>")
+    assert hostile != BOUNCE
+    with qtbot.waitSignal(window.diagnose_pane.diagnosis_shown, timeout=5000):
+        window.show_diagnosis(hostile)
+    _save(window, tmp_path / "hostile.pdf")
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(tmp_path / "hostile.pdf").pages)
+    squeezed = "".join(text.split())
+    assert "<b>bold</b><imgsrc=x>" in squeezed
+    assert "<ahref=javascript:y>z</a>" in squeezed
