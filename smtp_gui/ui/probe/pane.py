@@ -50,7 +50,7 @@ from smtp_gui.ui.pane import PaneBase, ReportFacts
 from smtp_gui.ui.probe.form import ProbeForm
 from smtp_gui.ui.probe.transcript_model import CODE_ROLE, STEP_ROLE, TranscriptModel
 from smtp_gui.ui.report_view import render_report
-from smtp_gui.ui.verdict_banner import VerdictBanner
+from smtp_gui.ui.verdict_banner import VerdictBanner, without_verdict
 
 _KEY = "probe"
 
@@ -344,5 +344,7 @@ class ProbePane(PaneBase, QWidget):
             report = step_report(steps[step_index], self._result, lang)
             render_report(report, self.details.document())
         elif self._result is not None:
-            render_report(probe_report(self._result, lang), self.details.document())
+            # Its verdict is in the banner above; the details start with what follows it.
+            report = without_verdict(probe_report(self._result, lang))
+            render_report(report, self.details.document())
         self.details.moveCursor(QTextCursor.MoveOperation.Start)
