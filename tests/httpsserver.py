@@ -21,7 +21,6 @@ from __future__ import annotations
 import datetime as dt
 import socket
 import ssl
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +30,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from tests.smtpserver import write_private_key
+from tests.tcpserver import LoopbackTCPServer
 
 GOOD_POLICY = "version: STSv1\r\nmode: enforce\r\nmx: *.rec-good.test\r\nmax_age: 604800\r\n"
 BEHAVIOURS = ("good", "trickle", "silent", "huge", "truncated", "chunked_cut", "headers_cut")
@@ -94,7 +94,7 @@ def make_pki(folder: Path, host: str) -> Pki:
     return pki
 
 
-class PolicyServer:
+class PolicyServer(LoopbackTCPServer):
     """Serves ``/.well-known/mta-sts.txt`` the way ``behaviour`` says; start(), stop()."""
 
     def __init__(self, pki: Pki, behaviour: str, host: str = "127.0.0.1", port: int = 0) -> None:
@@ -103,54 +103,22 @@ class PolicyServer:
         self.behaviour = behaviour
         self._context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         self._context.load_cert_chain(pki.cert, pki.key)
-        self._listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self._listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self._listener.bind((host, port))
-        self._listener.listen(16)
-        self._listener.settimeout(0.1)
-        self._stop = threading.Event()
-        self._threads: list[threading.Thread] = []
-        self.connections = 0
+        super().__init__(host, port, backlog=16, poll=0.1)
         self.requests: list[bytes] = []
-
-    @property
-    def port(self) -> int:
-        return int(self._listener.getsockname()[1])
 
     def url(self, domain_placeholder: str = "{domain}") -> str:
         """A policy URL template for ``mta_sts_check`` that names this server's port."""
         return f"https://mta-sts.{domain_placeholder}:{self.port}/.well-known/mta-sts.txt"
 
     def start(self) -> PolicyServer:
-        thread = threading.Thread(target=self._accept, daemon=True)
-        thread.start()
-        self._threads.append(thread)
+        self._start()
         return self
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._listener.close()
-        for thread in self._threads:
-            thread.join(timeout=3)
 
     def __enter__(self) -> PolicyServer:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
-
-    def _accept(self) -> None:
-        while not self._stop.is_set():
-            try:
-                conn, _peer = self._listener.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            self.connections += 1
-            worker = threading.Thread(target=self._serve, args=(conn,), daemon=True)
-            worker.start()
-            self._threads.append(worker)
 
     def _serve(self, conn: socket.socket) -> None:
         try:

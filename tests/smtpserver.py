@@ -18,7 +18,6 @@ import ipaddress
 import socket
 import ssl
 import struct
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -30,6 +29,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
 from cryptography.x509.oid import NameOID
+
+from tests.tcpserver import LoopbackTCPServer
 
 HOST = "127.0.0.1"
 USER = "alice@example.test"
@@ -201,45 +202,19 @@ class LoopbackSMTP:
 Script = Callable[["ScriptedServer", socket.socket], None]
 
 
-class ScriptedServer:
+class ScriptedServer(LoopbackTCPServer):
     """Accepts connections on 127.0.0.1 and runs ``script(server, conn)`` for each, in a thread."""
 
     def __init__(self, script: Script) -> None:
+        super().__init__(HOST, join=6)
         self._script = script
-        self._listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self._listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self._listener.bind((HOST, 0))
-        self._listener.listen(8)
-        self._listener.settimeout(0.2)
-        self._stop = threading.Event()
-        self._threads: list[threading.Thread] = []
-        self.connections = 0
         self.received: list[bytes] = []
 
     host = HOST
 
-    @property
-    def port(self) -> int:
-        return int(self._listener.getsockname()[1])
-
     def start(self) -> ScriptedServer:
-        thread = threading.Thread(target=self._accept, daemon=True)
-        thread.start()
-        self._threads.append(thread)
+        self._start()
         return self
-
-    def _accept(self) -> None:
-        while not self._stop.is_set():
-            try:
-                conn, _peer = self._listener.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            self.connections += 1
-            worker = threading.Thread(target=self._serve, args=(conn,), daemon=True)
-            worker.start()
-            self._threads.append(worker)
 
     def _serve(self, conn: socket.socket) -> None:
         conn.settimeout(5)
@@ -264,12 +239,6 @@ class ScriptedServer:
     def wait_stopped(self, limit: float = 30.0) -> None:
         """For a script that never answers: hold the connection until the server stops."""
         self._stop.wait(limit)
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._listener.close()
-        for thread in self._threads:
-            thread.join(timeout=6)
 
 
 def free_port() -> int:
