@@ -1,8 +1,11 @@
 """Save a picture of each pane of the real window:
-``scripts/screenshots.py [OUT] [--lang zh] [--dark]``.
+``scripts/screenshots.py [OUT] [--lang zh] [--dark] [--size 1024x640]``, or every pane in
+both languages, light and dark, at 1024x640 and 1440x900 with ``scripts/screenshots.py --all``
+(into ``docs/screenshots/<size>/<pane>-<lang>-<theme>.png``, the pictures the README shows).
 
-Runs offscreen by default; under ``xvfb-run`` it uses the X server. Look at the pictures
-after every visible change.
+Runs offscreen by default; under ``xvfb-run`` it uses the X server (``--all`` starts one
+``xvfb-run`` of the right screen size per picture set when it is installed). Look at the
+pictures after every visible change.
 """
 
 from __future__ import annotations
@@ -92,7 +95,7 @@ def _run_checks(pane: object, app: object, mid_picture: Path) -> None:
     started = time.monotonic()
     while time.monotonic() - started < 0.4:
         app.processEvents()  # type: ignore[attr-defined]
-    pane.window().grab().save(str(mid_picture))  # type: ignore[attr-defined]
+    pane.window().grab().save(str(mid_picture), "PNG", 0)  # type: ignore[attr-defined]
     print(mid_picture)
     while not done:
         app.processEvents()  # type: ignore[attr-defined]
@@ -100,7 +103,7 @@ def _run_checks(pane: object, app: object, mid_picture: Path) -> None:
     for _ in range(5):
         app.processEvents()  # type: ignore[attr-defined]
     blocklist_picture = mid_picture.with_name(mid_picture.name.replace("-running-", "-blocklist-"))
-    pane.window().grab().save(str(blocklist_picture))  # type: ignore[attr-defined]
+    pane.window().grab().save(str(blocklist_picture), "PNG", 0)  # type: ignore[attr-defined]
     print(blocklist_picture)
     _run_domain_check(pane, app)
     server.stop()
@@ -138,16 +141,44 @@ def _fill(pane: object, app: object = None, mid_picture: Path | None = None) -> 
         pane.show_code("550 5.7.26")  # type: ignore[attr-defined]
     elif name == "DiagnosePane":
         corpus = Path(__file__).resolve().parents[1] / "tests" / "corpus" / "bounces"
-        pane.open_file(str(corpus / "13-postfix-spamhaus-zen.eml"))  # type: ignore[attr-defined]
+        pane.open_file(str(corpus / DIAGNOSE_SAMPLE))  # type: ignore[attr-defined]
+
+
+# A Postfix bounce that reports Gmail's 5.7.26 refusal: the README's first picture.
+DIAGNOSE_SAMPLE = "02-gmail-5.7.26-unauthenticated-postfix.txt"
+SIZES = ("1024x640", "1440x900")
+
+
+def _all(out: Path) -> int:
+    """Every pane in both languages, light and dark, at both sizes: one process per set
+    (a QApplication each), under an X server of that size when xvfb-run is installed."""
+    import shutil
+    import subprocess
+
+    failures = 0
+    for size in SIZES:
+        for lang in ("en", "zh"):
+            for dark in (False, True):
+                command = [sys.executable, __file__, str(out / size), "--lang", lang]
+                command += ["--size", size, "--names", "lang-theme"]
+                command += ["--dark"] if dark else []
+                if shutil.which("xvfb-run"):
+                    command = ["xvfb-run", "-a", "-s", f"-screen 0 {size}x24", *command]
+                failures += subprocess.run(command, check=False).returncode != 0
+    return 1 if failures else 0
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", nargs="?", default="docs/screenshots")
     parser.add_argument("--lang", default="en")
-    parser.add_argument("--size", default="1100x760")
+    parser.add_argument("--size", default="1024x640")
     parser.add_argument("--dark", action="store_true", help="the View menu's Dark palette")
+    parser.add_argument("--all", action="store_true", help="both languages, themes and sizes")
+    parser.add_argument("--names", choices=("lang", "lang-theme"), default="lang")
     args = parser.parse_args()
+    if args.all:
+        return _all(Path(args.out))
     if "DISPLAY" not in os.environ:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -162,6 +193,8 @@ def main() -> int:
         settings = Settings(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
         settings.colour_scheme = "dark" if args.dark else "light"
         suffix = f"{args.lang}-dark" if args.dark else args.lang
+        if args.names == "lang-theme":
+            suffix = f"{args.lang}-{'dark' if args.dark else 'light'}"
         window = create_main_window(settings, lang=args.lang)
         width, height = (int(v) for v in args.size.split("x"))
         window.resize(width, height)
@@ -176,7 +209,7 @@ def main() -> int:
             for _ in range(5):
                 app.processEvents()
             path = out / f"{name}-{suffix}.png"
-            window.grab().save(str(path))
+            window.grab().save(str(path), "PNG", 0)  # 0: the smallest file
             print(path)
         window.close()
     for cleanup in _CLEANUPS:
