@@ -492,6 +492,10 @@ or a transcript with S:/C:, &lt;&lt;&lt;/&gt;&gt;&gt;, swaks -&gt; / &lt;- marke
         <translation>解码后的 AUTH 步骤</translation>
     </message>
     <message>
+        <source>AUTH steps: step, who, raw, decoded, meaning</source>
+        <translation>AUTH 步骤：步骤、发送方、原文、解码、含义</translation>
+    </message>
+    <message>
         <source>&amp;Show passwords and tokens</source>
         <translation>显示密码和令牌(&amp;S)</translation>
     </message>

@@ -15,6 +15,7 @@ from smtp_gui.core.report.model import (
     Row,
     Rows,
     Severity,
+    Table,
     Verdict,
 )
 from smtp_gui.core.report.runs import plain
@@ -22,6 +23,7 @@ from smtp_gui.core.report.text import render_text
 from smtp_gui.core.sasl.decode import decode_exchange
 from smtp_gui.core.sasl.model import Exchange
 from smtp_gui.core.sasl.report import mechanism_row, report
+from smtp_gui.core.sasl.verdict import verdict
 from smtp_gui.core.text.messages import message_text
 from tests.core.test_sasl_ntlm import authenticate_message
 
@@ -78,7 +80,8 @@ def test_login_report_has_the_mechanism_final_reply_and_every_step(lang: str) ->
     built = report(exchange, lang)
     assert built.lang == lang
     assert plain(built.title, lang) == message_text("sasl.report.title", lang)
-    summary = built.blocks[0]
+    assert built.blocks[0] == verdict(exchange)  # the answer first
+    summary = built.blocks[1]
     assert isinstance(summary, Rows)
     assert [(plain(r.label, lang), plain(r.value, lang)) for r in summary.rows] == [
         (message_text("sasl.report.mechanism", lang), "LOGIN"),
@@ -121,15 +124,25 @@ def test_revealed_report_differs_from_the_masked_one_only_in_the_secrets(
     assert len(masked.blocks) - 1 == len(revealed.blocks)
     assert masked.title == revealed.title
     hidden = message_text("sasl.report.hex_hidden", lang)
+    meaning = message_text("sasl.report.meaning", lang)
+    hidden_word = "hidden" if lang == "en" else "已隐藏"
     changed = 0
     for left, right in zip(masked.blocks, revealed.blocks, strict=False):
         assert type(left) is type(right)
+        if isinstance(left, Table):
+            assert isinstance(right, Table) and left.header == right.header
+            continue  # the steps table: tested in test_sasl_steps.py
         if not isinstance(left, Rows):
             assert left == right
             continue
         assert isinstance(right, Rows)
         assert [r.label for r in left.rows] == [r.label for r in right.rows]
         for mine, theirs in zip(left.rows, right.rows, strict=True):
+            if mine.value != theirs.value and plain(mine.label, lang) == meaning:
+                # Revealed, a meaning no longer says the secret is hidden.
+                assert hidden_word in plain(mine.value, lang)
+                assert hidden_word not in plain(theirs.value, lang)
+                continue
             if mine.value != theirs.value:
                 changed += 1
                 shown = plain(mine.value, lang)
@@ -144,10 +157,18 @@ def test_masked_text_rendering_keeps_every_non_secret_line() -> None:
     revealed = render_text(report(exchange, "en", reveal=True)).splitlines()
     note = message_text("sasl.report.masked", "en")
     assert masked[-1] == note and note not in revealed
+    # The table's columns are as wide as their cells: compare the steps after it line by line.
+    masked, revealed = (
+        masked[masked.index("[1] Client:") :],
+        revealed[revealed.index("[1] Client:") :],
+    )
     differing = [(a, b) for a, b in zip(masked, revealed, strict=False) if a != b]
-    assert len(differing) == 3  # raw, decoded, password field of step 5
+    # The raw line, decoded, password field and meaning of step 5.
+    assert len(differing) == 4
     for mine, theirs in differing:
-        assert MASK in mine and PASSWORD in theirs or b64(PASSWORD) in theirs
+        assert "hidden" in mine or MASK in mine
+        assert PASSWORD in theirs or b64(PASSWORD) in theirs
+        assert MASK not in theirs and "hidden" not in theirs
 
 
 def test_everything_from_the_paste_is_outside_text() -> None:
@@ -171,12 +192,12 @@ def test_warnings_are_warning_verdicts() -> None:
     step_warnings = [w.text("zh") for step in exchange.steps for w in step.warnings]
     assert step_warnings
     built = report(exchange, "zh")
-    verdicts = [b for b in built.blocks if isinstance(b, Verdict)]
+    verdicts = [b for b in built.blocks if isinstance(b, Verdict)][1:]  # after the answer
     assert [plain(v.text, "zh") for v in verdicts] == step_warnings
     assert {v.severity for v in verdicts} == {Severity.WARNING}
     nothing = decode_exchange("250 OK")
     assert nothing.warnings
-    first = report(nothing, "en").blocks[1]
+    first = report(nothing, "en").blocks[2]
     assert first == Verdict(nothing.warnings[0].text("en"), Severity.WARNING)
 
 

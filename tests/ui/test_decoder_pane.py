@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from smtp_gui.core.report.text import render_text
 from smtp_gui.core.sasl.report import report
-from smtp_gui.ui.decoder.outcome import decode, in_worker
+from smtp_gui.ui.decoder.outcome import decode, details, in_worker
 from smtp_gui.ui.decoder.pane import BACKGROUND_THRESHOLD, DecoderPane
 from smtp_gui.ui.main_window import MainWindow
 
@@ -129,8 +129,10 @@ def test_view_and_copy_are_the_report_of_the_exchange(window: MainWindow, qtbot)
     for lang in ("en", "zh"):
         window.language_switch.setCurrentIndex(window.language_switch.findData(lang))
         QApplication.processEvents()
-        masked = render_text(report(exchange, lang, reveal=False))
-        revealed = render_text(report(exchange, lang, reveal=True))
+        full = render_text(report(exchange, lang, reveal=False))
+        # The view holds the details: the verdict is the banner, the steps are the table.
+        masked = render_text(details(report(exchange, lang, reveal=False)))
+        revealed = render_text(details(report(exchange, lang, reveal=True)))
         reveal.setChecked(False)
         assert output.toPlainText() == masked
         # The summary is the report's mechanism row (there padded to line up with the next).
@@ -138,18 +140,23 @@ def test_view_and_copy_are_the_report_of_the_exchange(window: MainWindow, qtbot)
             " ", ""
         )
         pane.copy_button.click()
-        assert QApplication.clipboard().text() == masked
+        assert QApplication.clipboard().text() == full
         reveal.setChecked(True)
         assert output.toPlainText() == revealed
         pane.copy_button.click()
-        assert QApplication.clipboard().text() == masked
+        assert QApplication.clipboard().text() == full
         # Only the lines with a secret differ; the masked view ends with the note saying so.
+        # (The steps table's columns are as wide as their cells: compare the steps below it.)
         shown, unmasked = output.toPlainText().splitlines(), masked.splitlines()
         assert len(unmasked) == len(shown) + 2 and unmasked[-2] == ""
-        changed = [(a, b) for a, b in zip(unmasked, shown, strict=False) if a != b]
-        assert len(changed) == 3  # the password's raw line, decoded text and field
+        start = next(i for i, line in enumerate(unmasked) if line.startswith("[1]"))
+        assert shown[start] == unmasked[start]
+        changed = [(a, b) for a, b in zip(unmasked[start:], shown[start:], strict=False) if a != b]
+        assert len(changed) == 4  # the password's raw line, decoded text, field and meaning
+        hidden_word = "hidden" if lang == "en" else "已隐藏"
         for hidden, plain in changed:
-            assert "••••••••" in hidden and "••••••••" not in plain
+            assert "••••••••" in hidden or hidden_word in hidden
+            assert "••••••••" not in plain and hidden_word not in plain
             assert PASSWORD in plain or b64(PASSWORD) in plain
     reveal.setChecked(False)
     window.language_switch.setCurrentIndex(window.language_switch.findData("en"))
@@ -303,7 +310,8 @@ def test_large_paste_decodes_in_the_background_without_freezing(  # type: ignore
     assert PASSWORD not in output.toPlainText()
     assert pane.exchange is not None and len(pane.exchange.steps) > 1000
     # Copy report reuses the masked text the worker rendered: the report, as in the view.
-    assert pane.report() == output.toPlainText() == render_text(report(pane.exchange, "en"))
+    assert pane.report() == render_text(report(pane.exchange, "en"))
+    assert output.toPlainText() == render_text(details(report(pane.exchange, "en")))
     print(f"\n1 MB paste: decoded in {elapsed:.2f} s; largest gap between 10 ms ticks "
           f"{max(gaps, default=0):.0f} ms over {len(gaps)} ticks")
     # Decoding and rendering run in the worker; the GUI thread only puts the report into

@@ -88,15 +88,17 @@ def test_the_checks_banner_after_a_domain_check(
 
 
 def test_the_decoder_banner_follows_its_report(window: MainWindow, qtbot: QtBot) -> None:
-    """core/sasl/report.py has no Verdict block yet: the banner stays hidden rather than
-    saying a sentence of its own (it shows the report's verdict once the report has one)."""
+    """The banner shows the sasl report's verdict (what happened, who must act); the words
+    are tested in tests/ui/test_decoder_steps.py."""
     pane = window.decoder_pane
     window.tabs.setCurrentWidget(pane.parentWidget())
     banner = _banner(window, "decoderVerdict")
     with qtbot.waitSignal(pane.output_updated, timeout=10_000):
         pane.input.setPlainText(LOGIN)
     assert pane.current_report() is not None
-    assert (first_verdict(pane.current_report()) is None) == (not banner.isVisible())
+    found = first_verdict(pane.current_report())
+    assert found is not None and banner.isVisible()
+    assert banner.text() == plain(found.text, "en")
 
 
 def test_the_probe_banner_after_a_probe(window: MainWindow, qtbot: QtBot, smtp_servers) -> None:  # type: ignore[no-untyped-def]

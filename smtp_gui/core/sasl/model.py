@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from smtp_gui.core.text.base64text import named_controls
 from smtp_gui.core.text.messages import Note, has_message, message_text
 
 SERVER = "server"
@@ -124,6 +125,20 @@ class SaslStep:
             return self.hex
         return None
 
+    def shown_meaning(self, lang: str, reveal: bool = False) -> str:
+        """The meaning; revealed, a secret-bearing step's meaning no longer says "(hidden)":
+        its ``.revealed`` sentence names the secret fields' values (``{password}``)."""
+        key = f"{self.meaning.key}.revealed"
+        if not (reveal and self.has_secret and has_message(key)):
+            return self.meaning.text(lang)
+        params = dict(self.meaning.params)
+        for item in self.fields:
+            params.setdefault(item.name, named_controls(item.value))
+        try:
+            return message_text(key, lang, **params)
+        except (KeyError, IndexError):  # a field the sentence names is missing: say it masked
+            return self.meaning.text(lang)
+
     def to_dict(self, lang: str, reveal: bool = False) -> dict[str, Any]:
         return {
             "direction": self.direction,
@@ -133,7 +148,7 @@ class SaslStep:
             "hex": self.shown_hex(reveal),
             "mechanism": self.mechanism,
             "fields": [f.to_dict(lang, reveal) for f in self.fields],
-            "meaning": self.meaning.text(lang),
+            "meaning": self.shown_meaning(lang, reveal),
             "warnings": [w.text(lang) for w in self.warnings],
             "line": self.line,
             "secret": self.has_secret,

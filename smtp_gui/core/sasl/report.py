@@ -1,12 +1,14 @@
 """A decoded AUTH exchange as a ``Report``: what ``smtp-gui decode`` prints and the decoder
 pane shows and copies, laid out once.
 
-The mechanism and the final reply, then each step under its own heading: direction, the raw
-line, the decoded payload, the fields, the meaning and any warning. Secrets are masked unless
-``reveal`` is set (masking itself lives in ``model``: ``shown_raw``, ``shown_decoded``,
-``shown_hex``, ``Field.shown``); everything taken from the paste is ``Outside``, with its
-control characters written by name (``named_controls``: PLAIN's separators as ``<NUL>``, not
-as a control picture that no installed font draws).
+The verdict (``verdict.verdict``: what happened, who must act), the mechanism and the final
+reply, the steps as a table (``steps.step_lines``, the rows the pane's table shows: greeting
+and EHLO in one row, every AUTH step in its own), then each step under its own heading:
+direction, the raw line, the decoded payload, the fields, the meaning and any warning. Secrets
+are masked unless ``reveal`` is set (masking itself lives in ``model``: ``shown_raw``,
+``shown_decoded``, ``shown_hex``, ``shown_meaning``, ``Field.shown``); everything taken from
+the paste is ``Outside``, with its control characters written by name (``named_controls``:
+PLAIN's separators as ``<NUL>``, not as a control picture that no installed font draws).
 """
 
 from __future__ import annotations
@@ -21,9 +23,12 @@ from smtp_gui.core.report.model import (
     Row,
     Rows,
     Severity,
+    Table,
     Verdict,
 )
 from smtp_gui.core.sasl.model import Exchange, Field, SaslStep
+from smtp_gui.core.sasl.steps import step_header, step_lines
+from smtp_gui.core.sasl.verdict import verdict
 from smtp_gui.core.text.base64text import named_controls
 from smtp_gui.core.text.messages import Note, message, message_text
 
@@ -34,14 +39,30 @@ def report(exchange: Exchange, lang: str, reveal: bool = False) -> Report:
     if exchange.final is not None:
         final = exchange.final.code or exchange.final.raw
         summary.append(Row(message("sasl.report.final"), Outside(final)))
-    blocks: list[Block] = [Rows(tuple(summary))]
+    blocks: list[Block] = [verdict(exchange), Rows(tuple(summary))]
     blocks.extend(Verdict(warning.text(lang), Severity.WARNING) for warning in exchange.warnings)
+    blocks.append(steps_table(exchange, lang, reveal))
     steps = _Steps(lang, reveal)
     for number, step in enumerate(exchange.steps, start=1):
         steps.add(step, number, blocks)
     if exchange.has_secret and not reveal:
         blocks.append(Paragraph(message("sasl.report.masked")))
     return Report(message("sasl.report.title"), tuple(blocks), lang)
+
+
+def steps_table(exchange: Exchange, lang: str, reveal: bool = False) -> Table:
+    """The steps as the pane's table shows them; every cell from the paste is ``Outside``."""
+    rows = tuple(
+        (
+            line.number,
+            line.who_text(lang),
+            Outside(line.raw),
+            Outside(line.decoded) if line.decoded else "",
+            line.meaning,
+        )
+        for line in step_lines(exchange, lang, reveal)
+    )
+    return Table(step_header(lang), rows)
 
 
 def mechanism_row(exchange: Exchange) -> Row:
@@ -80,7 +101,8 @@ class _Steps:
         elif step.hex is not None:
             rows.append(Row(words["hex"], words["hex_hidden"]))
         rows.extend(self._field(field) for field in step.fields)
-        rows.append(Row(words["meaning"], self._note(step.meaning)))
+        meaning = step.shown_meaning(lang, reveal) if reveal else self._note(step.meaning)
+        rows.append(Row(words["meaning"], meaning))
         blocks.append(Heading(f"[{number}] {words[step.direction]}", level=2))
         blocks.append(Rows(tuple(rows)))
         blocks.extend(Verdict(self._note(warning), Severity.WARNING) for warning in step.warnings)

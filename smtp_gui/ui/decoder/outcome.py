@@ -10,14 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from smtp_gui.core.report.model import Report, Rows, Verdict
+from smtp_gui.core.report.model import Report, Rows, Table, Verdict
 from smtp_gui.core.report.text import render_text
 from smtp_gui.core.sasl.decode import decode_exchange
 from smtp_gui.core.sasl.model import Exchange
 from smtp_gui.core.sasl.report import mechanism_row, report
+from smtp_gui.core.sasl.steps import StepLine, step_lines
 from smtp_gui.core.text.errors import InputError
 from smtp_gui.ui.jobs import TaskContext
-from smtp_gui.ui.verdict_banner import first_verdict
+from smtp_gui.ui.verdict_banner import first_verdict, without_verdict
 
 # Pastes longer than this are decoded in a worker so that typing never stutters.
 BACKGROUND_THRESHOLD = 200_000
@@ -33,8 +34,10 @@ class DecodeOutcome:
     error: InputError | None
     lang: str
     reveal: bool
-    text: str = ""  # render_text(report(exchange, lang, reveal))
+    text: str = ""  # render_text(report(exchange, lang, reveal)): what Copy report copies
     verdict: Verdict | None = None  # that report's verdict, for the banner above the text
+    lines: tuple[StepLine, ...] = ()  # the steps table's rows (the report's table)
+    details: str = ""  # render_text(details(...)): the view below the banner and the table
 
     def fits(self, lang: str, reveal: bool) -> bool:
         return self.lang == lang and self.reveal == reveal
@@ -93,7 +96,30 @@ def _render(
 ) -> DecodeOutcome:
     built = report(exchange, lang, reveal)
     check()
-    return DecodeOutcome(exchange, None, lang, reveal, render_text(built), first_verdict(built))
+    lines = step_lines(exchange, lang, reveal)
+    check()
+    text = render_text(built)
+    check()
+    shown = render_text(details(built))
+    return DecodeOutcome(exchange, None, lang, reveal, text, first_verdict(built), lines, shown)
+
+
+def details(built: Report) -> Report:
+    """The report below the banner and the table: without the verdict and the steps table,
+    which the pane shows above it (Copy report keeps both)."""
+    rest = without_verdict(built)
+    blocks = tuple(block for block in rest.blocks if not isinstance(block, Table))
+    return Report(rest.title, blocks, rest.lang)
+
+
+def has_content(exchange: Exchange | None) -> bool:
+    """Whether there is something to copy: a decoded payload, a mechanism or an AUTH reply
+    (a paste of only "250 OK" decodes to nothing)."""
+    if exchange is None:
+        return False
+    if exchange.mechanism is not None or exchange.final is not None:
+        return True
+    return any(step.decoded is not None for step in exchange.steps)
 
 
 def copy_text(outcome: DecodeOutcome | None, lang: str) -> str:

@@ -1,6 +1,9 @@
 """The AUTH workbench: paste a 334 line or a whole exchange, read each step, secrets hidden.
 
-The view shows the exchange's report (``core.sasl.report``) as plain text, rendered by
+The answer comes first: the verdict banner (``decoderVerdict``), the decoded value of a
+single pasted line in large type (``decoderAnswer``) and the steps as a table
+(``decoderSteps``, ``steps_model.py``: greeting and EHLO in one row, each AUTH step its own).
+Below, the exchange's report (``core.sasl.report``) as plain text, rendered by
 ``core.report.text`` as ``smtp-gui decode`` prints it (``setPlainText``): a payload such as
 ``<b>x</b>`` appears literally. Passwords, tokens and proofs are masked until
 ``revealSecrets`` is ticked; the copied report is always masked; nothing pasted or decoded
@@ -34,6 +37,7 @@ from smtp_gui.core.text.base64text import named_controls
 from smtp_gui.core.text.safe_text import shown
 from smtp_gui.ui.colours import follow_palette, look_like_a_link
 from smtp_gui.ui.context import AppContext
+from smtp_gui.ui.decoder.cram import CramRow
 from smtp_gui.ui.decoder.encoder_pane import AuthEncoderPane
 from smtp_gui.ui.decoder.marks import error_marks
 from smtp_gui.ui.decoder.outcome import (
@@ -42,10 +46,12 @@ from smtp_gui.ui.decoder.outcome import (
     DecodeOutcome,
     copy_text,
     decode,
+    has_content,
     in_worker,
     mechanism_text,
     rerender,
 )
+from smtp_gui.ui.decoder.steps_model import StepsModel, answer_label, answer_text, steps_view
 from smtp_gui.ui.jobs import CLOSE_WAIT_MS, JobController
 from smtp_gui.ui.pane import PaneBase
 from smtp_gui.ui.verdict_banner import VerdictBanner
@@ -87,18 +93,16 @@ class DecoderPane(PaneBase, QWidget):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.copy_button = QPushButton(objectName="copyDecoderReport")
         self.copy_button.setAutoDefault(True)  # Enter copies once focused (an advice button)
+        self.answer = answer_label()
+        self.steps_model = StepsModel(self)
+        self.steps = steps_view(self.steps_model)
         self.output = QPlainTextEdit(objectName="decoderOutput")
         self.output.setReadOnly(True)
         self.output.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.output.setUndoRedoEnabled(False)
-        self.cram_label = QLabel()
-        self.cram_password = QLineEdit(objectName="cramPassword")
-        self.cram_password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.cram_password.setMaxLength(1024)
-        self.cram_label.setBuddy(self.cram_password)
-        self.cram_check = QPushButton(objectName="cramCheck")
-        self.cram_result = QLabel(objectName="cramResult")
-        self.cram_result.setTextFormat(Qt.TextFormat.PlainText)
+        self.cram_row = CramRow()
+        self.cram_label, self.cram_password = self.cram_row.label, self.cram_row.password
+        self.cram_check, self.cram_result = self.cram_row.check, self.cram_row.result
         self.encoder = AuthEncoderPane(context)
 
         top = QWidget()
@@ -119,17 +123,11 @@ class DecoderPane(PaneBase, QWidget):
         summary.addWidget(self.final_button)
         summary.addWidget(self.status, 1)
         summary.addWidget(self.copy_button)
+        bottom_layout.addWidget(self.answer)
         bottom_layout.addWidget(self.verdict)
         bottom_layout.addLayout(summary)
+        bottom_layout.addWidget(self.steps, 2)
         bottom_layout.addWidget(self.output, 1)
-        self.cram_row = QWidget(objectName="cramRow")
-        cram = QHBoxLayout(self.cram_row)
-        cram.setContentsMargins(0, 0, 0, 0)
-        cram.addWidget(self.cram_label)
-        cram.addWidget(self.cram_password, 1)
-        cram.addWidget(self.cram_check)
-        cram.addWidget(self.cram_result, 2)
-        self.cram_row.hide()
         bottom_layout.addWidget(self.cram_row)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
@@ -235,6 +233,7 @@ class DecoderPane(PaneBase, QWidget):
         )
         self.input.setAccessibleName(self.tr("AUTH text to decode"))
         self.output.setAccessibleName(self.tr("Decoded AUTH steps"))
+        self.steps.setAccessibleName(self.tr("AUTH steps: step, who, raw, decoded, meaning"))
         self.reveal.setText(self.tr("&Show passwords and tokens"))
         self.reveal.setAccessibleName(self.tr("Show passwords and tokens"))
         self.clear_button.setText(self.tr("C&lear"))
@@ -331,6 +330,7 @@ class DecoderPane(PaneBase, QWidget):
         lang, reveal = self._context.lang, self.reveal.isChecked()
         outcome = self._outcome
         selections: list[QTextEdit.ExtraSelection] = []
+        self._show_steps(outcome if outcome is not None and outcome.fits(lang, reveal) else None)
         if outcome is None:
             self.output.setPlainText("")
         elif outcome.error is not None:
@@ -344,7 +344,8 @@ class DecoderPane(PaneBase, QWidget):
                 except Exception as exc:  # noqa: BLE001 - as in decode_now
                     self._failed(exc)
                     return
-                self.output.setPlainText(outcome.text)
+                self.output.setPlainText(outcome.details)
+                self._show_steps(outcome)
             else:
                 self.output.setPlainText("")
                 self._request += 1
@@ -354,7 +355,7 @@ class DecoderPane(PaneBase, QWidget):
                 self.verdict.show_block(None, lang)
                 return
         else:
-            self.output.setPlainText(outcome.text)
+            self.output.setPlainText(outcome.details)
         self.input.setExtraSelections(selections)
         exchange = self.exchange
         self.cram_row.setVisible(exchange is not None and cram_md5_parts(exchange) is not None)
@@ -363,8 +364,18 @@ class DecoderPane(PaneBase, QWidget):
         self.verdict.show_block(outcome.verdict if fits else None, lang)  # type: ignore[union-attr]
         self.output_updated.emit()
 
+    def _show_steps(self, outcome: DecodeOutcome | None) -> None:
+        """The table's rows and the big answer of ``outcome`` (None: empty)."""
+        lines = outcome.lines if outcome is not None else ()
+        self.steps_model.set_lines(lines, self._context.lang)
+        answer = answer_text(lines)
+        self.answer.setText(answer)
+        self.answer.setAccessibleName(answer)
+        self.answer.setVisible(bool(answer))
+
     def _update_summary(self) -> None:
         exchange = self.exchange
+        self.copy_button.setEnabled(has_content(exchange))
         if exchange is None:
             self.mechanism_label.setText("")
             self.final_button.hide()
