@@ -46,6 +46,12 @@ class AuthEncoderPane(Retranslating, QGroupBox):
         self._secret_outputs: tuple[bool, bool] = (False, False)
 
         self.mode = QComboBox(objectName="encoderMode")
+        # The long mechanism titles must not widen the side panel (the steps table beside
+        # it needs the room at 1024 px): the closed box elides, the open list shows all.
+        self.mode.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.mode.setMinimumContentsLength(14)
         for mode in _MODES:
             self.mode.addItem("", mode)
         self.authzid = self._line("encoderAuthzid")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
 
 from smtp_gui.core.sasl.steps import StepLine, step_header
@@ -75,9 +76,25 @@ def cell_text(line: StepLine, column: int, lang: str) -> str:
     return (line.raw, line.decoded, line.meaning)[column - 2]
 
 
+class StepsView(QTableView):
+    """A table whose Raw and Decoded columns take a fixed share of its width, so that the
+    Meaning column (the one people read) keeps the rest at any window size."""
+
+    RAW_SHARE, DECODED_SHARE = 0.24, 0.2
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        width = self.viewport().width()
+        header = self.horizontalHeader()
+        header.resizeSection(2, max(60, int(width * self.RAW_SHARE)))
+        header.resizeSection(3, max(60, int(width * self.DECODED_SHARE)))
+        if self.model() is not None and self.model().rowCount() <= _FIT_ROWS:
+            self.resizeRowsToContents()
+
+
 def steps_view(model: StepsModel) -> QTableView:
     """The read-only, keyboard-navigable table over ``model``."""
-    view = QTableView(objectName="decoderSteps")
+    view = StepsView(objectName="decoderSteps")
     view.setModel(model)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -93,8 +110,6 @@ def steps_view(model: StepsModel) -> QTableView:
     header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
     header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
     header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-    header.resizeSection(2, 200)
-    header.resizeSection(3, 160)
 
     def fit_rows() -> None:
         # Rows as tall as their wrapped meaning; a pasted day of logs keeps one line per row
