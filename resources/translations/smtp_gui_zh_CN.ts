@@ -174,7 +174,7 @@
     </message>
     <message>
         <source>Sending IP</source>
-        <translation>发送 IP</translation>
+        <translation>发信 IP</translation>
     </message>
     <message>
         <source>Sender</source>
