@@ -185,4 +185,4 @@ def test_unreadable_certificate_is_a_finding(smtp_servers, tmp_path: Path) -> No
     }
     result = run(*args, "--lang", "zh")
     assert result.returncode == 0, result.stderr
-    assert "无法读取证书的主题：ASN.1 InvalidValue" in result.stdout.decode()
+    assert "无法读取证书的使用者：ASN.1 InvalidValue" in result.stdout.decode()

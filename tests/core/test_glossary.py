@@ -121,10 +121,10 @@ def avoided_terms(text: str) -> list[tuple[str, str, str]]:
 
 
 def test_the_check_finds_an_avoided_word() -> None:
-    assert avoided_terms("增强码 5.7.1 的分类") == [
+    assert avoided_terms("增强码 5.7.1 的主题“安全”") == [
         ("enhanced_status_code", "增强码", "增强状态码"),
-        ("class", "分类", "类别"),
-        ("subject", "分类", "主题"),
+        ("subject", "主题“", "分类"),
+        ("subject", "的主题", "分类"),
     ]
     assert avoided_terms("SPF 结果 permerror（永久错误）") == []
     assert avoided_terms("属永久错误") == [("permanent_failure", "永久错误", "永久失败")]
@@ -178,7 +178,7 @@ def run_cli(*args: str) -> str:
     ("args", "labels"),
     [
         (("compare", "334", "554"), ("334\uff1a", "554\uff1a")),
-        (("explain", "554"), ("类别\uff1a", "主题\uff1a", "SMTP 阶段\uff1a")),
+        (("explain", "554"), ("类别\uff1a", "分类\uff1a", "SMTP 阶段\uff1a")),
     ],
 )
 def test_chinese_code_pages_label_with_full_width_colons(

@@ -37,4 +37,4 @@ def test_probe_goes_on_with_a_finding(smtp_servers, tmp_path: Path, validate: bo
     assert "could not be read" in result.transcript("en")
     data = json.loads(json.dumps(result.to_dict("zh"), ensure_ascii=False))
     assert data["tls"]["certificate"]["unreadable"]["subject"] == "ASN.1 InvalidValue"
-    assert any("无法读取证书的主题" in note for step in data["steps"] for note in step["notes"])
+    assert any("无法读取证书的使用者" in note for step in data["steps"] for note in step["notes"])

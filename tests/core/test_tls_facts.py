@@ -52,7 +52,7 @@ def test_unreadable_subject_becomes_a_finding(tmp_path: Path) -> None:
     en = [note.text("en") for note in facts.findings()]
     zh = [note.text("zh") for note in facts.findings()]
     assert en[0].startswith("The certificate's subject could not be read: ASN.1 InvalidValue")
-    assert zh[0].startswith("无法读取证书的主题：ASN.1 InvalidValue")
+    assert zh[0].startswith("无法读取证书的使用者：ASN.1 InvalidValue")
     assert facts.to_dict()["unreadable"]["subject"] == "ASN.1 InvalidValue"
 
 
