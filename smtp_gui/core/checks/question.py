@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from smtp_gui.core.checks.status import CheckResult, Status
 from smtp_gui.core.report.labels import list_separator
 from smtp_gui.core.report.model import Severity, Verdict
 from smtp_gui.core.text.bilingual import Text
 from smtp_gui.core.text.messages import Note, message, message_text
+
+T = TypeVar("T")
 
 
 class Question(enum.StrEnum):
@@ -126,25 +129,34 @@ def explains(result: CheckResult, context: CheckContext) -> bool:
             return False
 
 
+def ordered(items: Sequence[T], name: Callable[[T], str], context: CheckContext | None) -> list[T]:
+    """``items`` (rows or results, ``name`` gives each one's check name) with the rows of
+    ``context``'s question first, in ``FIRST``'s order; the rest keep their own order."""
+    first = FIRST[context.question] if context is not None else ()
+    rank = {check: index for index, check in enumerate(first)}
+    indexed = sorted(
+        enumerate(items), key=lambda item: (rank.get(name(item[1]), len(first)), item[0])
+    )
+    return [item for _index, item in indexed]
+
+
 def weigh(results: Sequence[CheckResult], context: CheckContext | None) -> Weighed:
-    """``results`` ordered and weighed by ``context``'s question: the question's rows first
-    (in ``FIRST``'s order), the rest in their own order; a row that explains the bounce is
-    at least a ``fail``. No context or no question: unchanged."""
+    """``results`` ordered and weighed by ``context``'s question (``ordered``); a row that
+    explains the bounce is at least a ``fail``. No context or no question: unchanged."""
     if context is None or context.question is Question.NONE:
         return Weighed(tuple(results), ())
-    first = FIRST[context.question]
-    rank = {name: index for index, name in enumerate(first)}
-    ordered = sorted(
-        enumerate(results), key=lambda item: (rank.get(item[1].name, len(first)), item[0])
-    )
     shown: list[CheckResult] = []
     explaining: list[CheckResult] = []
-    for _index, result in ordered:
+    for result in ordered(results, _name, context):
         if explains(result, context):
             result = replace(result, status=Status.FAIL)
             explaining.append(result)
         shown.append(result)
     return Weighed(tuple(shown), tuple(explaining))
+
+
+def _name(result: CheckResult) -> str:
+    return result.name
 
 
 def _row_phrase(result: CheckResult, context: CheckContext, domain: str) -> Text:
