@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from smtp_gui.core.checks.question import CheckContext, Question
 from smtp_gui.core.records.domain_check import CHECK_NAMES
 from smtp_gui.core.report.model import Severity
 from smtp_gui.ui.checks.model import CheckResultsModel
@@ -220,3 +221,17 @@ def test_changing_the_domain_clears_the_results(
         assert checks.start_check()
     qtbot.keyClick(_field(window, "checkTarget"), Qt.Key.Key_Backspace)  # acme-widgets.co
     assert checks.model.rowCount() == 0
+
+
+def test_a_bounce_that_names_no_domain_weighs_the_domain_typed(
+    window: MainWindow, checks: ChecksPane, qtbot: QtBot
+) -> None:
+    """ "Check the domain" of a 5.7.26 bounce that named no sender domain: the user types it,
+    and the run is weighed by the bounce all the same."""
+    bounce = CheckContext("", "203.0.113.45", "", Question.AUTHENTICATION, "550 5.7.26")
+    window.show_checks("", "domain", bounce)
+    assert _field(window, "checkIp").text() == "203.0.113.45"
+    with qtbot.waitSignal(checks.check_finished, timeout=20_000):
+        assert checks.start_check("acme-widgets.com")
+    assert [checks.model.row(i).name for i in range(3)] == ["spf", "dkim", "dmarc"]
+    assert _banner(window).text() == EXPLAINED

@@ -114,7 +114,7 @@ class DomainBatch(CheckBatch):
         self, target: DomainTarget, config: ResolverConfig, context: CheckContext | None = None
     ) -> None:
         self.domain_target = target
-        if context is not None and context.domain != target.domain:
+        if context is not None and context.domain not in ("", target.domain):
             context = None  # a bounce about another domain says nothing about this one
         if context is not None and context.question is Question.NONE:
             context = None
