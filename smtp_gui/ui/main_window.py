@@ -30,6 +30,7 @@ from smtp_gui.ui.save_report import SavesReports
 from smtp_gui.ui.theme import SchemeMenu
 
 if TYPE_CHECKING:
+    from smtp_gui.core.checks.question import CheckContext
     from smtp_gui.ui.checks.pane import ChecksPane
     from smtp_gui.ui.codes.code_pane import CodePane
     from smtp_gui.ui.codes.compare_pane import ComparePane
@@ -235,10 +236,10 @@ class MainWindow(SavesReports, Retranslating, QMainWindow):
         copy = decoder.copy_button
         give_focus(copy if copy.isEnabled() else decoder.output)
 
-    def show_checks(self, target: str, kind: str = "blocklist") -> None:
+    def show_checks(self, target: str, kind: str, context: CheckContext | None = None) -> None:
         """Open the checks pane with ``target`` filled in and ``kind`` chosen (``domain``,
-        ``blocklist`` or ``blacklist``); the user starts the check."""
-        self.checks_pane.show_target(target, kind)
+        ``blocklist`` or ``blacklist``), and a bounce's ``CheckContext``; the user starts it."""
+        self.checks_pane.show_target(target, kind, context)
         self._show_pane("checks_pane")
         give_focus(self.checks_pane.run_button)  # Enter starts the check
 
@@ -362,9 +363,9 @@ class MainWindow(SavesReports, Retranslating, QMainWindow):
     def _on_diagnose_pane_decode_requested(self, text: str) -> None:
         self.show_decoder(text)
 
-    @Slot(str, str)
-    def _on_diagnose_pane_checks_requested(self, target: str, kind: str) -> None:
-        self.show_checks(target, kind)
+    @Slot(str, str, object)
+    def _on_diagnose_pane_checks_requested(self, *request: Any) -> None:
+        self.show_checks(*request)  # target, kind, CheckContext
 
     @Slot(str)
     def _on_probe_pane_code_requested(self, code: str) -> None:

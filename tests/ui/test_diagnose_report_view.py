@@ -96,7 +96,9 @@ def test_every_advice_kind_has_its_place(qtbot) -> None:  # type: ignore[no-unty
     box.code_requested.connect(lambda code: asked.append(("code", (code,))))
     box.comparison_requested.connect(lambda a, b: asked.append(("compare", (a, b))))
     box.decode_requested.connect(lambda text: asked.append(("decode", (text,))))
-    box.checks_requested.connect(lambda target, kind: asked.append(("checks", (target, kind))))
+    box.checks_requested.connect(
+        lambda target, kind, _bounce: asked.append(("checks", (target, kind)))
+    )
 
     class Browser(QObject):
         @Slot(QUrl)

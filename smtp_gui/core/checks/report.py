@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
+from smtp_gui.core.checks.question import CheckContext, explained_verdict, weigh
 from smtp_gui.core.checks.status import CheckResult, Status
 from smtp_gui.core.report.labels import colon, dash, list_separator
 from smtp_gui.core.report.model import (
@@ -113,10 +114,19 @@ def domain_report(
     lang: str,
     resolver: str = "",
     unchecked: Sequence[str] = (),
+    context: CheckContext | None = None,
 ) -> Report:
     """Every check of a domain: a summary table, then each check in full; ``unchecked``
-    names the checks that were cancelled before they ran."""
+    names the checks that were cancelled before they ran. With the ``context`` of a bounce,
+    the rows are weighed by its question (question.weigh) under a verdict that says which
+    of them explain the bounce."""
     blocks: list[Block] = []
+    if context is not None:
+        weighed = weigh(results, context)
+        results = weighed.results
+        verdict = explained_verdict(weighed, context, domain)
+        if verdict is not None:
+            blocks.append(verdict)
     if resolver:
         blocks.append(Rows((Row(message("report.resolver"), Outside(resolver)),)))
     if results:

@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QCoreApplication
 
 from smtp_gui.core.checks.kind import CheckKindName
+from smtp_gui.core.checks.question import CheckContext
 from smtp_gui.core.deadline import Deadline, unbounded
 from smtp_gui.core.dns.config import ResolverConfig
 from smtp_gui.core.report.model import Report
@@ -101,6 +102,11 @@ class CheckBatch(ABC):
         """What the user asked, as (label, text) pairs for a saved report's footer."""
         return ((QCoreApplication.translate("CheckKinds", "Target"), self.target),)
 
+    def shows(self, text: str) -> bool:
+        """Is ``text`` (the target field) still what this batch checked? When not, its rows
+        are stale and the pane clears them."""
+        return text.strip().lower() == self.target.lower()
+
     def failed_row(self, key: Hashable, error: str) -> CheckRow:
         """A task raised (a bug, not a DNS outcome): show it raw in that row."""
         row = self._pending_row(key)
@@ -163,7 +169,12 @@ class CheckKind(ABC):
 
     @abstractmethod
     def prepare(
-        self, target: str, config: ResolverConfig, options: Mapping[str, str]
+        self,
+        target: str,
+        config: ResolverConfig,
+        options: Mapping[str, str],
+        context: CheckContext | None = None,
     ) -> CheckBatch:
         """Validate the input (raising InputError) and plan the batch; no I/O. ``options``
-        holds the text of the kind's ``fields``."""
+        holds the text of the kind's ``fields``; ``context``: the bounce that asked for the
+        check (kinds that weigh nothing by it ignore it)."""

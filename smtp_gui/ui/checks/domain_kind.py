@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Hashable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
 from smtp_gui.core.checks.kind import CheckKindName
+from smtp_gui.core.checks.question import CheckContext, Question, explains_note, ordered, weigh
 from smtp_gui.core.checks.report import check_name, domain_report, status_word
 from smtp_gui.core.checks.status import CheckResult, Status
 from smtp_gui.core.dns.config import ResolverConfig
@@ -24,13 +26,14 @@ from smtp_gui.core.records.domain_check import (
     domain_rows,
     domain_task,
     make_target,
+    normalize_domain,
 )
 from smtp_gui.core.report import labels
 from smtp_gui.core.report.markdown import render_markdown
 from smtp_gui.core.report.model import Report
 from smtp_gui.core.report.text import render_text
 from smtp_gui.core.text.bilingual import Text
-from smtp_gui.core.text.errors import input_error
+from smtp_gui.core.text.errors import InputError, input_error
 from smtp_gui.core.text.fields import split_field
 from smtp_gui.core.text.messages import message
 from smtp_gui.ui.checks.batch import (
@@ -77,7 +80,18 @@ def one_line(record: str | None) -> str:
     return "  |  ".join(line.strip() for line in (record or "").splitlines() if line.strip())
 
 
-def domain_row(key: Hashable, result: CheckResult) -> CheckRow:
+def domain_row(key: Hashable, result: CheckResult, context: CheckContext | None = None) -> CheckRow:
+    """The table's row of ``result``, weighed by the bounce ``context`` is about: a row that
+    explains it is a ``fail`` and says so before its summary."""
+    weighed = weigh((result,), context)
+    meaning = _both(result)
+    if weighed.explaining and context is not None:
+        mark = explains_note(context)
+        meaning = Text(
+            mark.text("en") + labels.colon("en") + meaning.en,
+            mark.text("zh") + labels.colon("zh") + meaning.zh,
+        )
+    result = weighed.results[0]
     return CheckRow(
         key=key,
         name=result.name,
@@ -85,7 +99,7 @@ def domain_row(key: Hashable, result: CheckResult) -> CheckRow:
         status_label=status_text(str(result.status)),
         tone=TONES[result.status],
         answer=one_line(result.record),
-        meaning=_both(result),
+        meaning=meaning,
         ms=result.ms,
         resolver=result.resolver,
         title=title_text(result.name),
@@ -93,11 +107,21 @@ def domain_row(key: Hashable, result: CheckResult) -> CheckRow:
 
 
 class DomainBatch(CheckBatch):
-    """Every check of one domain; results kept per row for details and the report."""
+    """Every check of one domain; results kept per row for details and the report. With
+    the ``context`` of a bounce about this domain, the rows are weighed by its question."""
 
-    def __init__(self, target: DomainTarget, config: ResolverConfig) -> None:
+    def __init__(
+        self, target: DomainTarget, config: ResolverConfig, context: CheckContext | None = None
+    ) -> None:
         self.domain_target = target
-        self.checks = domain_checks(target)
+        if context is not None and context.domain not in ("", target.domain):
+            context = None  # a bounce about another domain says nothing about this one
+        if context is not None and context.question is Question.NONE:
+            context = None
+        if context is not None:  # the IP and sender as checked (the user may edit them)
+            context = replace(context, ip=target.ip or "", sender=target.sender or "")
+        self.context = context
+        self.checks = ordered(domain_checks(target), lambda check: check.name, context)
         self.rows = domain_rows(self.checks, config)  # one resolver, shared read-only
         super().__init__(target.domain, config.describe())
         self.results: dict[Hashable, CheckResult] = {}
@@ -122,7 +146,7 @@ class DomainBatch(CheckBatch):
         if not isinstance(result, CheckResult):  # called off
             return self.cancelled_row(key)
         self.results[key] = result
-        return domain_row(key, result)
+        return domain_row(key, result, self.context)
 
     def result_for(self, key: Hashable) -> CheckResult | None:
         return self.results.get(key)
@@ -153,7 +177,16 @@ class DomainBatch(CheckBatch):
 
     def report_model(self, lang: str) -> Report:
         missing = [row.name for row in self._pending if row.key not in self.results]
-        return domain_report(self.target, self.finished(), lang, self.resolver, missing)
+        return domain_report(
+            self.target, self.finished(), lang, self.resolver, missing, self.context
+        )
+
+    def shows(self, text: str) -> bool:
+        """Is ``text`` (the target field) still this batch's domain?"""
+        try:
+            return normalize_domain(_unbracketed(text)) == self.domain_target.domain
+        except InputError:
+            return False
 
     def inputs(self) -> tuple[tuple[str, str], ...]:
         target = self.domain_target
@@ -195,11 +228,13 @@ class DomainKind(CheckKind):
         )
 
     def prepare(
-        self, target: str, config: ResolverConfig, options: Mapping[str, str]
+        self,
+        target: str,
+        config: ResolverConfig,
+        options: Mapping[str, str],
+        context: CheckContext | None = None,
     ) -> CheckBatch:
-        text = target.strip()
-        if text.startswith("<") and text.endswith(">") and text.count("<") == 1:  # <a@b.c>
-            text = text[1:-1].strip()
+        text = _unbracketed(target)
         if not text:
             raise input_error("domain_kind.empty_target")
         if _is_ip(text):
@@ -209,9 +244,16 @@ class DomainKind(CheckKind):
             sender = text  # an address typed as the target is the sender too
         selectors = split_field(options.get(FIELD_SELECTORS, ""))
         ip = options.get(FIELD_IP, "").strip() or None
-        return DomainBatch(
-            make_target(text, ip=ip, sender=sender or None, selectors=selectors), config
-        )
+        checked = make_target(text, ip=ip, sender=sender or None, selectors=selectors)
+        return DomainBatch(checked, config, context)
+
+
+def _unbracketed(target: str) -> str:
+    """``<a@b.c>`` -> ``a@b.c``: an address as a bounce or a header writes it."""
+    text = target.strip()
+    if text.startswith("<") and text.endswith(">") and text.count("<") == 1:
+        text = text[1:-1].strip()
+    return text
 
 
 def _is_ip(text: str) -> bool:

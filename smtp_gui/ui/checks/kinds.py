@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from smtp_gui.core.checks.kind import CheckKindName
+from smtp_gui.core.checks.question import CheckContext
 from smtp_gui.core.dns.config import ResolverConfig
 from smtp_gui.core.dnsbl.answer import ListingStatus, answers_text
 from smtp_gui.core.dnsbl.check import (
@@ -128,7 +129,11 @@ class BlocklistKind(CheckKind):
         return resolver_warnings(config)
 
     def prepare(
-        self, target: str, config: ResolverConfig, options: Mapping[str, str]
+        self,
+        target: str,
+        config: ResolverConfig,
+        options: Mapping[str, str],
+        context: CheckContext | None = None,
     ) -> CheckBatch:
         lists = options.get(FIELD_LISTS, "")
         specs = split_zone_list(lists) if lists.strip() else None

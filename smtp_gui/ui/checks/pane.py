@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smtp_gui.core.checks.kind import CheckKindName
+from smtp_gui.core.checks.question import CheckContext
 from smtp_gui.core.dns.config import MAX_TIMEOUT, resolver_config
 from smtp_gui.core.text.bilingual import Text
 from smtp_gui.core.text.errors import InputError
@@ -36,6 +36,7 @@ from smtp_gui.ui.checks.domain_fields import DomainFields
 from smtp_gui.ui.checks.kinds import KINDS, CheckBatch, CheckKind
 from smtp_gui.ui.checks.model import CheckResultsModel, RowState
 from smtp_gui.ui.checks.saving import BatchReports
+from smtp_gui.ui.checks.targeting import Targeting
 from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.jobs import CLOSE_WAIT_MS, JobController
 from smtp_gui.ui.notice_label import NoticeLabel, plain_label
@@ -46,7 +47,7 @@ from smtp_gui.ui.verdict_banner import VerdictBanner
 _MAX_TARGET = 320
 
 
-class ChecksPane(BatchReports, PaneBase, QWidget):
+class ChecksPane(Targeting, BatchReports, PaneBase, QWidget):
     """``checkTarget`` + ``runChecks`` start a batch; ``resultsTable`` fills as answers come;
     ``checkProgress`` counts them; ``cancelChecks`` stops the rest and labels them."""
 
@@ -59,6 +60,7 @@ class ChecksPane(BatchReports, PaneBase, QWidget):
         self._batch_kind: CheckKind | None = None
         self._starting = False
         self._summary: Text | None = None
+        self._check_context: CheckContext | None = None  # the bounce that asked (show_target)
 
         self.controller = JobController(self)
         self.kind = QComboBox(objectName="checkKind")
@@ -150,6 +152,7 @@ class ChecksPane(BatchReports, PaneBase, QWidget):
 
         self.run_button.clicked.connect(self._on_run_clicked)
         self.target.returnPressed.connect(self._on_run_clicked)
+        self.target.textChanged.connect(self._drop_stale_results)
         self.cancel_button.clicked.connect(self._on_cancel_clicked)
         self.copy_button.clicked.connect(self._on_copy_clicked)
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
@@ -186,8 +189,10 @@ class ChecksPane(BatchReports, PaneBase, QWidget):
         options = {FIELD_LISTS: self.options.text(), **self.domain_fields.values()}
         try:
             config = resolver_config(self.nameservers.text(), self.timeout.value())
-            batch = kind.prepare(self.target.text(), config, options)
+            batch = kind.prepare(self.target.text(), config, options, self._check_context)
         except InputError as exc:
+            if not self.running:
+                self.clear_results()  # the old rows are not this input's
             self.warning.show_texts((Text(exc.text("en"), exc.text("zh")),), error=True)
             return False
         settings = self._context.settings
@@ -240,16 +245,6 @@ class ChecksPane(BatchReports, PaneBase, QWidget):
         if self._batch is None or self.running:
             return ""
         return self._batch.report(self._context.lang, markdown)
-
-    def show_target(self, target: str, kind: str) -> None:
-        """Choose ``kind`` (``domain``, ``blocklist`` or its alias ``blacklist``) and fill in
-        ``target``; the user starts the check."""
-        try:
-            index = self.kind.findData(str(CheckKindName.named(kind)))
-        except ValueError:
-            raise ValueError(f"unknown kind of check: {kind!r}") from None
-        self.kind.setCurrentIndex(index)
-        self.target.setText(target)
 
     # -- translation ------------------------------------------------------------------------
     def retranslate(self) -> None:

@@ -8,6 +8,7 @@ things to do (retry, contact someone) have no button and are read in the diagnos
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import partial
 from typing import assert_never
 
@@ -15,14 +16,30 @@ from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QCommandLinkButton, QPushButton, QVBoxLayout, QWidget
 
+from smtp_gui.core.checks.question import CheckContext, bounce_question, sender_of
 from smtp_gui.core.diagnose.advice import Advice
 from smtp_gui.core.diagnose.advice_kind import AdviceKind
+from smtp_gui.core.diagnose.diagnosis import Diagnosis
 from smtp_gui.core.text.safe_text import shown
 from smtp_gui.ui.colours import arrow_icon
 from smtp_gui.ui.retranslating import Retranslating
 
 # The checks pane's kind for each check the advice asks for.
 CHECKS_KIND = {AdviceKind.BLOCKLIST: "blocklist", AdviceKind.DOMAIN: "domain"}
+
+
+def bounce_context(diagnosis: Diagnosis | None) -> CheckContext | None:
+    """What the diagnosed bounce tells a domain check: the sender's domain, the sending IP
+    and the sender it names, what it is about and its code (None: no failure found)."""
+    if diagnosis is None or diagnosis.primary is None:
+        return None
+    primary = diagnosis.primary
+    listed = bool(diagnosis.blocklists)
+    question = bounce_question(primary.enhanced or "", primary.text, diagnosis.tags, listed)
+    domain = diagnosis.sender_domain
+    sender = sender_of(domain, diagnosis.emails, diagnosis.recipient) if domain else ""
+    code = diagnosis.explain_code or primary.code
+    return CheckContext(domain, diagnosis.sender_ip, sender, question, code)
 
 
 def _open_delisting_page(url: str) -> None:
@@ -38,12 +55,15 @@ class AdviceButtons(Retranslating, QWidget):
     code_requested = Signal(str)  # explain this code in the catalogue
     comparison_requested = Signal(str, str)  # compare these two codes
     decode_requested = Signal(str)  # decode this AUTH exchange
-    checks_requested = Signal(str, str)  # run the checks pane's kind ("blocklist", "domain")
+    # run the checks pane's kind ("blocklist", "domain") on a target, with the bounce's
+    # CheckContext (or None) for the domain kind
+    checks_requested = Signal(str, str, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("adviceButtons")
         self._advice: tuple[Advice, ...] = ()
+        self._context: CheckContext | None = None
         self._lang = "en"
         self._buttons: list[QPushButton] = []
         self._layout = QVBoxLayout(self)
@@ -55,9 +75,13 @@ class AdviceButtons(Retranslating, QWidget):
     def buttons(self) -> list[QPushButton]:
         return list(self._buttons)
 
-    def show_advice(self, advice: Sequence[Advice], lang: str) -> None:
-        """One button per step in ``advice`` that can be acted on, in order."""
+    def show_advice(
+        self, advice: Sequence[Advice], lang: str, context: CheckContext | None = None
+    ) -> None:
+        """One button per step in ``advice`` that can be acted on, in order; ``context``
+        (bounce_context) travels with "Check the domain"."""
         self._advice = tuple(advice)
+        self._context = context
         self._lang = lang
         self._fill()
 
@@ -89,17 +113,30 @@ class AdviceButtons(Retranslating, QWidget):
                     self.decode_requested.emit, target
                 )
             case AdviceKind.BLOCKLIST:
-                checks = partial(self.checks_requested.emit, target, CHECKS_KIND[item.kind])
-                return self.tr("Check blocklists"), checks
+                kind = CHECKS_KIND[item.kind]
+                return self.tr("Check blocklists"), partial(
+                    self.checks_requested.emit, target, kind, None
+                )
             case AdviceKind.DOMAIN:
-                checks = partial(self.checks_requested.emit, target, CHECKS_KIND[item.kind])
-                return self.tr("Check the domain"), checks
+                context = self._domain_context(item)
+                kind = CHECKS_KIND[item.kind]
+                return self.tr("Check the domain"), partial(
+                    self.checks_requested.emit, target, kind, context
+                )
             case AdviceKind.DELIST:
                 return self.tr("Open the delisting page"), partial(_open_delisting_page, target)
             case AdviceKind.RETRY | AdviceKind.CONTACT:
                 return None  # a thing to do, read in the diagnosis view
             case unknown:
                 assert_never(unknown)
+
+    def _domain_context(self, item: Advice) -> CheckContext | None:
+        """The bounce's context for a domain step about the sender's domain (a PTR step names
+        its IP as ``second``); None for another party's domain (the recipient's routing)."""
+        base = self._context
+        if base is None or item.target and item.target != base.domain:
+            return None
+        return replace(base, domain=item.target or base.domain, ip=item.second or base.ip)
 
     def _fill(self) -> None:
         for button in self._buttons:

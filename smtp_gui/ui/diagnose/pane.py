@@ -38,7 +38,7 @@ from smtp_gui.core.report.text import render_text
 from smtp_gui.core.text.errors import InputError
 from smtp_gui.core.text.safe_text import shown
 from smtp_gui.ui.context import AppContext
-from smtp_gui.ui.diagnose.advice_buttons import AdviceButtons
+from smtp_gui.ui.diagnose.advice_buttons import AdviceButtons, bounce_context
 from smtp_gui.ui.elided_label import ElidedLabel
 from smtp_gui.ui.jobs import CLOSE_WAIT_MS, JobController
 from smtp_gui.ui.pane import PaneBase, ReportFacts
@@ -68,7 +68,7 @@ class DiagnosePane(PaneBase, QWidget):
     code_requested = Signal(str)  # explain this code in the catalogue
     comparison_requested = Signal(str, str)  # compare these two codes
     decode_requested = Signal(str)  # decode this AUTH exchange
-    checks_requested = Signal(str, str)  # run the checks pane's kind ("blocklist", "domain")
+    checks_requested = Signal(str, str, object)  # target, the checks kind, a CheckContext
     diagnosis_shown = Signal()  # the view shows the latest input (emitted in the GUI thread)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -366,4 +366,5 @@ class DiagnosePane(PaneBase, QWidget):
         self.view.moveCursor(QTextCursor.MoveOperation.Start)
         self.copy_button.setEnabled(diagnosis is not None)
         self.status.clear()
-        self.advice_box.show_advice(diagnosis.advice if diagnosis is not None else (), lang)
+        advice = diagnosis.advice if diagnosis is not None else ()
+        self.advice_box.show_advice(advice, lang, bounce_context(diagnosis))
