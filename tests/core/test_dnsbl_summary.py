@@ -10,7 +10,7 @@ import pytest
 from smtp_gui.core.dnsbl.answer import MAX_ANSWERS_SHOWN, ListingStatus, answers_text
 from smtp_gui.core.dnsbl.check import ZoneResult
 from smtp_gui.core.dnsbl.report import blocklist_report, zone_report
-from smtp_gui.core.dnsbl.summary import summarize
+from smtp_gui.core.dnsbl.summary import summarize, verdict_text
 from smtp_gui.core.dnsbl.zones import find_zone
 from smtp_gui.core.report.text import render_text
 from smtp_gui.core.text.bilingual import Text
@@ -111,9 +111,12 @@ def test_report_text(lang: str) -> None:
     report = blocklist_report("192.0.2.2", rows, RESOLVER, lang, warnings=[Text("warn", "警告")])
     text = render_text(report)
     lines = text.splitlines()
-    # The summary first, as the verdict (a listing is bad news), then the warnings.
-    assert lines[3] == "\u2716 " + summarize("192.0.2.2", rows, RESOLVER).get(lang)
-    assert lines[5] == ("warn" if lang == "en" else "警告")
+    # The verdict first (a listing is bad news): what was found, who acts and how; then the
+    # whole summary (with what could not be checked and the resolver), then the warnings.
+    assert lines[3] == "\u2716 " + verdict_text("192.0.2.2", rows).get(lang)
+    assert lines[3].endswith(("delisting page.", "申请移除。"))
+    assert lines[5] == summarize("192.0.2.2", rows, RESOLVER).get(lang)
+    assert lines[7] == ("warn" if lang == "en" else "警告")
     first = lines.index(next(line for line in lines if line.startswith(("zone", "名单"))))
     assert lines[first].split()[:2] == (["zone", "status"] if lang == "en" else ["名单", "状态"])
     assert any(line.startswith("zen.spamhaus.org") and "127.0.0.2" in line for line in lines)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from smtp_gui.core.dnsbl.answer import ListingStatus, answers_text
 from smtp_gui.core.dnsbl.check import ZoneResult
-from smtp_gui.core.dnsbl.summary import summarize
+from smtp_gui.core.dnsbl.summary import summarize, verdict_text
 from smtp_gui.core.report.labels import parenthesized
 from smtp_gui.core.report.model import (
     Block,
@@ -57,12 +57,12 @@ def _reasons(result: ZoneResult, *, listed_only: bool = False) -> list[Row]:
     return rows
 
 
-def _verdict(results: Sequence[ZoneResult], summary: Text) -> Verdict:
+def _verdict(results: Sequence[ZoneResult], sentence: Text) -> Verdict:
     if any(r.status is ListingStatus.LISTED for r in results):
-        return Verdict(summary, Severity.ERROR)
+        return Verdict(sentence, Severity.ERROR)
     if not results or any(r.status.could_not_check for r in results):
-        return Verdict(summary, Severity.WARNING)
-    return Verdict(summary, Severity.OK)
+        return Verdict(sentence, Severity.WARNING)
+    return Verdict(sentence, Severity.OK)
 
 
 def blocklist_report(
@@ -77,7 +77,7 @@ def blocklist_report(
     """The summary, then a table (list, status, answer, ms), then what each list that did
     not simply say "not listed" means, its TXT reason and its delisting page."""
     summary = summarize(target, results, resolver, skipped=skipped)
-    blocks: list[Block] = [_verdict(results, summary)]
+    blocks: list[Block] = [_verdict(results, verdict_text(target, results)), Paragraph(summary)]
     blocks.extend(Paragraph(Marked(w, Severity.WARNING)) for w in warnings)
     if results:
         header = tuple(message(f"dnsbl.table.{key}") for key in ("zone", "status", "answer", "ms"))

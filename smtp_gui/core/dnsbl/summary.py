@@ -58,41 +58,9 @@ def summarize(
     skipped: int = 0,
 ) -> Text:
     """The whole check in two or three sentences, in both languages."""
-    parts: list[Text] = []
-    listed = sum(r.status is ListingStatus.LISTED for r in results)
+    parts: list[Text] = [_finding(target, results, cancelled)]
     failed = Counter(r.status for r in results if r.status.could_not_check)
     checked = len(results) - sum(failed.values())
-    if not results and not cancelled:
-        parts.append(message("dnsbl.summary.no_lists", target=target))
-    elif checked == 0:
-        parts.append(message("dnsbl.summary.none_checked", target=target))
-    elif listed:
-        count, names = _major_names(results)
-        major = (
-            message("dnsbl.summary.major", count=count, names=names.en, names_zh=names.zh)
-            if count
-            else Text("", "")
-        )
-        parts.append(
-            message(
-                "dnsbl.summary.listed",
-                target=target,
-                listed=listed,
-                checked=_lists(checked).en,
-                checked_zh=_lists(checked).zh,
-                major=major.en,
-                major_zh=major.zh,
-            )
-        )
-    else:
-        parts.append(
-            message(
-                "dnsbl.summary.clean",
-                target=target,
-                checked=_lists(checked).en,
-                checked_zh=_lists(checked).zh,
-            )
-        )
     unchecked = sum(failed.values())
     if unchecked and checked:
         reasons = _reasons(failed, unchecked)
@@ -117,3 +85,47 @@ def summarize(
         parts.append(message("dnsbl.summary.skipped", lists=lists.en, lists_zh=lists.zh))
     parts.append(message("dnsbl.summary.resolver", resolver=resolver))
     return _join(parts)
+
+
+def _finding(target: str, results: Sequence[ZoneResult], cancelled: int = 0) -> Text:
+    """The first sentence: listed where, clean, or not checked."""
+    listed = sum(r.status is ListingStatus.LISTED for r in results)
+    checked = len(results) - sum(r.status.could_not_check for r in results)
+    if not results and not cancelled:
+        return message("dnsbl.summary.no_lists", target=target)
+    if checked == 0:
+        return message("dnsbl.summary.none_checked", target=target)
+    if listed:
+        count, names = _major_names(results)
+        major = (
+            message("dnsbl.summary.major", count=count, names=names.en, names_zh=names.zh)
+            if count
+            else Text("", "")
+        )
+        return message(
+            "dnsbl.summary.listed",
+            target=target,
+            listed=listed,
+            checked=_lists(checked).en,
+            checked_zh=_lists(checked).zh,
+            major=major.en,
+            major_zh=major.zh,
+        )
+    return message(
+        "dnsbl.summary.clean",
+        target=target,
+        checked=_lists(checked).en,
+        checked_zh=_lists(checked).zh,
+    )
+
+
+def verdict_text(target: str, results: Sequence[ZoneResult]) -> Text:
+    """The verdict banner's sentence: what the lists said, then who must act and the next
+    step (RFC 5782 lists publish listings; only the IP's operator can remove the cause)."""
+    if any(r.status is ListingStatus.LISTED for r in results):
+        action = "dnsbl.verdict.listed"
+    elif not results or all(r.status.could_not_check for r in results):
+        action = "dnsbl.verdict.unchecked"
+    else:
+        action = "dnsbl.verdict.clean"
+    return _join([_finding(target, results), message(action, target=target)])
