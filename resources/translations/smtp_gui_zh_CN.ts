@@ -1038,6 +1038,26 @@ SMTP 错误排查工具：回复码、AUTH 认证交互、黑名单与 DNS。</t
         <source>Cannot save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
+    <message>
+        <source>&amp;Save report…</source>
+        <translation>保存报告(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save &amp;report…</source>
+        <translation>保存报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Save report…</source>
+        <translation>保存报告…</translation>
+    </message>
+    <message>
+        <source>Save this report as HTML or PDF</source>
+        <translation>将此报告保存为 HTML 或 PDF</translation>
+    </message>
+    <message>
+        <source>Save this report as HTML or PDF (Ctrl+S)</source>
+        <translation>将此报告保存为 HTML 或 PDF（Ctrl+S）</translation>
+    </message>
 </context>
 <context>
     <name>SchemeMenu</name>

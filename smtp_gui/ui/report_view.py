@@ -4,8 +4,11 @@ Built on ``DocumentBuilder``: every run goes in through ``QTextCursor.insertText
 never reads markup, after ``shown()`` (in ``core.report.runs``), so nothing from outside is
 ever a tag, a control character or a bidi override. Outside text is set in the system's
 monospace font; a ``Link`` to an http(s) URL becomes an anchor (its full URL as tooltip),
-any other target is shown as text. A view shows links as clickable when its text
-interaction flags allow it (``QTextBrowser`` with ``setOpenExternalLinks(True)``).
+any other target is shown as text. RFC references and http(s) URLs found in the text are
+links too (``core/report/links.py``). A ``QTextBrowser`` that shows a report never follows a
+link itself (``setOpenLinks(False)``, ``setOpenExternalLinks(False)``): a click on an http(s)
+anchor opens the user's browser through ``QDesktopServices.openUrl``, only then, and nothing
+is fetched before; any other scheme is ignored.
 
 Colours come from the palette of the widget that shows the document (severities through
 ``ui/colours.py``), and follow it: when that widget's palette changes (light to dark),
@@ -14,8 +17,9 @@ Colours come from the palette of the widget that shows the document (severities 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import (
+    QDesktopServices,
     QFontDatabase,
     QGuiApplication,
     QPalette,
@@ -28,7 +32,7 @@ from PySide6.QtGui import (
     QTextTable,
     QTextTableFormat,
 )
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from smtp_gui.core.report.labels import SEVERITY_MARKS, colon
 from smtp_gui.core.report.model import (
@@ -53,6 +57,8 @@ _HANG = 18.0  # px a bullet's wrapped lines are indented by
 _LINK = "link"  # COLOUR_PROPERTY of a link's runs
 _SHADE_PROPERTY = COLOUR_PROPERTY + 1  # on a code block's lines: AlternateBase behind them
 _FOLLOWING = "followsReportPalette"  # a view's property: recolour() runs on palette changes
+_LINKING = "opensReportLinks"  # a view's property: open_link() handles its anchor clicks
+WEB_SCHEMES = ("http", "https")
 
 
 class ReportBuilder(DocumentBuilder):
@@ -220,13 +226,34 @@ def recolour(document: QTextDocument, palette: QPalette | None = None) -> None:
     cursor.endEditBlock()
 
 
+def open_link(url: QUrl) -> bool:
+    """Open ``url`` in the user's browser when it is an http(s) URL with a host; False (and
+    nothing opened) for any other scheme."""
+    if not url.isValid() or url.scheme().lower() not in WEB_SCHEMES or not url.host():
+        return False
+    return QDesktopServices.openUrl(url)
+
+
+def open_links(view: QTextBrowser) -> None:
+    """Let ``view`` open http(s) links on a click, and follow nothing by itself."""
+    if view.property(_LINKING):
+        return
+    view.setProperty(_LINKING, True)
+    view.setOpenLinks(False)
+    view.setOpenExternalLinks(False)
+    view.anchorClicked.connect(open_link)
+
+
 def render_report(report: Report, document: QTextDocument) -> None:
     """Replace ``document``'s content with ``report``, in the colours of the palette of the
-    widget showing it; they follow that palette from then on."""
+    widget showing it; they follow that palette from then on. A ``QTextBrowser`` showing it
+    opens its http(s) links on a click (``open_links``)."""
     view = _view(document)
     if view is not None and not view.property(_FOLLOWING):
         view.setProperty(_FOLLOWING, True)
         follow_palette(view, lambda: recolour(document, view.palette()))
+    if isinstance(view, QTextBrowser):
+        open_links(view)
     builder = ReportBuilder(document, view.palette() if view is not None else None)
     title = plain(report.title, report.lang)
     if title:

@@ -1,4 +1,5 @@
-"""File > Save report: the current pane's report, with a footer, as HTML or as PDF.
+"""Save report (File > Save report, and each pane's ``saveReport`` button): the pane's
+report, with a footer, as HTML or as PDF.
 
 The HTML is ``core/report/html.render_html`` of the pane's report plus its footer
 (``core/report/footer.with_footer``): every piece of outside text in it is escaped by that
@@ -14,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import cast
 
-from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, Slot
 from PySide6.QtGui import (
     QAction,
     QKeyEvent,
@@ -24,7 +25,7 @@ from PySide6.QtGui import (
     QPdfWriter,
     QTextDocument,
 )
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
 from smtp_gui import __version__
 from smtp_gui.core.report.footer import with_footer
@@ -32,6 +33,7 @@ from smtp_gui.core.report.html import render_html
 from smtp_gui.core.report.model import Report
 from smtp_gui.core.report.runs import plain
 from smtp_gui.ui.pane import Pane, ReportFacts
+from smtp_gui.ui.retranslating import Retranslating
 
 PDF_RESOLUTION = 300  # dots per inch of the PDF's layout (text stays vector text)
 # Chinese fonts rarely have a bold face: Qt then draws bold text twice, a pixel apart, and a
@@ -95,11 +97,18 @@ def save_report(
     return target
 
 
-def save_pane_report(parent: QWidget, pane: object) -> Path | None:
-    """File > Save report for ``pane`` (nothing when it has no report)."""
+def has_report(pane: object) -> bool:
+    """Whether ``pane`` has a report to save: one with something in it."""
     report = pane.current_report() if isinstance(pane, Pane) else None
-    if report is None or not isinstance(pane, Pane):
+    return report is not None and bool(report.blocks)
+
+
+def save_pane_report(parent: QWidget, pane: object) -> Path | None:
+    """Save report for ``pane`` (nothing when it has no report)."""
+    if not has_report(pane) or not isinstance(pane, Pane):
         return None
+    report = pane.current_report()
+    assert report is not None
     return save_report_dialog(parent, report, pane.report_facts())
 
 
@@ -144,7 +153,7 @@ class SavesReports:
     def update_save_action(self) -> None:
         """Save report is enabled while the current pane has a report (tab change, menu)."""
         pane = self.current_pane()
-        self.save_report_action.setEnabled(isinstance(pane, Pane) and bool(pane.current_report()))
+        self.save_report_action.setEnabled(has_report(pane))
 
     def _on_save_report_triggered(self) -> None:
         save_pane_report(cast(QWidget, self), self.current_pane())
@@ -156,3 +165,39 @@ class SavesReports:
             self.update_save_action()
             self.save_report_action.trigger()
         super().keyPressEvent(event)  # type: ignore[misc]
+
+
+class SaveReportButton(Retranslating, QPushButton):
+    """``saveReport``: File > Save report for one pane, beside its copy buttons. Enabled
+    while the pane has a report; the pane calls ``refresh()`` when its result changes.
+    ``mnemonic`` is the letter Alt opens it with ("s", "r" or "": none), one no other
+    widget of the pane has."""
+
+    def __init__(self, pane: QWidget, mnemonic: str = "s") -> None:
+        super().__init__(pane, objectName="saveReport")
+        self._pane = pane
+        self._mnemonic = mnemonic
+        self.setEnabled(False)
+        self.clicked.connect(self._on_self_clicked)
+        self.retranslate()
+
+    def refresh(self) -> None:
+        self.setEnabled(has_report(self._pane))
+
+    def retranslate(self) -> None:
+        texts = {
+            "s": QCoreApplication.translate("SaveReport", "&Save report…"),
+            "r": QCoreApplication.translate("SaveReport", "Save &report…"),
+            "": QCoreApplication.translate("SaveReport", "Save report…"),
+        }
+        self.setText(texts[self._mnemonic])
+        self.setAccessibleName(
+            QCoreApplication.translate("SaveReport", "Save this report as HTML or PDF")
+        )
+        self.setToolTip(
+            QCoreApplication.translate("SaveReport", "Save this report as HTML or PDF (Ctrl+S)")
+        )
+
+    @Slot()
+    def _on_self_clicked(self) -> None:
+        save_pane_report(self.window(), self._pane)

@@ -11,6 +11,7 @@ window holds rich text, a link, an image, or a tooltip built from the input.
 from __future__ import annotations
 
 import base64
+import re
 import socket
 from pathlib import Path
 
@@ -73,21 +74,27 @@ def _items(view: QAbstractItemView) -> list[QModelIndex]:
 
 
 def assert_no_rich_text(window: MainWindow) -> None:
-    """Nowhere in the window: a rich-text label, an HTML element, a link or image in a
-    document, or a tooltip, status tip or What's This made of the input."""
+    """Nowhere in the window: a rich-text label, an HTML element, an image or a link made of
+    the input in a document (the only links are http(s) ones: RFC references, delisting
+    pages), or a tooltip, status tip or What's This made of the input."""
     for label in window.findChildren(QLabel):
         if any(m in label.text() for m in MARKERS):
             assert label.textFormat() == Qt.TextFormat.PlainText, label.objectName()
     for name, document in _documents(window):
         html = document.toHtml()
-        for element in ("<img", "<a ", "<b>"):
+        for element in ("<img", "<b>"):
             assert element not in html, f"{name} holds {element} as HTML"
+        for href in re.findall(r"<a ([^>]*)>", html):
+            assert href.startswith(('href="https://', 'href="http://')), (name, href)
         block = document.begin()
         while block.isValid():
             iterator = block.begin()
             while not iterator.atEnd():
                 fmt = iterator.fragment().charFormat()
-                assert not fmt.isImageFormat() and not fmt.isAnchor(), name
+                assert not fmt.isImageFormat(), name
+                if fmt.isAnchor():
+                    assert fmt.anchorHref().startswith(("https://", "http://")), name
+                    assert not any(m in fmt.anchorHref() for m in ("<", "z>", "\u202e")), name
                 iterator += 1
             block = block.next()
     for widget in window.findChildren(QWidget):

@@ -1,8 +1,10 @@
 """The Markdown renderer's output read back by a CommonMark parser (Qt's md4c, GitHub
-dialect): outside text comes out literally, as text, and only our links are links."""
+dialect): outside text comes out literally, as text, and links only to our own targets or
+to an http(s) URL that is the very text shown."""
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -56,7 +58,13 @@ def test_any_outside_text_reads_back_as_text(qapp: object, text: str) -> None:
     )
     document = parsed(render_markdown(report))
     markup = document.toHtml()
-    assert "href=" not in markup and "<img" not in markup
+    assert "<img" not in markup
+    # A URL in outside text is a link only to itself, and only for http(s).
+    anchors = re.findall(r'<a href="([^"]*)"><span[^>]*>([^<]*)</span></a>', markup)
+    for href, shown_text in anchors:
+        assert html.unescape(href) == html.unescape(shown_text)
+        assert href.lower().startswith(("http://", "https://"))
+    assert markup.count("href=") == len(anchors)
     words = visible(text).split()
     plain = " ".join(document.toPlainText().split())
     assert " ".join(words) in plain

@@ -2,7 +2,8 @@
 
 Every run, ours and outside text alike, is made visible (``shown``) and then
 ``html.escape``d, so text can never become a tag or an attribute; outside text is set in
-monospace. Only a ``Link`` to an http(s) URL becomes ``<a href>``; other targets are shown
+monospace. Only a ``Link`` to an http(s) URL, or a link found in the text (an RFC
+reference, an http(s) URL shown as itself), becomes ``<a href>``; other targets are shown
 as text. The document uses only the tags in ``TAGS``, no script, and fetches nothing.
 """
 

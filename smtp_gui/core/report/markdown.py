@@ -7,7 +7,8 @@ would start a list, a setext underline or a code block. A line break is a Common
 break (a backslash at the end of the line) with the next line indented into the same
 block; in a table cell, where no break is possible, it is shown as ␤. The output holds no
 HTML at all. Code goes into a fence longer than any backtick run inside it. Only a
-``Link`` to an http(s) URL becomes ``[text](url)``.
+``Link`` to an http(s) URL becomes ``[text](url)``, and so does a link found in the text
+(``runs``: an RFC reference, or an http(s) URL whose text is the URL itself).
 """
 
 from __future__ import annotations

@@ -2,6 +2,9 @@
 
 Every renderer goes through ``runs()``, so every piece of text, ours or from outside, has
 its control characters and bidi overrides made visible before any escaping of its own.
+RFC references and http(s) URLs in the text become link runs (``links.found_links``),
+marked ``found``: their words already say where they point, so plain text shows the words
+only.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from smtp_gui.core.report.labels import brackets
+from smtp_gui.core.report.links import found_links
 from smtp_gui.core.report.model import Inline, Link, Marked, Outside, Severity, Span
 from smtp_gui.core.text.bilingual import Text
 from smtp_gui.core.text.safe_text import shown
@@ -28,20 +32,27 @@ def visible(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Run:
-    """A stretch of text with one look. ``url`` is set only for an http(s) link."""
+    """A stretch of text with one look. ``url`` is set only for an http(s) link; ``found``:
+    a link found in the text (an RFC reference, a URL), not a ``Link`` of the report."""
 
     text: str
     outside: bool = False
     severity: Severity | None = None
     url: str | None = None
+    found: bool = False
+
+
+def _raw(span: str | Text | Outside, lang: str) -> tuple[str, bool]:
+    if isinstance(span, Outside):
+        return span.text, True
+    if isinstance(span, Text):
+        return span.get(lang), False
+    return span, False
 
 
 def _plain(span: str | Text | Outside, lang: str) -> tuple[str, bool]:
-    if isinstance(span, Outside):
-        return visible(span.text), True
-    if isinstance(span, Text):
-        return visible(span.get(lang)), False
-    return visible(span), False
+    text, outside = _raw(span, lang)
+    return visible(text), outside
 
 
 def _add(span: Span, lang: str, severity: Severity | None, out: list[Run]) -> None:
@@ -62,8 +73,9 @@ def _add(span: Span, lang: str, severity: Severity | None, out: list[Run]) -> No
             (Run(opening, False, severity), Run(url, True, severity), Run(closing, False, severity))
         )
     else:
-        text, outside = _plain(span, lang)
-        out.append(Run(text, outside, severity))
+        text, outside = _raw(span, lang)
+        for piece, url in found_links(text):
+            out.append(Run(visible(piece), outside, severity, url, found=url is not None))
 
 
 def runs(inline: Inline, lang: str) -> list[Run]:

@@ -76,7 +76,7 @@ def _inline(inline: Inline, lang: str) -> str:
     parts: list[str] = []
     for run in runs(inline, lang):
         text = _terminal_visible(run.text)  # runs() made it visible already
-        if run.url is not None and run.url != run.text:
+        if run.url is not None and not run.found and run.url != run.text:
             text = parenthesized(terminal(run.url), lang, beside=text)
         parts.append(text)
     return "".join(parts)

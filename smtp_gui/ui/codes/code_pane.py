@@ -38,6 +38,7 @@ from smtp_gui.ui.codes.code_model import CodeListModel
 from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.pane import PaneBase, ReportFacts
 from smtp_gui.ui.report_view import render_message, render_report
+from smtp_gui.ui.save_report import SaveReportButton
 
 _MAX_QUERY = 200  # longer pastes are cut: no code or word is that long
 
@@ -69,6 +70,7 @@ class CodePane(PaneBase, QWidget):
         self.page = QTextBrowser(objectName="codePage")
         self.page.setOpenLinks(False)
         self.copy_button = QPushButton(objectName="copyCode")
+        self.save_button = SaveReportButton(self)
         self.compare_button = QPushButton(objectName="compareCode")
 
         left = QWidget()
@@ -86,6 +88,7 @@ class CodePane(PaneBase, QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.compare_button)
         buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.save_button)
         right_layout.addLayout(buttons)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
@@ -240,6 +243,7 @@ class CodePane(PaneBase, QWidget):
             self._select_row(current.row() if current.isValid() else 0)
         else:
             self._shown = self._report = None
+            self.save_button.refresh()
             self.list.selectionModel().clear()
             before, _, after = self.tr(
                 "Nothing in the catalogue matches “%1”. Try a number such as 550, "
@@ -281,6 +285,7 @@ class CodePane(PaneBase, QWidget):
         self._shown = exp
         self._report = explain_report(exp, self._context.lang)
         render_report(self._report, self.page.document())
+        self.save_button.refresh()
         if not keep_position:
             self.page.moveCursor(QTextCursor.MoveOperation.Start)
 

@@ -27,6 +27,7 @@ from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.document import plain_tooltip
 from smtp_gui.ui.pane import PaneBase, ReportFacts
 from smtp_gui.ui.report_view import render_message, render_report
+from smtp_gui.ui.save_report import SaveReportButton
 
 _SEPARATOR = " — "
 # A picker is as wide as this many characters, whatever its longest title: labels such as
@@ -60,6 +61,7 @@ class ComparePane(PaneBase, QWidget):
         self.view.setOpenLinks(False)
         self.copy_text_button = QPushButton(objectName="copyComparison")
         self.copy_markdown_button = QPushButton(objectName="copyMarkdown")
+        self.save_button = SaveReportButton(self, mnemonic="r")  # Alt+S: Second code
         self.left_label = QLabel()
         self.right_label = QLabel()
         self.left_label.setBuddy(self.left)
@@ -75,6 +77,7 @@ class ComparePane(PaneBase, QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.copy_text_button)
         buttons.addWidget(self.copy_markdown_button)
+        buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addLayout(pickers)
         layout.addWidget(self.hint)
@@ -259,6 +262,7 @@ class ComparePane(PaneBase, QWidget):
         self._report_lang = self._context.lang
         self._report = compare_report(comparison, self._report_lang)
         render_report(self._report, self.view.document())
+        self.save_button.refresh()
         self.view.moveCursor(QTextCursor.MoveOperation.Start)
 
 

@@ -44,6 +44,7 @@ from smtp_gui.ui.jobs import CLOSE_WAIT_MS, JobController
 from smtp_gui.ui.pane import PaneBase, ReportFacts
 from smtp_gui.ui.paste_edit import PasteEdit
 from smtp_gui.ui.report_view import render_report
+from smtp_gui.ui.save_report import SaveReportButton
 from smtp_gui.ui.verdict_banner import VerdictBanner, without_verdict
 
 log = logging.getLogger(__name__)
@@ -93,6 +94,7 @@ class DiagnosePane(PaneBase, QWidget):
         self.view.setOpenLinks(False)
         self.view.setOpenExternalLinks(False)
         self.copy_button = QPushButton(objectName="copyDiagnosis")
+        self.save_button = SaveReportButton(self)
         self.verdict = VerdictBanner("diagnosisVerdict")  # the answer, above the details
         self.advice_label = QLabel()
         self.advice_box = AdviceButtons()
@@ -119,6 +121,7 @@ class DiagnosePane(PaneBase, QWidget):
         copy_row = QHBoxLayout()
         copy_row.addStretch(1)
         copy_row.addWidget(self.copy_button)
+        copy_row.addWidget(self.save_button)
         result_layout.addLayout(copy_row)
         side = QWidget()
         side_layout = QVBoxLayout(side)
@@ -365,6 +368,7 @@ class DiagnosePane(PaneBase, QWidget):
         render_report(without_verdict(shown_report), self.view.document())
         self.view.moveCursor(QTextCursor.MoveOperation.Start)
         self.copy_button.setEnabled(diagnosis is not None)
+        self.save_button.refresh()
         self.status.clear()
         advice = diagnosis.advice if diagnosis is not None else ()
         self.advice_box.show_advice(advice, lang, bounce_context(diagnosis))

@@ -50,6 +50,7 @@ from smtp_gui.ui.pane import PaneBase, ReportFacts
 from smtp_gui.ui.probe.form import ProbeForm
 from smtp_gui.ui.probe.transcript_model import CODE_ROLE, STEP_ROLE, TranscriptModel
 from smtp_gui.ui.report_view import render_report
+from smtp_gui.ui.save_report import SaveReportButton
 from smtp_gui.ui.verdict_banner import VerdictBanner, without_verdict
 
 _KEY = "probe"
@@ -119,6 +120,7 @@ class ProbePane(PaneBase, QWidget):
         self.details = QTextBrowser(objectName="probeDetails")
         self.details.setOpenLinks(False)
         self.copy_button = QPushButton(objectName="copyTranscript")
+        self.save_button = SaveReportButton(self, mnemonic="")  # S, a, v, e, r, p, o, t: taken
         self.open_code_button = QPushButton(objectName="probeOpenCode")
         self.open_code_button.setEnabled(False)
 
@@ -139,6 +141,7 @@ class ProbePane(PaneBase, QWidget):
         bottom.addStretch(1)
         bottom.addWidget(self.open_code_button)
         bottom.addWidget(self.copy_button)
+        bottom.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         layout.addWidget(self.summary)
@@ -321,6 +324,7 @@ class ProbePane(PaneBase, QWidget):
         self.cancel_button.setEnabled(running)
         self.progress.setVisible(running)  # busy: the number of steps is not known
         self.status.setText(self._state_text())
+        self.save_button.refresh()
 
     def _show_summary(self, text: str, severity: Severity) -> None:
         self.summary.show_verdict(text, severity)  # hidden while there is nothing to say
