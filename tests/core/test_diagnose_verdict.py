@@ -40,9 +40,9 @@ def _verdict(name: str, lang: str = "en") -> Verdict:
         ),
         (
             "13-postfix-spamhaus-zen.eml",
-            "The receiving server refused the mail because 203.0.113.45 has a poor reputation "
-            "or is on a blocklist. The sender must find out why the IP is listed, fix the cause "
-            "and ask for delisting.",
+            "The server mx.example.net [198.51.100.5] refused the mail because 203.0.113.45 "
+            "has a poor reputation or is on a blocklist. The sender must find out why the IP is "
+            "listed, fix the cause and ask for delisting.",
         ),
         (
             "10-transcript-auth-login-5.7.139.txt",

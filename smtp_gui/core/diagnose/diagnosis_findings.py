@@ -8,6 +8,7 @@ from typing import Any
 from smtp_gui.core.diagnose.blocklists import Blocklist
 from smtp_gui.core.diagnose.providers import GENERIC, Provider, Rule
 from smtp_gui.core.diagnose.replies import FoundReply
+from smtp_gui.core.diagnose.systems import MailSystem
 from smtp_gui.core.text.bilingual import Text
 from smtp_gui.core.text.messages import message
 
@@ -37,8 +38,10 @@ def collect_findings(
     found_provider: Provider | None,
     enriched: bool,
     explain_code: str,
+    systems: tuple[MailSystem, MailSystem] = (MailSystem(), MailSystem()),
 ) -> tuple[Text, ...]:
-    """Findings in reading order; empty lists of facts give no finding."""
+    """Findings in reading order; empty lists of facts give no finding. ``systems`` are who
+    wrote the bounce and who refused the mail."""
     if primary is None:
         key = "diagnose.summary.only_success" if replies else "diagnose.summary.no_reply"
         said = [message(f"diagnose.tag.{tag}") for tag in TAG_ORDER if tag in tags]
@@ -46,7 +49,16 @@ def collect_findings(
             return (message(key, count=len(replies)), message("diagnose.finding.no_code"), *said)
         return (message(key, count=len(replies)),)
     found: list[Text] = []
-    if found_provider is not None:
+    reported_by, rejected_by = systems
+    if reported_by.known and rejected_by.known and not reported_by.same_as(rejected_by):
+        found.append(
+            _message(
+                "diagnose.finding.reported_by",
+                reporter=reported_by.title(),
+                rejecter=rejected_by.title(),
+            )
+        )
+    elif found_provider is not None:
         found.append(_message("diagnose.finding.provider", name=found_provider.name))
     # A provider's own finding says it better than the generic explanations of its tags.
     provider_says = any(rule.finding and rule.provider != GENERIC for rule in rules)
