@@ -46,9 +46,11 @@ def _verdict(name: str, lang: str = "en") -> Verdict:
         ),
         (
             "10-transcript-auth-login-5.7.139.txt",
-            "Microsoft 365 / Outlook.com refused the mail because the login (SMTP AUTH) was "
-            "refused. The sender must check the account's user name and password and that SMTP "
-            "login is enabled for it.",
+            "Microsoft 365 / Outlook.com refused the mail because login over SMTP (SMTP AUTH "
+            "with a password) is disabled for the account or its whole organisation. The "
+            "sender's mail administrator must enable SMTP AUTH for the mailbox or the "
+            "organisation (or the app must sign in with OAuth 2.0); changing the password will "
+            "not help.",
         ),
         (
             "39-postfix-starttls-required.txt",

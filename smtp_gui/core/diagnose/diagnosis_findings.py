@@ -14,8 +14,8 @@ from smtp_gui.core.text.messages import message
 
 # Tags in the order their explanations are worth reading.
 TAG_ORDER = (
-    "ip_reputation", "auth", "ptr", "credentials", "tls", "relay", "address", "routing",
-    "mailbox_full", "size", "content", "rate", "expired", "temporary",
+    "ip_reputation", "auth", "ptr", "auth_disabled", "credentials", "tls", "relay", "address",
+    "routing", "mailbox_full", "size", "content", "rate", "expired", "temporary",
 )  # fmt: skip
 
 
@@ -49,6 +49,12 @@ def collect_findings(
             return (message(key, count=len(replies)), message("diagnose.finding.no_code"), *said)
         return (message(key, count=len(replies)),)
     found: list[Text] = []
+    # A provider's own finding says it better than the generic explanations of its tags, and
+    # comes first: it says what to do (SMTP AUTH switched off is not a wrong password).
+    provider_says = any(rule.finding and rule.provider != GENERIC for rule in rules)
+    for rule in rules:
+        if rule.finding:
+            found.append(rule.finding)
     reported_by, rejected_by = systems
     if reported_by.known and rejected_by.known and not reported_by.same_as(rejected_by):
         found.append(
@@ -60,11 +66,6 @@ def collect_findings(
         )
     elif found_provider is not None:
         found.append(_message("diagnose.finding.provider", name=found_provider.name))
-    # A provider's own finding says it better than the generic explanations of its tags.
-    provider_says = any(rule.finding and rule.provider != GENERIC for rule in rules)
-    for rule in rules:
-        if rule.finding:
-            found.append(rule.finding)
     if primary.class_mismatch and primary.basic is not None and primary.enhanced is not None:
         found.append(
             message(

@@ -16,8 +16,10 @@ from smtp_gui.core.report.model import Severity, Verdict
 from smtp_gui.core.text.messages import message_text
 from smtp_gui.core.text.safe_text import shown
 
-# The most specific cause first: a login refused over TLS is about the login.
+# The most specific cause first: a login refused over TLS is about the login, and a login
+# that is switched off for the account is not about its password.
 CATEGORIES = (
+    "auth_disabled",
     "credentials",
     "tls",
     "auth",
