@@ -41,6 +41,10 @@ def test_corpus_case(case: Path) -> None:
     assert got_primary == expected["primary"]
     assert (None if result.phase is None else result.phase.value) == expected["phase"]
     assert (result.provider or None) == expected["provider"]
+    # Optional: who wrote the bounce and who refused (a provider id, else the host).
+    for key, system in (("reported_by", result.reported_by), ("rejected_by", result.rejected_by)):
+        if key in expected:
+            assert (system.provider or system.host or None) == expected[key], key
     assert [b.zone for b in result.blocklists] == expected["blocklists"]
     assert list(result.ips) == expected["ips"]
     assert list(result.domains) == expected["domains"]

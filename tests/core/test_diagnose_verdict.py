@@ -40,15 +40,17 @@ def _verdict(name: str, lang: str = "en") -> Verdict:
         ),
         (
             "13-postfix-spamhaus-zen.eml",
-            "The receiving server refused the mail because 203.0.113.45 has a poor reputation "
-            "or is on a blocklist. The sender must find out why the IP is listed, fix the cause "
-            "and ask for delisting.",
+            "The server mx.example.net [198.51.100.5] refused the mail because 203.0.113.45 "
+            "has a poor reputation or is on a blocklist. The sender must find out why the IP is "
+            "listed, fix the cause and ask for delisting.",
         ),
         (
             "10-transcript-auth-login-5.7.139.txt",
-            "Microsoft 365 / Outlook.com refused the mail because the login (SMTP AUTH) was "
-            "refused. The sender must check the account's user name and password and that SMTP "
-            "login is enabled for it.",
+            "Microsoft 365 / Outlook.com refused the mail because login over SMTP (SMTP AUTH "
+            "with a password) is disabled for the account or its whole organisation. The "
+            "sender's mail administrator must enable SMTP AUTH for the mailbox or the "
+            "organisation (or the app must sign in with OAuth 2.0); changing the password will "
+            "not help.",
         ),
         (
             "39-postfix-starttls-required.txt",

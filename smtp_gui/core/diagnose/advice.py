@@ -19,7 +19,9 @@ from smtp_gui.core.text.bilingual import Text
 from smtp_gui.core.text.messages import message
 
 # Failures that a blocklist listing cannot cause.
-_NOT_REPUTATION = frozenset({"credentials", "tls", "relay", "address", "mailbox_full", "size"})
+_NOT_REPUTATION = frozenset(
+    {"auth_disabled", "credentials", "tls", "relay", "address", "mailbox_full", "size"}
+)
 MAX_ADVICE = 7
 
 
@@ -131,7 +133,9 @@ def build_advice(context: AdviceContext) -> tuple[Advice, ...]:
                 87,
                 Advice(AdviceKind.DECODE, context.auth_exchange, message("diagnose.advice.decode")),
             )
-        ranked.add(70, Advice(AdviceKind.CONTACT, "", message("diagnose.advice.credentials")))
+        if "auth_disabled" not in tags:  # the password is not the problem then
+            note = message("diagnose.advice.credentials")
+            ranked.add(70, Advice(AdviceKind.CONTACT, "", note))
     if "tls" in tags:
         ranked.add(69, Advice(AdviceKind.CONTACT, "", message("diagnose.advice.tls")))
     if "relay" in tags:

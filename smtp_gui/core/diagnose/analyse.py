@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 
 from smtp_gui.core.diagnose import bounce_formats as formats
+from smtp_gui.core.diagnose import systems
 from smtp_gui.core.diagnose.advice import AdviceContext, build_advice
 from smtp_gui.core.diagnose.blocklists import find_blocklists, known_zones
 from smtp_gui.core.diagnose.bounce_lines import ScanResult
@@ -39,7 +40,6 @@ from smtp_gui.core.diagnose.providers import (
     GENERIC,
     Provider,
     Rule,
-    detect,
     matching_rules,
     provider,
 )
@@ -54,8 +54,6 @@ _DSN_FIELD = re.compile(
     r"^[ \t]{0,4}(?:status|diagnostic-code|final-recipient)[ \t]{0,4}:", re.I | re.M
 )
 _MAX_ATTACHED_DEPTH = 2
-_MAX_FAILURES_WEIGHED = 20
-_HEAD = 8192
 _HINT_TEXT = 16384  # of a text without any reply, read for wordings that name a cause
 
 
@@ -227,7 +225,10 @@ def _analyse(
         failures.insert(0, primary)
 
     remotes = [r.remote for r in replies if r.remote] + [d.remote_mta for d in dsn]
-    pid = _detect(primary, failures, remotes, dsn, message, lines)
+    rejected_by = systems.rejecter(primary, failures, remotes)
+    reported_by = systems.reporter(dsn, message, lines)
+    # The provider's knowledge comes from the system that refused, never from the reporter.
+    pid = rejected_by.provider
     found_provider = provider(pid) if pid else None
     headers = "" if message is None else "\n".join(v for _k, v in message.headers)
     entities = extract(
@@ -265,7 +266,15 @@ def _analyse(
         other_failures=tuple(dict.fromkeys(other)),
     )
     findings = collect_findings(
-        primary, replies, rules, tags, blocklists, found_provider, enriched, explain_code
+        primary,
+        replies,
+        rules,
+        tags,
+        blocklists,
+        found_provider,
+        enriched,
+        explain_code,
+        (reported_by, rejected_by),
     )
     return Diagnosis(
         replies=tuple(replies),
@@ -286,6 +295,8 @@ def _analyse(
         recipient=parties.recipient,
         recipient_domain=parties.recipient_domain,
         source=source,
+        reported_by=reported_by,
+        rejected_by=rejected_by,
     )
 
 
@@ -300,43 +311,6 @@ def _explain_code(primary: FoundReply | None, rules: Sequence[Rule]) -> str:
         if rule.treat_as:
             return " ".join(p for p in (str(primary.basic or ""), rule.treat_as) if p)
     return primary.code
-
-
-def _detect(
-    primary: FoundReply | None,
-    failures: Sequence[FoundReply],
-    remotes: Sequence[str],
-    dsn: Sequence[DsnRecipient],
-    message: MessageParts | None,
-    lines: Sequence[str],
-) -> str:
-    """Weigh signatures: the failing reply most, other failures and the bounce less."""
-    texts: list[tuple[str, int]] = []
-    hosts: list[tuple[str, int]] = []
-    for index, reply in enumerate(failures[:_MAX_FAILURES_WEIGHED]):
-        weight = 4 if reply is primary else 2
-        texts.append(((reply.text + " " + reply.remote).lower(), weight))
-        hosts.extend((host, weight - 1) for host in extract(reply.remote[:400]).domains)
-        if index == 0 and reply.recipient:
-            hosts.append((reply.recipient.rpartition("@")[2], 1))
-    for remote in remotes[:_MAX_FAILURES_WEIGHED]:
-        hosts.extend((host, 2) for host in extract(remote[:400]).domains)
-    for item in dsn[:_MAX_FAILURES_WEIGHED]:
-        if item.reporting_mta:
-            hosts.extend((host, 1) for host in extract(item.reporting_mta[:400]).domains)
-    if message is not None:
-        sender = message.header("from").lower()
-        texts.append((sender + " " + message.header("subject").lower(), 2))
-        hosts.extend((host, 2) for host in extract(sender).domains)
-    head: list[str] = []
-    size = 0
-    for line in lines:
-        head.append(line)
-        size += len(line)
-        if size > _HEAD:
-            break
-    enhanced = None if primary is None else primary.enhanced
-    return detect(texts, hosts, "\n".join(head).lower(), enhanced)
 
 
 def _parties(

@@ -135,6 +135,8 @@ class BounceLines:
             recipient, remote = split_remote(stripped[: start + (1 if lead == "]:" else 0)])
         elif lead == "[gmail]":
             remote = stripped[1:start].strip()
+        elif lead in ("returned '", 'returned "'):
+            remote = exchange_remote(stripped[:start])
         if remote:
             self.result.remotes.append(remote)
         draft = Draft(basic, enhanced, [joined], phase, "bounce", index + 1)
@@ -218,6 +220,16 @@ def split_remote(text: str) -> tuple[str, str]:
     if text.lower().startswith("host "):
         text = text[5:]
     return recipient, text.strip()[:200]
+
+
+def exchange_remote(head: str) -> str:
+    """Exchange and Microsoft 365: ``Remote server at mx1.example.com (198.51.100.20)
+    returned '554 ...'`` (``head`` is the text before ``returned``) -> ``mx1.example.com
+    (198.51.100.20)``; "" without a host."""
+    at = head.lower().find("remote server at ")
+    if at < 0:
+        return ""
+    return head[at + len("remote server at ") :].strip()[:200]
 
 
 def indent(line: str) -> int:

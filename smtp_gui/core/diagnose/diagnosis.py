@@ -11,6 +11,7 @@ from smtp_gui.core.codes.phases import Phase
 from smtp_gui.core.diagnose.advice import Advice
 from smtp_gui.core.diagnose.blocklists import Blocklist
 from smtp_gui.core.diagnose.replies import FoundReply
+from smtp_gui.core.diagnose.systems import MailSystem
 from smtp_gui.core.text.bilingual import EMPTY, Text
 from smtp_gui.core.text.messages import message_text
 
@@ -37,6 +38,19 @@ class Diagnosis:
     recipient: str = ""
     recipient_domain: str = ""
     source: str = "text"  # text, html or message (a whole .eml)
+    # Who wrote the bounce and who refused the mail (``provider`` is the refuser's).
+    reported_by: MailSystem = MailSystem()
+    rejected_by: MailSystem = MailSystem()
+
+    @property
+    def self_reported(self) -> bool:
+        """The system that refused the mail also wrote the bounce (Gmail refusing mail to
+        a Gmail user)."""
+        return (
+            self.reported_by.known
+            and self.rejected_by.known
+            and self.reported_by.same_as(self.rejected_by)
+        )
 
     @property
     def found(self) -> bool:
@@ -80,6 +94,9 @@ class Diagnosis:
             "recipient": self.recipient or None,
             "recipient_domain": self.recipient_domain or None,
             "source": self.source,
+            "reported_by": self.reported_by.to_dict(lang),
+            "rejected_by": self.rejected_by.to_dict(lang),
+            "self_reported": self.self_reported,
         }
 
     def summary(self, lang: str) -> str:

@@ -8,13 +8,14 @@ from typing import Any
 from smtp_gui.core.diagnose.blocklists import Blocklist
 from smtp_gui.core.diagnose.providers import GENERIC, Provider, Rule
 from smtp_gui.core.diagnose.replies import FoundReply
+from smtp_gui.core.diagnose.systems import MailSystem
 from smtp_gui.core.text.bilingual import Text
 from smtp_gui.core.text.messages import message
 
 # Tags in the order their explanations are worth reading.
 TAG_ORDER = (
-    "ip_reputation", "auth", "ptr", "credentials", "tls", "relay", "address", "routing",
-    "mailbox_full", "size", "content", "rate", "expired", "temporary",
+    "ip_reputation", "auth", "ptr", "auth_disabled", "credentials", "tls", "relay", "address",
+    "routing", "mailbox_full", "size", "content", "rate", "expired", "temporary",
 )  # fmt: skip
 
 
@@ -37,8 +38,10 @@ def collect_findings(
     found_provider: Provider | None,
     enriched: bool,
     explain_code: str,
+    systems: tuple[MailSystem, MailSystem] = (MailSystem(), MailSystem()),
 ) -> tuple[Text, ...]:
-    """Findings in reading order; empty lists of facts give no finding."""
+    """Findings in reading order; empty lists of facts give no finding. ``systems`` are who
+    wrote the bounce and who refused the mail."""
     if primary is None:
         key = "diagnose.summary.only_success" if replies else "diagnose.summary.no_reply"
         said = [message(f"diagnose.tag.{tag}") for tag in TAG_ORDER if tag in tags]
@@ -46,13 +49,23 @@ def collect_findings(
             return (message(key, count=len(replies)), message("diagnose.finding.no_code"), *said)
         return (message(key, count=len(replies)),)
     found: list[Text] = []
-    if found_provider is not None:
-        found.append(_message("diagnose.finding.provider", name=found_provider.name))
-    # A provider's own finding says it better than the generic explanations of its tags.
+    # A provider's own finding says it better than the generic explanations of its tags, and
+    # comes first: it says what to do (SMTP AUTH switched off is not a wrong password).
     provider_says = any(rule.finding and rule.provider != GENERIC for rule in rules)
     for rule in rules:
         if rule.finding:
             found.append(rule.finding)
+    reported_by, rejected_by = systems
+    if reported_by.known and rejected_by.known and not reported_by.same_as(rejected_by):
+        found.append(
+            _message(
+                "diagnose.finding.reported_by",
+                reporter=reported_by.title(),
+                rejecter=rejected_by.title(),
+            )
+        )
+    elif found_provider is not None:
+        found.append(_message("diagnose.finding.provider", name=found_provider.name))
     if primary.class_mismatch and primary.basic is not None and primary.enhanced is not None:
         found.append(
             message(

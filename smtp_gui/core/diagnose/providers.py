@@ -62,6 +62,9 @@ class Provider:
     not_ip: tuple[IpContext, ...]
     rules: tuple[Rule, ...]
     codes: tuple[str, ...] = ()  # enhanced codes (or ranges) that only this provider uses
+    # The wording of the provider's own bounces: it names who REPORTED a failure, not who
+    # refused the mail (a Gmail bounce quotes the reply of any remote server).
+    report_signatures: tuple[str, ...] = ()
 
     def owns(self, host: str) -> bool:
         host = host.lower().rstrip(".")
@@ -119,6 +122,7 @@ def providers() -> tuple[Provider, ...]:
                 ),
                 rules=tuple(_rule(pid, r) for r in data.get("rules", ())),
                 codes=tuple(str(c) for c in data.get("codes", ())),
+                report_signatures=tuple(str(s).lower() for s in data.get("report_signatures", ())),
             )
         )
     loaded.sort(key=lambda p: p.id == GENERIC)
@@ -137,13 +141,16 @@ def detect(
     hosts: Iterable[tuple[str, int]],
     surrounding: str = "",
     enhanced: str | None = None,
+    *,
+    reporter: bool = False,
 ) -> str:
     """The provider id with the most weight of signatures, or "" when none is found.
 
     ``weighted_texts`` are lower-case texts (replies, bounce sender) with a weight each;
     ``hosts`` are host names or addresses' domains with a weight; ``surrounding`` is the
     start of the bounce, where only whole phrases count (a host name there may be a relay);
-    ``enhanced`` is the failing reply's code, which some providers alone use.
+    ``enhanced`` is the failing reply's code, which some providers alone use. With
+    ``reporter`` the wording of the providers' own bounces counts too (who wrote the bounce).
     """
     scores: dict[str, int] = {}
     host_list = list(hosts)
@@ -151,13 +158,17 @@ def detect(
         if item.id == GENERIC:
             continue
         score = 0
+        signatures = item.signatures + item.report_signatures if reporter else item.signatures
         for text, weight in weighted_texts:
-            if any(signature in text for signature in item.signatures):
+            if any(signature in text for signature in signatures):
                 score += weight
         if enhanced and any(_enhanced_matches(code, enhanced) for code in item.codes):
             score += 3
+        # Around the reply only a provider's bounce wording names the reporter: the reply's
+        # own phrases ("gmail users") are quoted by any reporter.
+        phrases = item.report_signatures if reporter else item.signatures
         if surrounding and any(
-            " " in signature and signature in surrounding for signature in item.signatures
+            " " in signature and signature in surrounding for signature in phrases
         ):
             score += 1
         for host, weight in host_list:

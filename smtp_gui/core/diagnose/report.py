@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from smtp_gui.core.codes.catalogue import explain
 from smtp_gui.core.diagnose.diagnosis import Diagnosis
 from smtp_gui.core.diagnose.replies import FoundReply
+from smtp_gui.core.diagnose.systems import MailSystem
 from smtp_gui.core.diagnose.verdict import verdict as diagnosis_verdict
 from smtp_gui.core.report import (
     Block,
@@ -25,7 +26,13 @@ from smtp_gui.core.report import (
     Span,
     Verdict,
 )
-from smtp_gui.core.report.labels import dash, ellipsis, list_separator, parenthesized
+from smtp_gui.core.report.labels import (
+    brackets,
+    dash,
+    ellipsis,
+    list_separator,
+    parenthesized,
+)
 from smtp_gui.core.text.bilingual import Text
 from smtp_gui.core.text.errors import InputError
 from smtp_gui.core.text.messages import message
@@ -98,11 +105,11 @@ def _head(diagnosis: Diagnosis, lang: str) -> tuple[Inline, list[Block]]:
         (_label("phase"), phase),
         (_label("text"), Outside(primary.text)),
     ]
-    if diagnosis.provider_name:
-        pairs.append((_label("provider"), diagnosis.provider_name))
+    pairs.extend(_systems(diagnosis, lang))
+    remote = "" if diagnosis.rejected_by.host else primary.remote
     for key, value in (
         ("recipient", diagnosis.recipient),
-        ("remote", primary.remote),
+        ("remote", remote),
         ("sender_ip", diagnosis.sender_ip),
         ("sender_domain", diagnosis.sender_domain),
     ):
@@ -112,6 +119,29 @@ def _head(diagnosis: Diagnosis, lang: str) -> tuple[Inline, list[Block]]:
     if diagnosis.findings:
         blocks.extend((Heading(_label("findings")), Bullets(diagnosis.findings)))
     return heading, blocks
+
+
+def _system(system: MailSystem, lang: str) -> Inline:
+    """``Gmail / Google Workspace (googlemail.com)``, or the host alone."""
+    name = system.name.get(lang)
+    if name and system.host:
+        opening, closing = brackets(lang, name)
+        space = " " if opening == "(" else ""
+        return (name, space + opening, Outside(system.host), closing)
+    return name if name else Outside(system.host)
+
+
+def _systems(diagnosis: Diagnosis, lang: str) -> list[tuple[Inline, Inline]]:
+    """Who refused the mail and who wrote the bounce; one row when they are the same."""
+    rejected, reported = diagnosis.rejected_by, diagnosis.reported_by
+    if diagnosis.self_reported:
+        return [(_label("rejected_and_reported"), _system(rejected, lang))]
+    rows: list[tuple[Inline, Inline]] = []
+    if rejected.known:
+        rows.append((_label("rejected_by"), _system(rejected, lang)))
+    if reported.known:
+        rows.append((_label("reported_by"), _system(reported, lang)))
+    return rows
 
 
 def report(diagnosis: Diagnosis, lang: str) -> Report:

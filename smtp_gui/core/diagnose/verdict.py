@@ -1,5 +1,6 @@
-"""The diagnosis' verdict in one sentence: who refused (or deferred) the mail, why, whose side
-must act and the next step, built from the diagnosis' facts (the provider, the domain, the IP,
+"""The diagnosis' verdict in one sentence: who refused (or deferred) the mail (the rejecting
+system, and the reporting one when another system wrote the bounce), why, whose side must act
+and the next step, built from the diagnosis' facts (the provider, the domain, the IP,
 the address and the category of the failure), never from special cases of one bounce.
 
 The category is the first tag of ``CATEGORIES`` the diagnosis carries (the provider rules and
@@ -15,8 +16,10 @@ from smtp_gui.core.report.model import Severity, Verdict
 from smtp_gui.core.text.messages import message_text
 from smtp_gui.core.text.safe_text import shown
 
-# The most specific cause first: a login refused over TLS is about the login.
+# The most specific cause first: a login refused over TLS is about the login, and a login
+# that is switched off for the account is not about its password.
 CATEGORIES = (
+    "auth_disabled",
     "credentials",
     "tls",
     "auth",
@@ -48,7 +51,7 @@ def verdict(diagnosis: Diagnosis, code_title: str, lang: str) -> Verdict | None:
     primary = diagnosis.primary
     if primary is None:
         return None
-    who = diagnosis.provider_name.get(lang) or message_text("diagnose.verdict.server", lang)
+    who = _who(diagnosis, lang)
     facts = {
         "domain": _fact(diagnosis.sender_domain, "domain", lang),
         "ip": _fact(diagnosis.sender_ip, "ip", lang),
@@ -70,6 +73,24 @@ def verdict(diagnosis: Diagnosis, code_title: str, lang: str) -> Verdict | None:
     sentence = message_text(key, lang, who=who, reason=reason)
     severity = Severity.WARNING if primary.cls == 4 else Severity.ERROR
     return Verdict(f"{sentence} {action}" if lang == "en" else f"{sentence}{action}", severity)
+
+
+def _who(diagnosis: Diagnosis, lang: str) -> str:
+    """The system that refused (its provider's name, else its host), and the provider that
+    only wrote the bounce when that is another one (a Gmail bounce quoting a remote server:
+    the name on the bounce is not the one that refused). The sender's own server writing the
+    bounce goes without saying here; the report's rows name it."""
+    rejected, reported = diagnosis.rejected_by, diagnosis.reported_by
+    if rejected.name:
+        who = rejected.name.get(lang)
+    elif rejected.host:
+        who = message_text("diagnose.verdict.server_host", lang, host=shown(rejected.host))
+    else:
+        who = message_text("diagnose.verdict.server", lang)
+    if reported.provider and not diagnosis.self_reported:
+        reporter = shown(reported.label(lang))
+        return message_text("diagnose.verdict.who_reported", lang, who=who, reporter=reporter)
+    return who
 
 
 def _advised(diagnosis: Diagnosis, lang: str) -> str:
