@@ -58,12 +58,19 @@ def test_a_codeless_bounce_is_read_from_its_wording(text: str, reason: str, usua
     assert "根据措辞判断" in result.to_dict("zh")["message"]
     assert ("explain", usually) in [(a["kind"], a["target"]) for a in data["advice_items"]]
     assert "a@example" in (first["recipient"] or "")
+    # the line shown is the one that names the cause (a wrapped one: its first line)
+    assert result.cause.text in text
+    wrapped = "\n    " in text
+    named = classify(result.cause.text)
+    assert wrapped or (named is not None and named.reason == reason)
 
 
 def test_gb18030_wrapper_is_read() -> None:
     data = "系统退信\n\n收件人：\n    a@example.com\n\n退信原因：收件人不存在\n".encode("gb18030")
     result = diagnose(data)
     assert result.cause is not None and result.cause.reason == "user_unknown"
+    assert result.cause.text == "退信原因：收件人不存在"
+    assert result.cause.recipient == "a@example.com"
 
 
 def test_the_sender_is_not_taken_for_the_recipient() -> None:

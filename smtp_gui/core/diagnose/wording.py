@@ -174,7 +174,8 @@ def find_cause(lines: Sequence[str], original: Sequence[str], notice: bool) -> W
         for index, line in enumerate(lines):
             if rule.first_phrase(line) < 0 and (
                 index + 1 >= len(lines)
-                or rule.first_phrase(joined_lines(line, lines[index + 1])) < 0
+                # a phrase wrapped across the break starts on this line
+                or not 0 <= rule.first_phrase(joined_lines(line, lines[index + 1])) < len(line)
             ):
                 continue
             if rule.reason == "undelivered" and not notice:
