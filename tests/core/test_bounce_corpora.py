@@ -201,7 +201,7 @@ def test_labelled_bounce_corpora(
 # sisimai's own recipient count per sample (``recipient_index``, its publiclist rows), compared
 # with how many failed recipients the diagnosis names. Reached when written: 438/582 counts
 # agree, 478/582 with a failure, 12 naming a recipient that is not an address.
-SISIMAI_COUNT_FLOOR = 497  # 438 before the wording diagnoses (issue 15)
+SISIMAI_COUNT_FLOOR = 501  # 438 before the wording diagnoses (issue 15)
 SISIMAI_FOUND_FLOOR = 552  # 478 before
 SISIMAI_MAX_NOT_ADDRESSES = 12
 
