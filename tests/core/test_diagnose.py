@@ -373,4 +373,9 @@ def test_no_code_but_a_known_wording() -> None:
     result = diagnose(text)
     assert result.primary is None and result.tags == ("routing",)
     assert any("could not be reached" in finding.en for finding in result.findings)
-    assert [(a.kind, a.target) for a in result.advice] == [("domain", "example.com")]
+    # the catalogue page offered is the code that usually carries the cause, never a reply
+    assert [(a.kind, a.target) for a in result.advice] == [
+        ("domain", "example.com"),
+        ("explain", "550 5.1.2"),
+    ]
+    assert result.cause is not None and result.cause.reason == "host_not_found"

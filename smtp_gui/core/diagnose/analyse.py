@@ -29,6 +29,7 @@ from smtp_gui.core.diagnose.dsn import (
     read_message,
 )
 from smtp_gui.core.diagnose.entities import Entities, extract
+from smtp_gui.core.diagnose.outcome import read_outcome
 from smtp_gui.core.diagnose.parties import (
     Parties,
     find_recipient,
@@ -45,6 +46,8 @@ from smtp_gui.core.diagnose.providers import (
 )
 from smtp_gui.core.diagnose.replies import FoundReply, dedupe_key
 from smtp_gui.core.diagnose.reply_scan import scan_replies
+from smtp_gui.core.diagnose.wording import WordingCause
+from smtp_gui.core.diagnose.wrappers import unquoted
 from smtp_gui.core.text.bilingual import EMPTY
 from smtp_gui.core.text.errors import input_error
 from smtp_gui.core.text.html_text import html_to_text, looks_like_html
@@ -96,7 +99,7 @@ def _diagnose(data: str | bytes) -> Diagnosis:
             parts = None
         if parts is not None:
             result = _from_message(parts, 0)
-            if result.replies:
+            if result.replies or result.notice.kind is not None:
                 return result
             # Nothing readable in the parts (a broken MIME structure): read it all as text.
     if looks_like_html(text):
@@ -205,6 +208,18 @@ def _analyse(
     message: MessageParts | None,
     source: str,
 ) -> Diagnosis:
+    result = _analyse_lines(all_lines, recipients, message, source)
+    inner = unquoted(all_lines) if result.primary is None else None  # a forwarded "> " block
+    found = None if inner is None else _analyse_lines(inner, recipients, message, source)
+    return found if found is not None and (found.primary or found.cause) else result
+
+
+def _analyse_lines(
+    all_lines: Sequence[str],
+    recipients: Sequence[DsnRecipient],
+    message: MessageParts | None,
+    source: str,
+) -> Diagnosis:
     lines = _cut_original(all_lines)
     scan = scan_replies(lines)
     body = "\n".join(lines)
@@ -214,6 +229,9 @@ def _analyse(
     dsn_replies = [r for r in (item.reply() for item in dsn) if r is not None]
     replies = _merge([*scan.replies, *dsn_replies])
     primary = choose_primary(replies)
+    headers = ("", "") if message is None else (message.header("subject"), message.header("from"))
+    outcome = read_outcome(primary, replies, lines, *headers, [d.action for d in dsn])
+    primary, cause = outcome.primary, outcome.cause
     enriched = False
     if primary is not None and primary.enhanced is None:
         status = next((r.enhanced for r in reversed(dsn_replies) if r.cls == primary.cls), None)
@@ -237,17 +255,19 @@ def _analyse(
     blocklists = find_blocklists(entities.domains, [r.text for r in failures[:50]])
     if primary is not None:
         rules: list[Rule] = matching_rules(primary, pid)
-    elif not replies:
+    elif cause is not None:
+        rules = matching_rules(FoundReply(None, None, cause.text), GENERIC)
+    elif not replies and not outcome.silent:
         # No code at all ("Host or domain name not found", "retry timeout exceeded"): the
         # generic wording rules still say what kind of failure the text describes.
         rules = matching_rules(FoundReply(None, None, body[:_HINT_TEXT]), GENERIC)
     else:
         rules = []
-    tags = sorted({tag for rule in rules for tag in rule.tags})
+    tags = sorted({tag for rule in rules for tag in rule.tags} | set(cause.tags if cause else ()))
     explain_code = _explain_code(primary, rules)
 
     parties = _parties(
-        primary, failures, entities, remotes, scan, dsn, message, found_provider, tags
+        primary, failures, entities, remotes, scan, dsn, message, found_provider, tags, cause
     )
     other = [
         r.code for r in failures[1:] if r.code and not r.summary and r.code != primary_code(primary)
@@ -286,8 +306,8 @@ def _analyse(
         emails=entities.emails,
         urls=entities.urls,
         blocklists=blocklists,
-        advice=build_advice(context),
-        findings=findings,
+        advice=outcome.advice(build_advice(context)),
+        findings=outcome.findings(findings),
         tags=tuple(tags),
         explain_code=explain_code,
         sender_ip=parties.sender_ip,
@@ -297,6 +317,9 @@ def _analyse(
         source=source,
         reported_by=reported_by,
         rejected_by=rejected_by,
+        cause=cause,
+        notice=outcome.notice,
+        last_attempt=outcome.attempt,
     )
 
 
@@ -323,6 +346,7 @@ def _parties(
     message: MessageParts | None,
     found_provider: Provider | None,
     tags: Sequence[str],
+    cause: WordingCause | None,
 ) -> Parties:
     """The sending IP and domain and the recipient, from the best source available."""
     remote = remote_addresses(remotes)
@@ -331,6 +355,8 @@ def _parties(
     recipient_candidates = [d.recipient for d in dsn if d.recipient] + scan.recipients
     if message is not None:
         recipient_candidates.append(message.header("x-failed-recipients"))
+    if cause is not None and cause.recipient:
+        recipient_candidates.append(cause.recipient)
     if primary is None and tags:
         recipient_candidates.extend(entities.emails[:1])  # "<a@example.com>: Host not found"
     recipient = find_recipient(primary, recipient_candidates)

@@ -34,6 +34,12 @@ REPLY_LEAD_INS: tuple[str, ...] = (
     "failed with:",  # MailFoundry
     "with failure:",  # MailFoundry "responded with failure: 552 ..."
     "error_code :",  # Zoho "ERROR_CODE :550, ERROR_CODE :5.1.1 ..."
+    ">:",  # "<user@example.com>: 550 unknown user" (Postfix and others without "said:")
+    "server returned:",  # Domino "Reason: Remote SMTP Server Returned: 550 ..."
+    "原因:",  # Chinese wrappers: "原因: 550 ...", "退信原因：550 ..." (full-width colon)
+    "原因：",
+    "错误:",  # "错误：550 ..." (error)
+    "错误：",
 )
 
 # A phrase in a reply's own text, or in a line just before it, names the phase it answered.

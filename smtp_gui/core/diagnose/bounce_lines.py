@@ -131,8 +131,8 @@ class BounceLines:
             if wrapped is not None:
                 enhanced, joined = wrapped[0], joined.lstrip()[wrapped[1] :]
         remote = recipient = ""
-        if lead in ("said:", "]:", "refused to talk to me:"):
-            recipient, remote = split_remote(stripped[: start + (1 if lead == "]:" else 0)])
+        if lead in ("said:", "]:", ">:", "refused to talk to me:"):
+            recipient, remote = split_remote(stripped[: start + (1 if lead in ("]:", ">:") else 0)])
         elif lead == "[gmail]":
             remote = stripped[1:start].strip()
         elif lead in ("returned '", 'returned "'):
@@ -211,6 +211,8 @@ class BounceLines:
 def split_remote(text: str) -> tuple[str, str]:
     """``<bob@example.com>: host mx.example.com[192.0.2.1]`` -> (recipient, host part)."""
     text = text.strip()
+    while text.startswith("> "):  # a bounce quoted in a reply or forward
+        text = text[2:].lstrip()
     recipient = ""
     if text.startswith("<"):
         close = text.find(">", 0, 330)

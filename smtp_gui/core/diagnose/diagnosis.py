@@ -10,8 +10,10 @@ from typing import Any
 from smtp_gui.core.codes.phases import Phase
 from smtp_gui.core.diagnose.advice import Advice
 from smtp_gui.core.diagnose.blocklists import Blocklist
+from smtp_gui.core.diagnose.notice import Notice
 from smtp_gui.core.diagnose.replies import FoundReply
 from smtp_gui.core.diagnose.systems import MailSystem
+from smtp_gui.core.diagnose.wording import WordingCause
 from smtp_gui.core.text.bilingual import EMPTY, Text
 from smtp_gui.core.text.messages import message_text
 
@@ -41,6 +43,9 @@ class Diagnosis:
     # Who wrote the bounce and who refused the mail (``provider`` is the refuser's).
     reported_by: MailSystem = MailSystem()
     rejected_by: MailSystem = MailSystem()
+    cause: WordingCause | None = None  # no reply failed, but the wording names the cause
+    notice: Notice = Notice()  # bounce, delay, not a bounce, delivered
+    last_attempt: FoundReply | None = None  # the reply an expiry quotes from its last attempt
 
     @property
     def self_reported(self) -> bool:
@@ -68,8 +73,13 @@ class Diagnosis:
     def to_dict(self, lang: str) -> dict[str, Any]:
         """The CLI's ``--json`` object (DESIGN.md keys first, then extras)."""
         primary = self.primary
+        first = None if primary is None else _primary_dict(primary, lang)
+        if first is not None and self.last_attempt is not None:
+            first["last_attempt"] = self.last_attempt.to_dict(lang)
+        if first is None and self.cause is not None:
+            first = self.cause.to_dict(lang)
         return {
-            "primary": None if primary is None else _primary_dict(primary, lang),
+            "primary": first,
             "replies": [reply.to_dict(lang) for reply in self.replies],
             "ips": list(self.ips),
             "domains": list(self.domains),
@@ -97,11 +107,23 @@ class Diagnosis:
             "reported_by": self.reported_by.to_dict(lang),
             "rejected_by": self.rejected_by.to_dict(lang),
             "self_reported": self.self_reported,
+            "kind": self.notice.to_dict(lang)["kind"],
+            "notice": self.notice.to_dict(lang),
         }
 
     def summary(self, lang: str) -> str:
         """One line: the primary failure, or why there is none."""
         primary = self.primary
+        if primary is None and self.cause is not None:
+            cause = self.cause
+            key = "diagnose.wording.summary" + ("_usually" if cause.usually else "")
+            said = message_text(
+                key, lang, reason=cause.title().get(lang), text=cause.text[:160], code=cause.usually
+            )
+            retry = self.notice.retry().get(lang)
+            return f"{said} {retry}" if retry and lang == "en" else said + retry
+        if primary is None and self.notice.summary():
+            return self.notice.summary().get(lang)
         if primary is None:
             key = "diagnose.summary.only_success" if self.replies else "diagnose.summary.no_reply"
             return message_text(key, lang, count=len(self.replies))
