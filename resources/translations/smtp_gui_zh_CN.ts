@@ -1047,6 +1047,10 @@ SMTP 错误排查工具：回复码、AUTH 认证交互、黑名单与 DNS。</t
         <translation>保存报告(&amp;R)…</translation>
     </message>
     <message>
+        <source>Save rep&amp;ort…</source>
+        <translation>保存报告(&amp;O)…</translation>
+    </message>
+    <message>
         <source>Save report…</source>
         <translation>保存报告…</translation>
     </message>

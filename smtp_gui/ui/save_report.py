@@ -170,7 +170,7 @@ class SavesReports:
 class SaveReportButton(Retranslating, QPushButton):
     """``saveReport``: File > Save report for one pane, beside its copy buttons. Enabled
     while the pane has a report; the pane calls ``refresh()`` when its result changes.
-    ``mnemonic`` is the letter Alt opens it with ("s", "r" or "": none), one no other
+    ``mnemonic`` is the letter Alt opens it with ("s", "r", "o" or "": none), one no other
     widget of the pane has."""
 
     def __init__(self, pane: QWidget, mnemonic: str = "s") -> None:
@@ -188,6 +188,7 @@ class SaveReportButton(Retranslating, QPushButton):
         texts = {
             "s": QCoreApplication.translate("SaveReport", "&Save report…"),
             "r": QCoreApplication.translate("SaveReport", "Save &report…"),
+            "o": QCoreApplication.translate("SaveReport", "Save rep&ort…"),
             "": QCoreApplication.translate("SaveReport", "Save report…"),
         }
         self.setText(texts[self._mnemonic])

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
     QPlainTextEdit,
+    QTextBrowser,
     QTextEdit,
     QTreeWidget,
     QTreeWidgetItem,
@@ -172,8 +173,10 @@ def test_answer_builder_fields(window: MainWindow) -> None:
     encoder.set_mode("plain")
     encoder.user.setText(HOSTILE)
     assert encoder.user.text() == HOSTILE
-    assert "\0" in encoder.status.text() or "NUL" in encoder.status.text() or (
-        encoder.status.text() and "\u202e" not in encoder.status.text()
+    assert (
+        "\0" in encoder.status.text()
+        or "NUL" in encoder.status.text()
+        or (encoder.status.text() and "\u202e" not in encoder.status.text())
     )  # PLAIN cannot carry a NUL in the user name (RFC 4616 2): refused, said plainly
     encoder.user.setText(MARKUP + "\u202e")
     assert encoder.outputs[0].text()  # Base64: markup cannot survive in it
@@ -240,7 +243,7 @@ def test_blocklist_rows_and_details(
     row = pane.model.rows()[0]
     assert row.status == "listed"
     pane.table.selectRow(0)
-    details = window.findChild(QPlainTextEdit, "checkDetails")
+    details = window.findChild(QTextBrowser, "checkDetails")
     assert details is not None
     assert MARKUP in details.toPlainText()
     assert "\u202e" not in details.toPlainText() and "\0" not in details.toPlainText()
@@ -268,7 +271,7 @@ def test_domain_rows_details_and_trace(
         index = next(i for i, row in enumerate(rows) if row.name == name)
         assert "<b>x</b>" in rows[index].answer
         pane.table.selectRow(index)
-        details = window.findChild(QPlainTextEdit, "checkDetails")
+        details = window.findChild(QTextBrowser, "checkDetails")
         assert details is not None and "<b>x</b>" in details.toPlainText()
         assert "\u202e" not in details.toPlainText() and "\0" not in details.toPlainText()
     trees = [tree for tree in window.findChildren(QTreeWidget) if tree.topLevelItemCount()]

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QTableView,
+    QTextBrowser,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -36,8 +36,17 @@ from smtp_gui.ui.checks.pane import ChecksPane
 from smtp_gui.ui.main_window import MainWindow
 from tests.dnsserver import LoopbackDNSServer
 
-NAMES = ("MX", "SPF", "DMARC", "DKIM", "PTR (reverse DNS)", "MTA-STS", "TLS-RPT", "BIMI",
-         "DANE (TLSA)")
+NAMES = (
+    "MX",
+    "SPF",
+    "DMARC",
+    "DKIM",
+    "PTR (reverse DNS)",
+    "MTA-STS",
+    "TLS-RPT",
+    "BIMI",
+    "DANE (TLSA)",
+)
 SHOP = {  # example-shop.test for 203.0.113.140, selector s1
     "MX": "pass",
     "SPF": "pass",
@@ -154,7 +163,10 @@ def test_domain_kind_widgets(window: MainWindow, pane: ChecksPane) -> None:
 
 
 def test_a_domain_check_fills_every_row(
-    window: MainWindow, pane: ChecksPane, qtbot: QtBot, dns_server: LoopbackDNSServer,
+    window: MainWindow,
+    pane: ChecksPane,
+    qtbot: QtBot,
+    dns_server: LoopbackDNSServer,
 ) -> None:
     _fill_shop(window, qtbot)
     assert _statuses(window) == SHOP
@@ -177,7 +189,10 @@ def test_a_domain_check_fills_every_row(
 
 
 def test_rows_fill_in_as_each_check_finishes(
-    window: MainWindow, pane: ChecksPane, qtbot: QtBot, dns_server: LoopbackDNSServer,
+    window: MainWindow,
+    pane: ChecksPane,
+    qtbot: QtBot,
+    dns_server: LoopbackDNSServer,
 ) -> None:
     dns_server.behave("_dmarc.example-shop.test", delay=0.8)
     pane.timeout.setValue(3.0)
@@ -192,24 +207,28 @@ def test_rows_fill_in_as_each_check_finishes(
 
 
 def test_details_show_record_findings_and_details(
-    window: MainWindow, pane: ChecksPane, qtbot: QtBot,
+    window: MainWindow,
+    pane: ChecksPane,
+    qtbot: QtBot,
 ) -> None:
     _fill_shop(window, qtbot, ip="")
     _select(window, "DMARC")
-    details = _find(window, QPlainTextEdit, "checkDetails").toPlainText()
+    details = _find(window, QTextBrowser, "checkDetails").toPlainText()
     assert details.startswith("DMARC: pass\n\u2714 DMARC policy quarantine for example-shop.test.")
     assert "Record as found\nv=DMARC1; p=quarantine;" in details
     assert "p: quarantine — Policy quarantine:" in details
     assert not _tree(window).isVisibleTo(pane)  # the tree is for the SPF row
     _select(window, "PTR (reverse DNS)")
-    details = _find(window, QPlainTextEdit, "checkDetails").toPlainText()
+    details = _find(window, QTextBrowser, "checkDetails").toPlainText()
     assert "No IP address given" in details
     _select(window, "MTA-STS")
     assert "publishes no MTA-STS policy" in pane.details.toPlainText()
 
 
 def test_spf_trace_tree_with_nested_includes(
-    window: MainWindow, pane: ChecksPane, qtbot: QtBot,
+    window: MainWindow,
+    pane: ChecksPane,
+    qtbot: QtBot,
 ) -> None:
     _find(window, QLineEdit, "checkSender").setText("news@example-shop.test")
     _fill_shop(window, qtbot)
@@ -239,7 +258,9 @@ def test_spf_trace_tree_with_nested_includes(
 
 
 def test_spf_tree_without_an_ip_shows_the_analysis(
-    window: MainWindow, pane: ChecksPane, qtbot: QtBot,
+    window: MainWindow,
+    pane: ChecksPane,
+    qtbot: QtBot,
 ) -> None:
     _run(window, qtbot, "example-shop.test")
     _select(window, "SPF")
@@ -256,8 +277,12 @@ def test_spf_tree_without_an_ip_shows_the_analysis(
     ids=["servfail", "timeout"],
 )
 def test_a_failing_zone_is_could_not_check(
-    window: MainWindow, pane: ChecksPane, qtbot: QtBot, dns_server: LoopbackDNSServer,
-    behaviour: dict[str, object], reason: str,
+    window: MainWindow,
+    pane: ChecksPane,
+    qtbot: QtBot,
+    dns_server: LoopbackDNSServer,
+    behaviour: dict[str, object],
+    reason: str,
 ) -> None:
     dns_server.behave("rec-broken.test", **behaviour)
     pane.timeout.setValue(0.5)
@@ -268,13 +293,16 @@ def test_a_failing_zone_is_could_not_check(
     _select(window, "MX")
     details = pane.details.toPlainText()
     assert details.startswith("MX: error: could not check\n\u26a0 Could not check")
-    assert reason in details and "not the same as \"no record\"" in details
+    assert reason in details and 'not the same as "no record"' in details
     summary = _find(window, QLabel, "checkSummary").text()
     assert summary == "rec-broken.test: 8 could not be checked, 1 for information."
 
 
 def test_cancel_labels_the_rest_cancelled(
-    window: MainWindow, pane: ChecksPane, qtbot: QtBot, dns_server: LoopbackDNSServer,
+    window: MainWindow,
+    pane: ChecksPane,
+    qtbot: QtBot,
+    dns_server: LoopbackDNSServer,
 ) -> None:
     dns_server.behave("_dmarc.example-shop.test", delay=1.5)
     pane.timeout.setValue(3.0)
@@ -297,7 +325,10 @@ def test_cancel_labels_the_rest_cancelled(
 
 
 def test_copy_report_as_text_and_markdown(
-    window: MainWindow, pane: ChecksPane, qtbot: QtBot, dns_server: LoopbackDNSServer,
+    window: MainWindow,
+    pane: ChecksPane,
+    qtbot: QtBot,
+    dns_server: LoopbackDNSServer,
 ) -> None:
     assert not pane.report_button.isEnabled()
     _fill_shop(window, qtbot)
@@ -305,10 +336,14 @@ def test_copy_report_as_text_and_markdown(
     text = QApplication.clipboard().text()
     assert text.startswith("Domain checks for example-shop.test\n=")
     assert f"\n\nResolver: {dns_server.nameserver}\n\n" in text
-    for line in ("MX: pass\n--------\n\u2714 2 MX record(s)",
-                 "SPF: pass\n---------\n\u2714 SPF pass for 203.0.113.140",
-                 "DKIM: pass\n----------\n\u2714 1 selector(s) with a key: s1 (rsa 2048).",
-                 "\nBIMI: info\n", "\nDANE (TLSA): info\n", "    v=TLSRPTv1; rua=mailto:"):
+    for line in (
+        "MX: pass\n--------\n\u2714 2 MX record(s)",
+        "SPF: pass\n---------\n\u2714 SPF pass for 203.0.113.140",
+        "DKIM: pass\n----------\n\u2714 1 selector(s) with a key: s1 (rsa 2048).",
+        "\nBIMI: info\n",
+        "\nDANE (TLSA): info\n",
+        "    v=TLSRPTv1; rua=mailto:",
+    ):
         assert line in text, line
     assert sum(f"\n{name}: " in text for name in NAMES) == 9
     pane.report_button.markdown_action.trigger()
@@ -323,7 +358,9 @@ def test_copy_report_as_text_and_markdown(
 
 
 def test_markup_in_records_is_shown_literally(
-    window: MainWindow, pane: ChecksPane, qtbot: QtBot,
+    window: MainWindow,
+    pane: ChecksPane,
+    qtbot: QtBot,
 ) -> None:
     _run(window, qtbot, "markup.test")
     records = _column(window, CheckResultsModel.ANSWER)
@@ -335,8 +372,10 @@ def test_markup_in_records_is_shown_literally(
     assert "'<b>x</b><img' is neither a mechanism nor a modifier" in details
     root = _tree(window).topLevelItem(0)
     assert root is not None and MARKUP in root.text(3)
-    assert any(MARKUP.split()[0] in root.child(i).text(0)  # type: ignore[union-attr]
-               for i in range(root.childCount()))
+    assert any(
+        MARKUP.split()[0] in root.child(i).text(0)  # type: ignore[union-attr]
+        for i in range(root.childCount())
+    )
     _select(window, "DMARC")
     assert "rua: mailto:<b>x</b>@markup.test" in pane.details.toPlainText()
     pane.report_button.click()
@@ -349,7 +388,9 @@ def test_markup_in_records_is_shown_literally(
 
 
 def test_language_switch_rerenders_rows_details_and_trace(
-    window: MainWindow, pane: ChecksPane, qtbot: QtBot,
+    window: MainWindow,
+    pane: ChecksPane,
+    qtbot: QtBot,
 ) -> None:
     _fill_shop(window, qtbot)
     _select(window, "SPF")
@@ -379,7 +420,10 @@ def test_language_switch_rerenders_rows_details_and_trace(
 
 @pytest.mark.parametrize("target", ["192.0.2.1", "2001:db8::25", "[192.0.2.1]"])
 def test_an_ip_is_not_a_domain(
-    window: MainWindow, pane: ChecksPane, qtbot: QtBot, dns_server: LoopbackDNSServer,
+    window: MainWindow,
+    pane: ChecksPane,
+    qtbot: QtBot,
+    dns_server: LoopbackDNSServer,
     target: str,
 ) -> None:
     assert not pane.start_check(target)
@@ -392,7 +436,9 @@ def test_an_ip_is_not_a_domain(
 
 
 def test_an_address_checks_its_domain_as_the_sender(
-    window: MainWindow, pane: ChecksPane, qtbot: QtBot,
+    window: MainWindow,
+    pane: ChecksPane,
+    qtbot: QtBot,
 ) -> None:
     _find(window, QLineEdit, "checkIp").setText("203.0.113.140")
     _run(window, qtbot, "<news@Example-Shop.test>")
@@ -403,7 +449,9 @@ def test_an_address_checks_its_domain_as_the_sender(
 
 
 def test_bad_fields_are_refused_with_a_reason(
-    window: MainWindow, pane: ChecksPane, dns_server: LoopbackDNSServer,
+    window: MainWindow,
+    pane: ChecksPane,
+    dns_server: LoopbackDNSServer,
 ) -> None:
     _find(window, QLineEdit, "checkIp").setText("not-an-ip")
     assert not pane.start_check("example-shop.test")
@@ -418,7 +466,9 @@ def test_bad_fields_are_refused_with_a_reason(
 
 
 def test_a_domain_in_the_blocklist_kind_checks_domain_lists(
-    window: MainWindow, pane: ChecksPane, qtbot: QtBot,
+    window: MainWindow,
+    pane: ChecksPane,
+    qtbot: QtBot,
 ) -> None:
     window.show_checks("", "blocklist")
     pane.options.setText("dbl.dnsbl.test=dbl.spamhaus.org")
@@ -429,7 +479,8 @@ def test_a_domain_in_the_blocklist_kind_checks_domain_lists(
 
 
 def test_show_checks_fills_in_without_running(
-    window: MainWindow, dns_server: LoopbackDNSServer,
+    window: MainWindow,
+    dns_server: LoopbackDNSServer,
 ) -> None:
     window.show_checks("shop.example.org", "domain")
     assert window.current_pane() is window.checks_pane
@@ -451,7 +502,10 @@ def test_show_checks_fills_in_without_running(
     selectors=st.text(max_size=30),
 )
 def test_the_domain_kind_takes_any_input_or_says_why(
-    target: str, ip: str, sender: str, selectors: str,
+    target: str,
+    ip: str,
+    sender: str,
+    selectors: str,
 ) -> None:
     """Whatever is typed: a planned batch (no I/O yet) or InputError, nothing else."""
     config = ResolverConfig((Nameserver("127.0.0.1", 9),), timeout=0.2)

@@ -11,10 +11,10 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QTableView,
+    QTextBrowser,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -146,7 +146,7 @@ def test_refused_and_details(
     _run(window, qtbot, "192.0.2.254")
     assert _rows(window) == {"zen.dnsbl.test": "refused"}
     _table(window).selectRow(0)
-    details = window.findChild(QPlainTextEdit, "checkDetails")
+    details = window.findChild(QTextBrowser, "checkDetails")
     assert details is not None
     text = details.toPlainText()
     assert "127.255.255.254" in text and "public or shared resolver" in text

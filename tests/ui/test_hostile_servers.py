@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QTextBrowser
 
 from smtp_gui.core.probe.model import TlsMode
 from smtp_gui.ui.checks.model import CheckResultsModel
@@ -106,6 +106,6 @@ def test_blocklist_row_shows_20_answers(
     answer = str(model.data(model.index(0, CheckResultsModel.ANSWER)))
     assert answer.endswith(" 及另外 3,980 个")
     pane.table.selectRow(0)
-    details = window.findChild(QPlainTextEdit, "checkDetails")
+    details = window.findChild(QTextBrowser, "checkDetails")
     assert details is not None
     assert many[19] in details.toPlainText() and many[20] not in details.toPlainText()

@@ -25,6 +25,8 @@ TEXTS = {
     ("zh", "s"): "保存报告(&S)…",
     ("en", "r"): "Save &report…",
     ("zh", "r"): "保存报告(&R)…",
+    ("en", "o"): "Save rep&ort…",
+    ("zh", "o"): "保存报告(&O)…",
     ("en", ""): "Save report…",
     ("zh", ""): "保存报告…",
 }
@@ -145,3 +147,47 @@ def test_probe_pane(  # type: ignore[no-untyped-def]
     assert button.isEnabled()
     page = _saves_its_report(qtbot, pane, answer)
     assert str(server.port) in page.split("</body>")[0]
+
+
+SAMPLE_AUTH = (
+    "S: 334 VXNlcm5hbWU6\nC: dGltQGV4YW1wbGUub3Jn\nS: 334 UGFzc3dvcmQ6\n"
+    "C: dGFuc3RhYWZ0YW5zdGFhZg==\nS: 535 5.7.8 Authentication credentials invalid"
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_decoder_pane(window: MainWindow, qtbot: QtBot, answer: Path, lang: str) -> None:
+    _switch(window, lang)
+    pane = window.decoder_pane
+    button = _button(pane)
+    assert button.text() == TEXTS[lang, "o"] and not button.isEnabled()
+    pane.input.setPlainText(SAMPLE_AUTH)
+    pane.decode_now()
+    qtbot.waitUntil(button.isEnabled, timeout=5000)
+    page = _saves_its_report(qtbot, pane, answer)
+    assert "535" in page
+    assert "tanstaaftanstaaf" not in page  # the password stays masked in the saved file
+    pane.clear()
+    assert not button.isEnabled()
+
+
+@pytest.mark.network
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_checks_pane(  # type: ignore[no-untyped-def]
+    window: MainWindow, qtbot: QtBot, dns_server, answer: Path, lang: str
+) -> None:
+    _switch(window, lang)
+    pane = window.checks_pane
+    pane.nameservers.setText(dns_server.nameserver)
+    pane.timeout.setValue(1.0)
+    window.show_checks("example-shop.test", "domain")
+    button = _button(pane)
+    assert button.text() == TEXTS[lang, "o"] and not button.isEnabled()
+    with qtbot.waitSignal(pane.check_finished, timeout=20_000):
+        assert pane.start_check()
+        assert not button.isEnabled()  # running: nothing finished to save yet
+    assert button.isEnabled()
+    page = _saves_its_report(qtbot, pane, answer)
+    assert "example-shop.test" in page.split("</h1>")[0]
+    pane.target.setText("203.0.113.45")  # another target: the old results go, and Save
+    assert not button.isEnabled()

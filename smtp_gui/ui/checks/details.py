@@ -9,7 +9,7 @@ language; a row without a result (cancelled, failed) shows its meaning as plain 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPlainTextEdit, QSplitter, QWidget
+from PySide6.QtWidgets import QSplitter, QTextBrowser, QWidget
 
 from smtp_gui.core.checks.report import check_report
 from smtp_gui.core.checks.status import CheckResult
@@ -38,8 +38,10 @@ class CheckDetailsView(Retranslating, QSplitter):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
-        self.text = QPlainTextEdit(objectName="checkDetails")
-        self.text.setReadOnly(True)
+        # A browser, so that delisting pages and reasons' URLs open on a click (report_view
+        # turns off its own link following: nothing is fetched, the user's browser opens).
+        self.text = QTextBrowser(objectName="checkDetails")
+        self.text.setOpenLinks(False)
         self.trace = SpfTraceView()
         self.addWidget(self.text)
         self.addWidget(self.trace)

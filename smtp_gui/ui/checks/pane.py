@@ -42,6 +42,7 @@ from smtp_gui.ui.jobs import CLOSE_WAIT_MS, JobController
 from smtp_gui.ui.notice_label import NoticeLabel, plain_label
 from smtp_gui.ui.pane import PaneBase
 from smtp_gui.ui.report_button import ReportButton
+from smtp_gui.ui.save_report import SaveReportButton
 from smtp_gui.ui.verdict_banner import VerdictBanner
 
 _MAX_TARGET = 320
@@ -113,6 +114,7 @@ class ChecksPane(Targeting, BatchReports, PaneBase, QWidget):
         self.details = self.detail_view.text  # checkDetails
         self.trace = self.detail_view.trace  # spfTrace
         self.summary = plain_label("checkSummary")
+        self.save_button = SaveReportButton(self, mnemonic="o")
         self.verdict = VerdictBanner("checksVerdict")  # the finished batch's answer, on top
         self.copy_button = QPushButton(objectName="copySummary")
         self.copy_button.setEnabled(False)
@@ -140,6 +142,7 @@ class ChecksPane(Targeting, BatchReports, PaneBase, QWidget):
         bottom.addWidget(self.summary, 1)
         bottom.addWidget(self.report_button, 0, Qt.AlignmentFlag.AlignTop)
         bottom.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
+        bottom.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.addLayout(first)
         layout.addLayout(second)
@@ -207,7 +210,6 @@ class ChecksPane(Targeting, BatchReports, PaneBase, QWidget):
         self.model.set_titles(kind.column_titles())
         self._set_column_widths(kind)
         self.detail_view.clear()
-        self.verdict.show_report(None)
         self.warning.show_texts(batch.warnings)
         tasks = batch.tasks()
         self.summary.setText(self.tr("Checks running: %1").replace("%1", str(len(tasks))))
@@ -221,6 +223,7 @@ class ChecksPane(Targeting, BatchReports, PaneBase, QWidget):
             self.controller.start_streaming(tasks)  # an older batch is cancelled, answers dropped
         finally:
             self._starting = False
+        self.show_verdict()  # running: no verdict and nothing to save yet
         self.cancel_button.setEnabled(bool(tasks))
         if not tasks:
             self._finish(cancelled=False)
@@ -361,7 +364,7 @@ class ChecksPane(Targeting, BatchReports, PaneBase, QWidget):
         if self._summary is not None:
             self.summary.setText(shown(self._summary.get(lang)))
         self.warning.set_language(lang)
-        self.verdict.show_report(self.current_report())
+        self.show_verdict()
         self._show_details(self.table.currentIndex().row())
 
     # -- internals --------------------------------------------------------------------------
@@ -373,7 +376,7 @@ class ChecksPane(Targeting, BatchReports, PaneBase, QWidget):
             self.summary.setText(shown(self._summary.get(self._context.lang)))
             self.copy_button.setEnabled(True)
             self.report_button.setEnabled(self._batch_kind is not None and self._batch_kind.reports)
-        self.verdict.show_report(self.current_report())
+        self.show_verdict()
         self.check_finished.emit(cancelled)
 
     def _set_column_widths(self, kind: CheckKind) -> None:

@@ -6,6 +6,8 @@ from smtp_gui.core.report.model import Report
 from smtp_gui.ui.checks.batch import CheckBatch
 from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.pane import ReportFacts
+from smtp_gui.ui.save_report import SaveReportButton
+from smtp_gui.ui.verdict_banner import VerdictBanner
 
 
 class BatchReports:
@@ -14,6 +16,8 @@ class BatchReports:
 
     _batch: CheckBatch | None
     _context: AppContext
+    verdict: VerdictBanner
+    save_button: SaveReportButton
 
     @property
     def running(self) -> bool:
@@ -27,3 +31,8 @@ class BatchReports:
     def report_facts(self) -> ReportFacts:
         batch = self._batch
         return ReportFacts(batch.resolver, batch.inputs()) if batch is not None else ReportFacts()
+
+    def show_verdict(self) -> None:
+        """The banner and the Save report button follow the report (none while running)."""
+        self.verdict.show_report(self.current_report())
+        self.save_button.refresh()

@@ -9,6 +9,8 @@ into the domain kind), the old rows are cleared rather than left under the new i
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -38,6 +40,7 @@ class Targeting:
     model: CheckResultsModel
     detail_view: CheckDetailsView
     verdict: VerdictBanner
+    show_verdict: Callable[[], None]  # BatchReports: the banner and Save report follow
     summary: QLabel
     copy_button: QPushButton
     report_button: QAbstractButton
@@ -78,7 +81,7 @@ class Targeting:
         self._batch_kind = None
         self.model.reset([])
         self.detail_view.clear()
-        self.verdict.show_report(None)
+        self.show_verdict()
         self._summary = None
         self.summary.setText("")
         self.copy_button.setEnabled(False)

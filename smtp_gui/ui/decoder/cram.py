@@ -6,8 +6,11 @@ only builds the widgets. The password never leaves the box (not in settings, not
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+
+from smtp_gui.core.sasl.decode import cram_md5_parts, verify_cram_md5
+from smtp_gui.core.sasl.model import Exchange
 
 
 class CramRow(QWidget):
@@ -31,3 +34,16 @@ class CramRow(QWidget):
         layout.addWidget(self.check)
         layout.addWidget(self.result, 2)
         self.hide()
+
+    def verify(self, exchange: Exchange | None) -> None:
+        """Check the typed password against the exchange's CRAM-MD5 digest (RFC 2195)."""
+        parts = cram_md5_parts(exchange) if exchange is not None else None
+        if parts is None:
+            return
+        if verify_cram_md5(*parts, self.password.text()):
+            text = QCoreApplication.translate("DecoderPane", "✔ The digest matches this password.")
+        else:
+            text = QCoreApplication.translate(
+                "DecoderPane", "✘ The digest does not match this password."
+            )
+        self.result.setText(text)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from smtp_gui.core.report.model import Report
-from smtp_gui.core.sasl.decode import cram_md5_parts, verify_cram_md5
+from smtp_gui.core.sasl.decode import cram_md5_parts
 from smtp_gui.core.sasl.model import Exchange
 from smtp_gui.core.sasl.report import report as sasl_report
 from smtp_gui.core.text.base64text import named_controls
@@ -54,6 +54,7 @@ from smtp_gui.ui.decoder.outcome import (
 from smtp_gui.ui.decoder.steps_model import StepsModel, answer_label, answer_text, steps_view
 from smtp_gui.ui.jobs import CLOSE_WAIT_MS, JobController
 from smtp_gui.ui.pane import PaneBase
+from smtp_gui.ui.save_report import SaveReportButton
 from smtp_gui.ui.verdict_banner import VerdictBanner
 
 log = logging.getLogger(__name__)
@@ -93,6 +94,7 @@ class DecoderPane(PaneBase, QWidget):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.copy_button = QPushButton(objectName="copyDecoderReport")
         self.copy_button.setAutoDefault(True)  # Enter copies once focused (an advice button)
+        self.save_button = SaveReportButton(self, mnemonic="o")
         self.answer = answer_label()
         self.steps_model = StepsModel(self)
         self.steps = steps_view(self.steps_model)
@@ -123,6 +125,7 @@ class DecoderPane(PaneBase, QWidget):
         summary.addWidget(self.final_button)
         summary.addWidget(self.status, 1)
         summary.addWidget(self.copy_button)
+        summary.addWidget(self.save_button)
         bottom_layout.addWidget(self.answer)
         bottom_layout.addWidget(self.verdict)
         bottom_layout.addLayout(summary)
@@ -294,14 +297,7 @@ class DecoderPane(PaneBase, QWidget):
 
     @Slot()
     def _on_cram_check_clicked(self) -> None:
-        exchange = self.exchange
-        parts = cram_md5_parts(exchange) if exchange is not None else None
-        if parts is None:
-            return
-        if verify_cram_md5(*parts, self.cram_password.text()):
-            self.cram_result.setText(self.tr("✔ The digest matches this password."))
-        else:
-            self.cram_result.setText(self.tr("✘ The digest does not match this password."))
+        self.cram_row.verify(self.exchange)
 
     @Slot(str)
     def _on_language_changed(self, _lang: str) -> None:
@@ -377,6 +373,7 @@ class DecoderPane(PaneBase, QWidget):
     def _update_summary(self) -> None:
         exchange = self.exchange
         self.copy_button.setEnabled(has_content(exchange))
+        self.save_button.refresh()
         if exchange is None:
             self.mechanism_label.setText("")
             self.final_button.hide()
