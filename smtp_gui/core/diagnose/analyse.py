@@ -43,6 +43,7 @@ from smtp_gui.core.diagnose.providers import (
     matching_rules,
     provider,
 )
+from smtp_gui.core.diagnose.recipients import find_recipients, first_failure, with_recipients
 from smtp_gui.core.diagnose.replies import FoundReply, dedupe_key
 from smtp_gui.core.diagnose.reply_scan import scan_replies
 from smtp_gui.core.text.bilingual import EMPTY
@@ -151,15 +152,17 @@ def _cut_original(lines: Sequence[str]) -> Sequence[str]:
 
 
 def _merge(replies: Sequence[FoundReply]) -> list[FoundReply]:
-    """One entry per failing reply: the bounce text and the DSN often quote the same one."""
+    """One entry per failing reply and recipient: the bounce text and the DSN often quote the
+    same one (replies naming different recipients stay apart)."""
     merged: list[FoundReply] = []
-    index: dict[tuple[int | None, str], int] = {}
-    exact: dict[tuple[int | None, str | None, str], int] = {}
+    index: dict[tuple[int | None, str], list[int]] = {}
+    exact: dict[tuple[int | None, str | None, str, str], int] = {}
     for reply in replies:
         if reply.cls not in (4, 5):
             merged.append(reply)
             continue
-        seen = exact.get((reply.basic, reply.enhanced, reply.text))
+        who = reply.recipient.lower()
+        seen = exact.get((reply.basic, reply.enhanced, reply.text, who))
         if (
             seen is not None
             and merged[seen].phase == reply.phase
@@ -167,13 +170,17 @@ def _merge(replies: Sequence[FoundReply]) -> list[FoundReply]:
         ):
             continue  # the very same reply again (a transcript repeating a RCPT failure)
         key = dedupe_key(reply)
-        if key not in index:
-            index[key] = len(merged)
-            exact[(reply.basic, reply.enhanced, reply.text)] = len(merged)
+        slot = next(
+            (i for i in index.get(key, ()) if not who or merged[i].recipient.lower() in ("", who)),
+            None,
+        )
+        if slot is None:
+            index.setdefault(key, []).append(len(merged))
+            exact[(reply.basic, reply.enhanced, reply.text, who)] = len(merged)
             merged.append(reply)
             continue
-        first = merged[index[key]]
-        merged[index[key]] = replace(
+        first = merged[slot]
+        merged[slot] = replace(
             first,
             enhanced=first.enhanced or reply.enhanced,
             phase=first.phase or reply.phase,
@@ -186,7 +193,7 @@ def _merge(replies: Sequence[FoundReply]) -> list[FoundReply]:
 
 
 def choose_primary(replies: Sequence[FoundReply]) -> FoundReply | None:
-    """The last 5xx, else the last 4xx. A DSN's own record wins over quoted text, a reply
+    """The first 5xx, else the first 4xx. A DSN's own record wins over quoted text, a reply
     with a basic code over a bare status, and a remote reply over a local restatement."""
     for cls in (5, 4):
         candidates = [r for r in replies if r.cls == cls]
@@ -195,9 +202,9 @@ def choose_primary(replies: Sequence[FoundReply]) -> FoundReply | None:
         candidates = [r for r in candidates if not r.summary] or candidates
         dsn = [r for r in candidates if r.origin == "dsn" and r.basic is not None]
         if dsn:
-            return dsn[-1]
+            return dsn[0]
         with_basic = [r for r in candidates if r.basic is not None]
-        return (with_basic or candidates)[-1]
+        return (with_basic or candidates)[0]
     return None
 
 
@@ -215,7 +222,11 @@ def _analyse(
     dsn = [*recipients, *text_recipients]
     dsn_replies = [r for r in (item.reply() for item in dsn) if r is not None]
     replies = _merge([*scan.replies, *dsn_replies])
-    primary = choose_primary(replies)
+    header = "" if message is None else message.header("x-failed-recipients")
+    failed = find_recipients(lines, replies, dsn, header)
+    primary = first_failure(failed, 5) or choose_primary(replies)
+    if primary is None or primary.cls != 5:
+        primary = first_failure(failed, 4) or primary
     enriched = False
     if primary is not None and primary.enhanced is None:
         status = next((r.enhanced for r in reversed(dsn_replies) if r.cls == primary.cls), None)
@@ -274,7 +285,8 @@ def _analyse(
         provider_name=found_provider.name if found_provider is not None else EMPTY,
         ips=entities.ips,
         domains=entities.domains,
-        emails=entities.emails,
+        emails=with_recipients(entities.emails, failed),
+        recipients=failed,
         urls=entities.urls,
         blocklists=blocklists,
         advice=build_advice(context),

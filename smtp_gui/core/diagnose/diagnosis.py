@@ -10,6 +10,7 @@ from typing import Any
 from smtp_gui.core.codes.phases import Phase
 from smtp_gui.core.diagnose.advice import Advice
 from smtp_gui.core.diagnose.blocklists import Blocklist
+from smtp_gui.core.diagnose.recipients import FailedRecipient
 from smtp_gui.core.diagnose.replies import FoundReply
 from smtp_gui.core.text.bilingual import EMPTY, Text
 from smtp_gui.core.text.messages import message_text
@@ -17,7 +18,9 @@ from smtp_gui.core.text.messages import message_text
 
 @dataclass(frozen=True, slots=True)
 class Diagnosis:
-    """Everything found in one paste. ``primary`` is the last 5xx, else the last 4xx."""
+    """Everything found in one paste. ``primary`` is the first permanent failure (of the
+    first recipient that has one), else the first temporary one; ``recipients`` has one
+    entry per failed or delayed recipient, each with its own reply."""
 
     replies: tuple[FoundReply, ...] = ()
     primary: FoundReply | None = None
@@ -37,6 +40,7 @@ class Diagnosis:
     recipient: str = ""
     recipient_domain: str = ""
     source: str = "text"  # text, html or message (a whole .eml)
+    recipients: tuple[FailedRecipient, ...] = ()
 
     @property
     def found(self) -> bool:
@@ -56,6 +60,7 @@ class Diagnosis:
         primary = self.primary
         return {
             "primary": None if primary is None else _primary_dict(primary, lang),
+            "recipients": [item.to_dict(lang) for item in self.recipients],
             "replies": [reply.to_dict(lang) for reply in self.replies],
             "ips": list(self.ips),
             "domains": list(self.domains),
