@@ -17,7 +17,7 @@ _LOCAL = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.\-]{1,64}")
 _LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?")
 # Exim message ids (``1rkQ2w-0004Yd-2x``, ``E1rkQ2w-0004Yd-2x`` in a Message-Id) look like
 # local parts; they are never a recipient.
-_EXIM_ID = re.compile(r"[Ee]?[0-9A-Za-z]{6}-[0-9A-Za-z]{6}-[0-9A-Za-z]{2}")
+EXIM_ID = re.compile(r"[Ee]?[0-9A-Za-z]{6}-[0-9A-Za-z]{6}-[0-9A-Za-z]{2}")
 # RFC 3464 2.3.2 address types that carry an Internet address (RFC 6533: utf-8).
 _INTERNET_TYPES = frozenset({"rfc822", "utf-8"})
 _QP_RESIDUE = ("=20", "=09", "=3D", "=")
@@ -68,7 +68,7 @@ def _local_ok(local: str) -> bool:
         return False
     if local[0] == "." or local[-1] == "." or ".." in local:
         return False
-    return _EXIM_ID.fullmatch(local) is None
+    return EXIM_ID.fullmatch(local) is None
 
 
 def _domain_ok(domain: str) -> str | None:
