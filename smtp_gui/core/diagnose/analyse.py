@@ -155,7 +155,8 @@ def _merge(replies: Sequence[FoundReply]) -> list[FoundReply]:
     """One entry per failing reply and recipient: the bounce text and the DSN often quote the
     same one (replies naming different recipients stay apart)."""
     merged: list[FoundReply] = []
-    index: dict[tuple[int | None, str], list[int]] = {}
+    index: dict[tuple[tuple[int | None, str], str], int] = {}  # (key, recipient) -> slot
+    first: dict[tuple[int | None, str], int] = {}  # key -> the first slot
     exact: dict[tuple[int | None, str | None, str, str], int] = {}
     for reply in replies:
         if reply.cls not in (4, 5):
@@ -170,24 +171,26 @@ def _merge(replies: Sequence[FoundReply]) -> list[FoundReply]:
         ):
             continue  # the very same reply again (a transcript repeating a RCPT failure)
         key = dedupe_key(reply)
-        slot = next(
-            (i for i in index.get(key, ()) if not who or merged[i].recipient.lower() in ("", who)),
-            None,
-        )
+        slot = index.get((key, who), index.get((key, ""))) if who else first.get(key)
         if slot is None:
-            index.setdefault(key, []).append(len(merged))
+            first.setdefault(key, len(merged))
+            index[(key, who)] = len(merged)
             exact[(reply.basic, reply.enhanced, reply.text, who)] = len(merged)
             merged.append(reply)
             continue
-        first = merged[slot]
+        kept = merged[slot]
+        if not kept.recipient and who:
+            index[(key, who)] = slot  # the slot now belongs to this recipient alone
+            if index.get((key, "")) == slot:
+                del index[(key, "")]
         merged[slot] = replace(
-            first,
-            enhanced=first.enhanced or reply.enhanced,
-            phase=first.phase or reply.phase,
-            recipient=first.recipient or reply.recipient,
-            remote=first.remote or reply.remote,
-            origin="dsn" if "dsn" in (first.origin, reply.origin) else first.origin,
-            summary=first.summary and reply.summary,
+            kept,
+            enhanced=kept.enhanced or reply.enhanced,
+            phase=kept.phase or reply.phase,
+            recipient=kept.recipient or reply.recipient,
+            remote=kept.remote or reply.remote,
+            origin="dsn" if "dsn" in (kept.origin, reply.origin) else kept.origin,
+            summary=kept.summary and reply.summary,
         )
     return merged
 

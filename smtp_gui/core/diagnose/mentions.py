@@ -114,6 +114,9 @@ _ANYWHERE = re.compile(
     r"(?<![^\s<>()\[\]\"',;:：，])[^\s<>()\[\]\"',;:：，]{1,64}@[A-Za-z0-9.\-]{1,253}"
 )
 _NOT_FAILED = ("... relayed", "... delivered", "... sent", "... expanded", "... deliverable")
+# Every heading holds one of these (one C-level search per line before the phrase table).
+_HEADING_HINT = re.compile(r"follow|deliver|these recipients|以下", re.I)
+_TRANSCRIPT = ("C:", "S:", "c:", "s:", ">>>", "<<<", "->", "<-")
 _LIST_SPAN = 60  # lines a heading's list may run
 _QUOTE = "> \t"
 
@@ -149,9 +152,8 @@ def find_mentions(lines: Sequence[str]) -> list[Mention]:
         stripped = raw[:MAX_LINE].strip().lstrip(_QUOTE) if raw.startswith(">") else raw.strip()
         if not stripped:
             continue
-        lower = stripped.lower()
         number = index + 1
-        heading = _heading(lower)
+        heading = _heading(stripped.lower()) if _HEADING_HINT.search(stripped) else -1
         if heading >= 0:
             listing = _LIST_SPAN
             rest = stripped[heading:].lstrip(" :：\t")
@@ -163,8 +165,9 @@ def find_mentions(lines: Sequence[str]) -> list[Mention]:
             listing -= 1
             if stripped.startswith(("--", "==", "**")):
                 listing = 0
-        if "@" not in stripped:
-            continue
+        if "@" not in stripped or stripped.startswith(_TRANSCRIPT):
+            continue  # a client command or server line of a transcript names no failure
+        lower = stripped.lower()
         address = _leading(stripped)
         if address is not None:
             after = _after_leading(stripped)

@@ -94,7 +94,8 @@ class _Scanner(BounceLines):
             if parsed is not None:
                 self._line_reply(index, marker, parsed)
                 return index + 1
-        if first == "<" or (first.isalnum() and "@" in rest[:80]):
+        at = rest.find("@", 0, 80)
+        if at > 0 and (first == "<" or " " not in rest[:at]):
             named = line_address(rest[:400])
             if named is not None and named[1][:1].isdigit():
                 parsed = reply_at(named[1], 0)
