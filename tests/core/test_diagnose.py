@@ -124,7 +124,7 @@ def test_sendmail_restatement_is_not_primary() -> None:
     assert primary is not None and primary.enhanced == "5.7.1"
 
 
-def test_primary_is_last_5xx_else_last_4xx() -> None:
+def test_primary_is_first_5xx_else_first_4xx() -> None:
     replies = [
         FoundReply(451, "4.7.1", "later"),
         FoundReply(550, "5.1.1", "first"),
@@ -132,9 +132,9 @@ def test_primary_is_last_5xx_else_last_4xx() -> None:
         FoundReply(250, "2.0.0", "ok"),
     ]
     primary = choose_primary(replies)
-    assert primary is not None and primary.enhanced == "5.2.2"
+    assert primary is not None and primary.enhanced == "5.1.1"
     only_temporary = choose_primary([FoundReply(421, None, "a"), FoundReply(451, "4.3.0", "b")])
-    assert only_temporary is not None and only_temporary.basic == 451
+    assert only_temporary is not None and only_temporary.basic == 421
     assert choose_primary([FoundReply(250, None, "ok")]) is None
 
 
@@ -356,7 +356,7 @@ def test_to_dict_has_the_design_keys() -> None:
         "text": "<a@example.com> unknown",
         "phase": None,
         "phase_name": None,
-        "recipient": None,
+        "recipient": "a@example.com",  # the address the reply starts with
         "remote": None,
         "class": 5,
     }

@@ -16,8 +16,8 @@ import pytest
 from smtp_gui.core.diagnose.analyse import diagnose
 from tests.shared_data import shared_data_path
 
-# Reached when this test was written: 388/403 reply codes, 415/433 statuses (390/403 with
-# the Chinese and Domino lead-ins of issue 15).
+# Reached when this test was written: 388/403 reply codes, 415/433 statuses; issue 15 (the
+# Chinese and Domino lead-ins, the first permanent failure as the primary) raised both.
 CODE_FLOOR = 0.96
 STATUS_FLOOR = 0.94
 _INFERRED = re.compile(r"[245]\.0\.9[0-9][0-9]")

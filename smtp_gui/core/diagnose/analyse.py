@@ -29,6 +29,7 @@ from smtp_gui.core.diagnose.dsn import (
     read_message,
 )
 from smtp_gui.core.diagnose.entities import Entities, extract
+from smtp_gui.core.diagnose.notice import NoticeKind
 from smtp_gui.core.diagnose.outcome import read_outcome
 from smtp_gui.core.diagnose.parties import (
     Parties,
@@ -44,6 +45,7 @@ from smtp_gui.core.diagnose.providers import (
     matching_rules,
     provider,
 )
+from smtp_gui.core.diagnose.recipients import find_recipients, first_failure, with_recipients
 from smtp_gui.core.diagnose.replies import FoundReply, dedupe_key
 from smtp_gui.core.diagnose.reply_scan import scan_replies
 from smtp_gui.core.diagnose.wording import WordingCause
@@ -152,15 +154,18 @@ def _cut_original(lines: Sequence[str]) -> Sequence[str]:
 
 
 def _merge(replies: Sequence[FoundReply]) -> list[FoundReply]:
-    """One entry per failing reply: the bounce text and the DSN often quote the same one."""
+    """One entry per failing reply and recipient: the bounce text and the DSN often quote the
+    same one (replies naming different recipients stay apart)."""
     merged: list[FoundReply] = []
-    index: dict[tuple[int | None, str], int] = {}
-    exact: dict[tuple[int | None, str | None, str], int] = {}
+    index: dict[tuple[tuple[int | None, str], str], int] = {}  # (key, recipient) -> slot
+    first: dict[tuple[int | None, str], int] = {}  # key -> the first slot
+    exact: dict[tuple[int | None, str | None, str, str], int] = {}
     for reply in replies:
         if reply.cls not in (4, 5):
             merged.append(reply)
             continue
-        seen = exact.get((reply.basic, reply.enhanced, reply.text))
+        who = reply.recipient.lower()
+        seen = exact.get((reply.basic, reply.enhanced, reply.text, who))
         if (
             seen is not None
             and merged[seen].phase == reply.phase
@@ -168,26 +173,32 @@ def _merge(replies: Sequence[FoundReply]) -> list[FoundReply]:
         ):
             continue  # the very same reply again (a transcript repeating a RCPT failure)
         key = dedupe_key(reply)
-        if key not in index:
-            index[key] = len(merged)
-            exact[(reply.basic, reply.enhanced, reply.text)] = len(merged)
+        slot = index.get((key, who), index.get((key, ""))) if who else first.get(key)
+        if slot is None:
+            first.setdefault(key, len(merged))
+            index[(key, who)] = len(merged)
+            exact[(reply.basic, reply.enhanced, reply.text, who)] = len(merged)
             merged.append(reply)
             continue
-        first = merged[index[key]]
-        merged[index[key]] = replace(
-            first,
-            enhanced=first.enhanced or reply.enhanced,
-            phase=first.phase or reply.phase,
-            recipient=first.recipient or reply.recipient,
-            remote=first.remote or reply.remote,
-            origin="dsn" if "dsn" in (first.origin, reply.origin) else first.origin,
-            summary=first.summary and reply.summary,
+        kept = merged[slot]
+        if not kept.recipient and who:
+            index[(key, who)] = slot  # the slot now belongs to this recipient alone
+            if index.get((key, "")) == slot:
+                del index[(key, "")]
+        merged[slot] = replace(
+            kept,
+            enhanced=kept.enhanced or reply.enhanced,
+            phase=kept.phase or reply.phase,
+            recipient=kept.recipient or reply.recipient,
+            remote=kept.remote or reply.remote,
+            origin="dsn" if "dsn" in (kept.origin, reply.origin) else kept.origin,
+            summary=kept.summary and reply.summary,
         )
     return merged
 
 
 def choose_primary(replies: Sequence[FoundReply]) -> FoundReply | None:
-    """The last 5xx, else the last 4xx. A DSN's own record wins over quoted text, a reply
+    """The first 5xx, else the first 4xx. A DSN's own record wins over quoted text, a reply
     with a basic code over a bare status, and a remote reply over a local restatement."""
     for cls in (5, 4):
         candidates = [r for r in replies if r.cls == cls]
@@ -196,9 +207,9 @@ def choose_primary(replies: Sequence[FoundReply]) -> FoundReply | None:
         candidates = [r for r in candidates if not r.summary] or candidates
         dsn = [r for r in candidates if r.origin == "dsn" and r.basic is not None]
         if dsn:
-            return dsn[-1]
+            return dsn[0]
         with_basic = [r for r in candidates if r.basic is not None]
-        return (with_basic or candidates)[-1]
+        return (with_basic or candidates)[0]
     return None
 
 
@@ -228,10 +239,16 @@ def _analyse_lines(
     dsn = [*recipients, *text_recipients]
     dsn_replies = [r for r in (item.reply() for item in dsn) if r is not None]
     replies = _merge([*scan.replies, *dsn_replies])
-    primary = choose_primary(replies)
+    failed_to = "" if message is None else message.header("x-failed-recipients")
+    failed = find_recipients(lines, replies, dsn, failed_to)
+    primary = first_failure(failed, 5) or choose_primary(replies)
+    if primary is None or primary.cls != 5:
+        primary = first_failure(failed, 4) or primary
     headers = ("", "") if message is None else (message.header("subject"), message.header("from"))
     outcome = read_outcome(primary, replies, lines, *headers, [d.action for d in dsn])
     primary, cause = outcome.primary, outcome.cause
+    if outcome.notice.kind in (NoticeKind.NOT_BOUNCE, NoticeKind.DELIVERED):
+        failed = ()  # an auto-reply or a delivery report: nobody bounced
     enriched = False
     if primary is not None and primary.enhanced is None:
         status = next((r.enhanced for r in reversed(dsn_replies) if r.cls == primary.cls), None)
@@ -303,7 +320,8 @@ def _analyse_lines(
         provider_name=found_provider.name if found_provider is not None else EMPTY,
         ips=entities.ips,
         domains=entities.domains,
-        emails=entities.emails,
+        emails=with_recipients(entities.emails, failed),
+        recipients=failed,
         urls=entities.urls,
         blocklists=blocklists,
         advice=outcome.advice(build_advice(context)),

@@ -11,6 +11,7 @@ from smtp_gui.core.codes.phases import Phase
 from smtp_gui.core.diagnose.advice import Advice
 from smtp_gui.core.diagnose.blocklists import Blocklist
 from smtp_gui.core.diagnose.notice import Notice
+from smtp_gui.core.diagnose.recipients import FailedRecipient
 from smtp_gui.core.diagnose.replies import FoundReply
 from smtp_gui.core.diagnose.systems import MailSystem
 from smtp_gui.core.diagnose.wording import WordingCause
@@ -20,7 +21,9 @@ from smtp_gui.core.text.messages import message_text
 
 @dataclass(frozen=True, slots=True)
 class Diagnosis:
-    """Everything found in one paste. ``primary`` is the last 5xx, else the last 4xx."""
+    """Everything found in one paste. ``primary`` is the first permanent failure (of the
+    first recipient that has one), else the first temporary one; ``recipients`` has one
+    entry per failed or delayed recipient, each with its own reply."""
 
     replies: tuple[FoundReply, ...] = ()
     primary: FoundReply | None = None
@@ -46,6 +49,7 @@ class Diagnosis:
     cause: WordingCause | None = None  # no reply failed, but the wording names the cause
     notice: Notice = Notice()  # bounce, delay, not a bounce, delivered
     last_attempt: FoundReply | None = None  # the reply an expiry quotes from its last attempt
+    recipients: tuple[FailedRecipient, ...] = ()
 
     @property
     def self_reported(self) -> bool:
@@ -80,6 +84,7 @@ class Diagnosis:
             first = self.cause.to_dict(lang)
         return {
             "primary": first,
+            "recipients": [item.to_dict(lang) for item in self.recipients],
             "replies": [reply.to_dict(lang) for reply in self.replies],
             "ips": list(self.ips),
             "domains": list(self.domains),

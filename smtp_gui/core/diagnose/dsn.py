@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from email.message import EmailMessage, Message
 
 from smtp_gui.core.diagnose import bounce_formats as formats
+from smtp_gui.core.diagnose.addresses import clean_address
 from smtp_gui.core.diagnose.replies import (
     CODE_WITH_ENHANCED,
     MAX_LINE,
@@ -39,6 +40,7 @@ _KNOWN_HEADERS = frozenset(
     }
 )  # fmt: skip
 _FIELDS = frozenset(formats.DSN_FIELDS)
+_INTERNET_TYPES = frozenset({"", "rfc822", "utf-8"})  # RFC 3464 2.3.2, RFC 6533 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +49,8 @@ class DsnRecipient:
 
     final_recipient: str = ""
     original_recipient: str = ""
+    final_type: str = ""  # RFC 3464 2.3.2 address-type: rfc822, x400, utf-8, ...
+    original_type: str = ""
     action: str = ""
     status: str = ""
     diagnostic_type: str = ""
@@ -58,7 +62,21 @@ class DsnRecipient:
 
     @property
     def recipient(self) -> str:
-        return self.final_recipient or self.original_recipient
+        return self.address or self.final_recipient or self.original_recipient
+
+    @property
+    def address(self) -> str:
+        """RFC 3464 2.3.2: the Final-Recipient when it is an Internet address, else the
+        Original-Recipient (2.3.1) when that is one (``x400; /S=...`` names no mailbox)."""
+        for value, kind in (
+            (self.final_recipient, self.final_type),
+            (self.original_recipient, self.original_type),
+        ):
+            if value and kind in _INTERNET_TYPES:
+                address = clean_address(value)
+                if address is not None:
+                    return address
+        return ""
 
     def reply(self) -> FoundReply | None:
         """The reply this block reports: Diagnostic-Code with Status, or Status alone."""
@@ -337,15 +355,25 @@ def _strip_type(value: str) -> tuple[str, str]:
     return "", value.strip()
 
 
+def _action(value: str) -> str:
+    """RFC 3464 2.3.3 action-value, without a comment: ``relayed (to non-DSN-aware mailer)``."""
+    words = value.strip().lower()[:80].replace("(", " ").split()
+    return words[0][:40] if words else ""
+
+
 def _recipient(fields: dict[str, str], common: dict[str, str], line: int) -> DsnRecipient:
     status_field = fields.get("status", "").strip()
     found = enhanced_at(status_field, 0)
     status = found[0] if found is not None else ""
     diagnostic_type, diagnostic = _strip_type(fields.get("diagnostic-code", ""))
+    final_type, final = _strip_type(fields.get("final-recipient", ""))
+    original_type, original = _strip_type(fields.get("original-recipient", ""))
     return DsnRecipient(
-        final_recipient=_strip_type(fields.get("final-recipient", ""))[1][:320],
-        original_recipient=_strip_type(fields.get("original-recipient", ""))[1][:320],
-        action=fields.get("action", "").strip().lower()[:40],
+        final_recipient=final[:320],
+        original_recipient=original[:320],
+        final_type=final_type[:40],
+        original_type=original_type[:40],
+        action=_action(fields.get("action", "")),
         status=status,
         diagnostic_type=diagnostic_type[:40],
         diagnostic=diagnostic[:_MAX_FIELD],

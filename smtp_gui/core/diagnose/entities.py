@@ -19,6 +19,8 @@ from urllib.parse import parse_qsl, urlsplit
 
 from publicsuffixlist import PublicSuffixList
 
+from smtp_gui.core.diagnose.addresses import EXIM_ID
+
 # ASCII delimiters, and the full-width punctuation of Chinese text ("收件人：a@example.com").
 _DELIMITERS = r"\s<>()\[\]{}\"'`,;|\\：，；（）【】「」《》“”‘’、。"
 _CANDIDATE = re.compile(rf"(?<![^{_DELIMITERS}])[^{_DELIMITERS}.:@]*+[.:@][^{_DELIMITERS}]*+")
@@ -35,6 +37,14 @@ _IP_PARAMS = frozenset({"ip", "ipaddr", "ipaddress", "addr", "client_ip", "clien
 _LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789!#$%&*+-/=?^_~.")
 _TRAILING = ".,:;!?)*'\""
 _DELIMITER_CHARS = frozenset("<>()[]{}\"'`,;|\\：，；（）【】「」《》“”‘’、。")
+# RFC 7601 2.3 properties (``smtp.mail=a@example.com``) and header-style keys before an address.
+_PROPERTY_KEYS = frozenset({"envelope-from", "mailfrom", "from", "to", "sender", "helo", "rcpt"})
+# Fields whose <...> values are message identifiers (RFC 5322 3.6.4), never mailboxes.
+_ID_FIELD = re.compile(
+    r"^[ \t>]*(?:message-id|in-reply-to|references|content-id|resent-message-id)[ \t]*:"
+    r"([^\r\n]*)",
+    re.I | re.M,
+)
 _MAX_OCCURRENCES = 64  # of one dotted quad, looking for a place that is not a version number
 _MAX_TRIES = 4096  # substring hits looked at per dotted quad (11.1.1.1 holds 1.1.1.1)
 
@@ -127,6 +137,7 @@ class _Collector:
         self.urls: dict[str, None] = {}
         self.url_ips: dict[str, None] = {}
         self.order = 0
+        self.message_ids = _message_ids(text)
 
     def add(self, bucket: dict[str, None], value: str) -> None:
         if len(bucket) < MAX_ITEMS:
@@ -174,6 +185,11 @@ class _Collector:
         text = token.rstrip(_TRAILING)
         if text.lower().startswith("mailto:"):
             text = text[7:]
+        key, equals, value = text.partition("=")
+        if equals and "@" in value and ("." in key or key.lower() in _PROPERTY_KEYS):
+            text = value  # Authentication-Results "smtp.mail=a@example.com"
+        if text.lower() in self.message_ids or EXIM_ID.fullmatch(text.rpartition("@")[0]):
+            return
         address = valid_email(text)
         if address is not None:
             self.add(self.emails, address)
@@ -256,6 +272,17 @@ class _Collector:
             tuple(self.urls),
             tuple(self.url_ips),
         )
+
+
+def _message_ids(text: str) -> frozenset[str]:
+    """The ``<id@host>`` values of Message-ID, In-Reply-To and References lines."""
+    found: set[str] = set()
+    for match in _ID_FIELD.finditer(text):
+        for part in match.group(1)[:4000].split("<")[1:]:
+            found.add(part.split(">", 1)[0].strip().lower())
+            if len(found) >= MAX_ITEMS:
+                return frozenset(found)
+    return frozenset(found)
 
 
 def _is_delimiter(char: str) -> bool:

@@ -61,7 +61,7 @@ def read_outcome(
     attempt = None if primary is None else last_attempt(primary)
     if primary is not None:
         if attempt is not None:  # the expiry stays the outcome; its last attempt is the cause
-            replies.insert(replies.index(primary) + 1, attempt)
+            replies.insert(_position(primary, replies) + 1, attempt)
         primary = status_from_summary(primary, replies)
     head_raw = [subject, *lines]
     head = notice_lines(head_raw)
@@ -75,3 +75,13 @@ def read_outcome(
     if cause is not None and notice.kind is None:
         notice = Notice(NoticeKind.BOUNCE)
     return NoticeOutcome(None, notice, cause)
+
+
+def _position(reply: FoundReply, replies: Sequence[FoundReply]) -> int:
+    """Where ``reply`` is listed: the same reply (the recipients list may hold a copy read
+    from another line), else the last place."""
+    same = (reply.basic, reply.enhanced, reply.text)
+    found = (
+        i for i, r in enumerate(replies) if r is reply or (r.basic, r.enhanced, r.text) == same
+    )
+    return next(found, len(replies) - 1)

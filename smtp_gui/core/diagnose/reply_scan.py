@@ -21,6 +21,7 @@ from smtp_gui.core.diagnose.bounce_lines import (
     may_hint,
     split_remote,
 )
+from smtp_gui.core.diagnose.mentions import line_address
 from smtp_gui.core.diagnose.replies import (
     MAX_LINE,
     MAX_REPLY_TEXT,
@@ -57,6 +58,7 @@ class _Scanner(BounceLines):
         self.pending_ttl = 0
         self.pending_remote = ""
         self.pending_recipient = ""
+        self.rcpt_address = ""  # the address of the last RCPT TO: its reply is about it
         self.last_marked_line = -10
         self.last_marked_class = 0
         self.auth_lines: list[str] | None = None
@@ -92,6 +94,17 @@ class _Scanner(BounceLines):
             if parsed is not None:
                 self._line_reply(index, marker, parsed)
                 return index + 1
+        at = rest.find("@", 0, 80)
+        if at > 0 and (first == "<" or " " not in rest[:at]):
+            named = line_address(rest[:400])
+            if named is not None and named[1][:1].isdigit():
+                parsed = reply_at(named[1], 0)
+                if parsed is not None:
+                    # "<a@example.com>: 550 unknown user": the reply is about that recipient
+                    self._flush()
+                    self.pending_recipient = named[0]
+                    self._line_reply(index, "", parsed)
+                    return index + 1
         phase = formats.command_phase(rest) if (marker or first.isalpha()) else None
         if phase is not None and (marker or _looks_like_command(rest)):
             self._command(rest, phase, stripped)
@@ -110,8 +123,21 @@ class _Scanner(BounceLines):
                 # GMX and Exim variants: "host: mx.example.jp" then "5.2.2 <x>... Mailbox Full"
                 self.status_only(index, found[0], rest[found[1] :])
                 return index + 1
-        if "(#" in stripped and self.qmail_status(index, stripped):
-            return index + 1
+        if "(#" in stripped:
+            # qmail "Remote host said: 553 sorry, ... (#5.7.1)": the reply, then its status
+            head = stripped[: stripped.find("(#")]
+            end = None
+            if _MAYBE_CODE.search(head) is not None:
+                end = self.embedded(index, raw, stripped, lower, None)
+            if self.qmail_status(index, stripped) or end is not None:
+                return index + 1 if end is None else end
+        if lower.startswith("reason:"):
+            # "Recipient: <a@b>" then "Reason: 5.1.1 <a@b>... User unknown"
+            value = stripped[7:].lstrip()
+            found = enhanced_at(value, 0)
+            if found is not None and value[found[1] : found[1] + 1] == " ":
+                self.status_only(index, found[0], value[found[1] :].strip())
+                return index + 1
         hint = formats.phase_hint(lower) if may_hint(lower) else None
         if _MAYBE_CODE.search(stripped) is not None:
             end = self.embedded(index, raw, stripped, lower, hint)
@@ -164,6 +190,8 @@ class _Scanner(BounceLines):
             if current is not None:
                 self.drafts.append(current)
             phase, greeting = self._phase_for_reply()
+            if not self.pending_recipient and phase is Phase.RCPT and self.rcpt_address:
+                self.pending_recipient, self.rcpt_address = self.rcpt_address, ""
             current = Draft(
                 basic,
                 enhanced,
@@ -211,8 +239,12 @@ class _Scanner(BounceLines):
         self.result.commands += 1
         self.command_phase = phase
         self.command_since_reply = True
+        self.rcpt_address = ""
         if phase is Phase.MAIL or phase is Phase.RCPT:
             self._remember_address(text, phase)
+            if phase is Phase.RCPT and self.result.recipients:
+                found = _ADDRESS.search(text[:600])
+                self.rcpt_address = "" if found is None else found.group(1)
         if phase is Phase.AUTH and self.auth_lines is None:
             self.auth_lines = [line]
 
@@ -258,7 +290,7 @@ class _Scanner(BounceLines):
             self.pending_ttl -= 1
             if not self.pending_ttl:
                 self.pending_phase = None
-                self.pending_remote = ""
+                self.pending_remote = self.pending_recipient = ""
 
     def _flush(self) -> None:
         if self.open is not None:

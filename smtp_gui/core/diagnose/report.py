@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from smtp_gui.core.codes.catalogue import explain
 from smtp_gui.core.diagnose.diagnosis import Diagnosis
+from smtp_gui.core.diagnose.recipients_report import recipients_section
 from smtp_gui.core.diagnose.replies import FoundReply
 from smtp_gui.core.diagnose.systems import MailSystem
 from smtp_gui.core.diagnose.verdict import verdict as diagnosis_verdict
@@ -151,6 +152,7 @@ def report(diagnosis: Diagnosis, lang: str) -> Report:
     if diagnosis.advice:
         notes = tuple(item.note for item in diagnosis.advice)
         blocks.extend((Heading(_label("advice")), Bullets(notes, ordered=True)))
+    blocks.extend(recipients_section(diagnosis, lang))
     if diagnosis.replies:
         shown, hidden = shown_replies(diagnosis.replies)
         items = [_reply_item(reply, lang) for reply in shown]

@@ -105,7 +105,7 @@ def rejecter(
     texts: list[tuple[str, int]] = []
     hosts: list[tuple[str, int]] = []
     for index, reply in enumerate(failures[:_MAX_FAILURES_WEIGHED]):
-        weight = 4 if reply is primary else 2
+        weight = 4 if _same(reply, primary) else 2
         texts.append(((reply.text + " " + reply.remote).lower(), weight))
         hosts.extend((host, weight - 1) for host in extract(reply.remote[:400]).domains)
         if index == 0 and reply.recipient:
@@ -114,11 +114,25 @@ def rejecter(
         hosts.extend((host, 2) for host in extract(remote[:400]).domains)
     enhanced = None if primary is None else primary.enhanced
     pid = detect(texts, hosts, "", enhanced)
-    remote = "" if primary is None else primary.remote
-    if not remote:
-        code = primary_code(primary)
-        remote = next((r.remote for r in failures if r.remote and r.code == code), "")
-    return _system(pid, host_of(remote) if remote else "")
+    code = primary_code(primary)
+    remotes_of_code = [r.remote for r in failures if r.remote and r.code == code]
+    named = [host_of(r) for r in ([primary.remote] if primary else []) + remotes_of_code if r]
+    # The first naming of the host, with its address when another line of the same failure
+    # gives one (a DSN's Remote-MTA names the host; Postfix's "host X[ip] said" both).
+    first = named[0] if named else ""
+    fuller = (h for h in named if "[" in h and h.startswith(first.split(" [")[0] + " ["))
+    return _system(pid, next(fuller, first))
+
+
+def _same(reply: FoundReply, primary: FoundReply | None) -> bool:
+    """``reply`` is the primary failure (or a copy of it read from another line)."""
+    if primary is None:
+        return False
+    return (reply.basic, reply.enhanced, reply.text) == (
+        primary.basic,
+        primary.enhanced,
+        primary.text,
+    )
 
 
 def primary_code(primary: FoundReply | None) -> str:
