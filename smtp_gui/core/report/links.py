@@ -21,7 +21,7 @@ RFC_EDITOR = "https://www.rfc-editor.org/rfc/rfc{number}"
 # The section's first number has at most two digits and no digit or ".digit" follows it, so
 # "RFC 4954 defines 432" links RFC 4954 alone.
 _RFC = re.compile(
-    r"(?<![A-Za-z0-9])RFC ?(?P<number>\d{1,5})(?!\d)"
+    r"(?<![A-Za-z0-9])RFC ?(?P<number>[1-9]\d{0,4})(?!\d)"
     r"(?:(?:,? ?\u00a7 ?|,? [Ss]ection | 第 ?| )"
     r"(?P<section>\d{1,2}(?:\.\d{1,3})*)(?!\.?\d)(?P<tail> ?节)?)?"
 )
@@ -49,7 +49,7 @@ def _url_end(url: str) -> str:
     return url
 
 
-def _matches(text: str) -> list[tuple[int, int, str]]:
+def _matches(text: str, references: bool) -> list[tuple[int, int, str]]:
     """(start, end, url) of every link in ``text``, in order, none overlapping."""
     found: list[tuple[int, int, str]] = []
     if "://" in text:
@@ -60,7 +60,7 @@ def _matches(text: str) -> list[tuple[int, int, str]]:
             url = _url_end(match.group())
             if url and Link(url, url).web:
                 found.append((match.start(), match.start() + len(url), url))
-    if "RFC" in text:
+    if references and "RFC" in text:
         for match in _RFC.finditer(text):
             if any(start < match.end() and match.start() < end for start, end, _ in found):
                 continue  # inside a URL
@@ -69,14 +69,15 @@ def _matches(text: str) -> list[tuple[int, int, str]]:
     return sorted(found)
 
 
-def found_links(text: str) -> list[tuple[str, str | None]]:
+def found_links(text: str, references: bool = True) -> list[tuple[str, str | None]]:
     """``text`` in pieces, each with the URL it links to (None: plain text). Pieces joined
-    give ``text`` back."""
-    if "://" not in text and "RFC" not in text:  # most text: no regular expression
+    give ``text`` back. ``references=False`` (outside text: a bounce, a server's reply)
+    links its URLs only; RFC references are linked in the app's own text."""
+    if "://" not in text and ("RFC" not in text or not references):  # most text
         return [(text, None)]
     pieces: list[tuple[str, str | None]] = []
     position = 0
-    for start, end, url in _matches(text):
+    for start, end, url in _matches(text, references):
         if start > position:
             pieces.append((text[position:start], None))
         pieces.append((text[start:end], url))

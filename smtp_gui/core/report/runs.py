@@ -74,7 +74,7 @@ def _add(span: Span, lang: str, severity: Severity | None, out: list[Run]) -> No
         )
     else:
         text, outside = _raw(span, lang)
-        for piece, url in found_links(text):
+        for piece, url in found_links(text, references=not outside):
             out.append(Run(visible(piece), outside, severity, url, found=url is not None))
 
 
