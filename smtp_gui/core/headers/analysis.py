@@ -3,7 +3,7 @@ identity, provider verdicts and findings."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from smtp_gui.core.headers.auth import AuthFacts, facts, ip_in
 from smtp_gui.core.headers.authres_parse import ParsedBy, parse_auth_header
@@ -20,6 +20,11 @@ _MESSAGE_FIELDS = (
     "received", "from", "to", "subject", "date", "message-id", "authentication-results",
     "return-path", "dkim-signature", "x-forefront-antispam-report", "delivered-to",
 )  # fmt: skip
+
+
+# A real message carries a few; the receiver's are the newest. authres takes about 2 ms per
+# field, so a paste of thousands is read no further than this.
+MAX_AUTH_FIELDS = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,14 +50,21 @@ class HeaderAnalysis:
 
     @property
     def judged(self) -> AuthFacts | None:
-        """The receiver's own verdict: the newest trusted Authentication-Results."""
-        for item in self.auth:
-            if item.trusted and item.header.arc_instance is None:
-                return item
-        for item in self.auth:
-            if item.trusted:
-                return item
-        return None
+        """The receiver's own verdict: its trusted Authentication-Results taken together
+        (iCloud writes one field per method), the newest first; else its ARC ones."""
+        mine = [a for a in self.auth if a.trusted and a.header.arc_instance is None]
+        mine = mine or [a for a in self.auth if a.trusted]
+        if not mine:
+            return None
+        first = mine[0]
+        return replace(
+            first,
+            spf=next((a.spf for a in mine if a.spf), None),
+            spf_helo=next((a.spf_helo for a in mine if a.spf_helo), None),
+            dkim=next((a.dkim for a in mine if a.dkim), ()),
+            dmarc=next((a.dmarc for a in mine if a.dmarc), None),
+            arc=next((a.arc for a in mine if a.arc), None),
+        )
 
 
 def _hinted_ip(block: HeaderBlock, auth: list[AuthFacts]) -> str | None:
@@ -73,10 +85,12 @@ def analyse(data: str | bytes, name: str = "input") -> HeaderAnalysis:
     if not any(block.first(key) for key in _MESSAGE_FIELDS):
         raise input_error("headers.no_fields", name=name)
     path = build_path(block.all("Received"))
+    found = [
+        f for f in block.fields if f.key in ("authentication-results", "arc-authentication-results")
+    ]
     headers = [
         parse_auth_header(f.value, f.index, arc=f.key.startswith("arc-"))
-        for f in block.fields
-        if f.key in ("authentication-results", "arc-authentication-results")
+        for f in found[:MAX_AUTH_FIELDS]
     ]
     # First without trust, to find the IP the receiver named; then with it.
     draft = [facts(h, True) for h in headers]
@@ -86,12 +100,12 @@ def analyse(data: str | bytes, name: str = "input") -> HeaderAnalysis:
     verdicts = provider_verdicts(block)
     return HeaderAnalysis(
         source, path, receiver, auth, identity, verdicts,
-        _findings(source, path, auth, identity),
+        _findings(source, path, auth, identity, len(found) - len(headers)),
     )  # fmt: skip
 
 
 def _findings(
-    source: Source, path: Path, auth: tuple[AuthFacts, ...], identity: Identity
+    source: Source, path: Path, auth: tuple[AuthFacts, ...], identity: Identity, unread: int
 ) -> tuple[Finding, ...]:
     found: list[Finding] = []
     if source.kind is SourceKind.MBOX and source.messages > 1:
@@ -106,6 +120,8 @@ def _findings(
         found.append(
             Finding("headers.finding.hops_dropped", Severity.INFO, {"n": str(path.dropped)})
         )
+    if unread:
+        found.append(Finding("headers.finding.auth_dropped", Severity.INFO, {"n": str(unread)}))
     if not path.hops:
         found.append(Finding("headers.finding.no_received", Severity.WARNING, {}))
     for item in auth:

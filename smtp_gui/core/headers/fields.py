@@ -18,7 +18,7 @@ _NAME = re.compile(r"([!-9;-~]{1,76})[ \t]*:")
 
 
 @dataclass(frozen=True, slots=True)
-class Field:
+class HeaderField:
     """One header field: ``index`` counts from the top (0 = the newest), ``line`` is where it
     starts in the input (1-based)."""
 
@@ -34,15 +34,15 @@ class Field:
 
 @dataclass(frozen=True, slots=True)
 class HeaderBlock:
-    fields: tuple[Field, ...]
+    fields: tuple[HeaderField, ...]
     has_body: bool
     skipped_lines: int  # lines before the first field that were not a header (a note, a blank)
 
-    def all(self, name: str) -> tuple[Field, ...]:
+    def all(self, name: str) -> tuple[HeaderField, ...]:
         key = name.lower()
         return tuple(f for f in self.fields if f.key == key)
 
-    def first(self, name: str) -> Field | None:
+    def first(self, name: str) -> HeaderField | None:
         key = name.lower()
         for item in self.fields:
             if item.key == key:
@@ -81,7 +81,7 @@ def split_fields(text: str, first_line: int = 1) -> HeaderBlock:
         parts.append([line[match.end() :]])
         starts.append(number + first_line)
     fields = tuple(
-        Field(name, _unfold(chunks), index, line)
+        HeaderField(name, _unfold(chunks), index, line)
         for index, (name, chunks, line) in enumerate(zip(names, parts, starts, strict=True))
     )
     return HeaderBlock(fields, has_body, start)

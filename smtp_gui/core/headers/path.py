@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from smtp_gui.core.headers.fields import Field
+from smtp_gui.core.headers.fields import HeaderField
 from smtp_gui.core.headers.received import Received, parse_received
 
-# RFC 5321 6.3: a loop is assumed after 100 Received fields; more are read, but no more than
-# this many (a 10 MB paste could hold 50,000): the path is the newest ones.
-MAX_HOPS = 500
+# RFC 5321 6.3: a loop is assumed after about 100 Received fields; twice that are read, no
+# more (a 10 MB paste could hold 50,000): the path is the newest ones.
+MAX_HOPS = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +36,7 @@ class Path:
     dropped: int  # Received fields beyond MAX_HOPS, not read
 
 
-def build_path(received: Sequence[Field]) -> Path:
+def build_path(received: Sequence[HeaderField]) -> Path:
     """The hops of the Received fields (as found, newest first), oldest first."""
     kept = list(received[:MAX_HOPS])
     hops: list[Hop] = []

@@ -31,6 +31,10 @@ _CIPHER = re.compile(
 )
 # RFC 3848 7: with-protocols that say TLS was used (ESMTPS, ESMTPSA, UTF8SMTPS, LMTPS ...).
 _TLS_PROTOCOLS = re.compile(r"^(?:E?SMTPS|ESMTPSA|UTF8SMTPSA?|LMTPSA?|HTTPS)$", re.IGNORECASE)
+_LOOSE_DATE = re.compile(
+    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),?\s+)?\d{1,2}\s+[A-Z][a-z]{2}\s+\d{4}\s+"
+    r"\d\d:\d\d(?::\d\d)?(?:\s*[+-]\d{4}|\s+[A-Z]{2,5})?"
+)
 _ISO = re.compile(
     r"(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d)(?::(\d\d))?(?:\.\d+)?\s*(Z|[+-]\d\d:?\d\d)?"
 )
@@ -151,6 +155,9 @@ def parse_received(value: str) -> Received:
     time, zone_missing = parse_time(date) if date else (None, False)
     if time is None and semicolon:  # a ";" inside a comment, not before the date
         head, time, zone_missing = value, None, False
+    if time is None and (loose := _LOOSE_DATE.search(value)) is not None:
+        time, zone_missing = parse_time(loose.group())  # Coremail writes no ";" before it
+        head = value[: loose.start()] if time is not None else head
     clauses = _clauses(head)
     from_name, rdns, ip = _from_parts(clauses.get("from", ""))
     with_clause = clauses.get("with", "")

@@ -88,7 +88,7 @@ def find_receiver(
         domains.update(organizational_domain(d) for d in provider.domains)
     draft = Receiver(serv, provider, tuple(sorted(domains)), None, None, len(block.fields), False)
     entry, by_ip = _entry(path, draft, hinted_ip)
-    boundary = _boundary(block, path, entry)
+    boundary = _boundary(block, path, entry, [a.index for a in auth])
     ip = hinted_ip if by_ip else (entry.received.ip if entry else None)
     return Receiver(serv, provider, draft.domains, entry, ip, boundary, by_ip)
 
@@ -108,12 +108,15 @@ def _entry(path: Path, receiver: Receiver, hinted_ip: str | None) -> tuple[Hop |
     return entry, False
 
 
-def _boundary(block: HeaderBlock, path: Path, entry: Hop | None) -> int:
+def _boundary(block: HeaderBlock, path: Path, entry: Hop | None, auth: list[int]) -> int:
     if entry is None:
         return len(block.fields) if not path.hops else 0
     if entry.index > 1:
         return path.hops[entry.index - 2].field_index
     end = entry.field_index + 1
+    if any(index < entry.field_index for index in auth):
+        return end  # the receiver writes its results above its Received: none below are its
+
     while end < len(block.fields) and block.fields[end].key in _TRACE:
         end += 1
     return end

@@ -82,9 +82,10 @@ def headers_verdict(analysis: HeaderAnalysis) -> HeadersVerdict:
     reason = _reason(analysis)
     spam = next((v for v in analysis.verdicts if v.spam), None)
     if spam is not None:
-        score = (
-            f" ({'SCL ' if spam.provider == 'microsoft' else ''}{spam.score})" if spam.score else ""
-        )
+        score: Text | str = ""
+        if spam.score:
+            kind = "scl" if spam.provider == "microsoft" else "score"
+            score = message(f"headers.verdict.{kind}", score=spam.score)
         key = "headers.verdict.spam_because" if reason else "headers.verdict.spam"
         text = _both(key, who=spam.name, score=score, why=reason)
         return HeadersVerdict(text, Severity.ERROR, True, spam.name.en)
