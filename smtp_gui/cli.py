@@ -12,7 +12,7 @@ from smtp_gui import __version__
 from smtp_gui.commands.common import echoed_words, finish_output, run_guarded, write_error
 
 # Each module in smtp_gui.commands adds its own subparser(s).
-_COMMAND_MODULES = ("explain", "compare", "check", "decode", "probe", "diagnose")
+_COMMAND_MODULES = ("explain", "compare", "check", "decode", "probe", "diagnose", "headers")
 
 
 class _ParseError(Exception):

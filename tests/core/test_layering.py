@@ -32,6 +32,7 @@ ORDER = (
     "dnsbl",
     "spf",
     "records",
+    "headers",
     "probe",
 )
 LEAVES = ("resources", "deadline")
@@ -122,7 +123,7 @@ def test_no_import_cycles() -> None:
         stack.append(node)
         for nxt in sorted(graph[node]):
             if state.get(nxt) == 1:
-                cycles.append(" -> ".join([*stack[stack.index(nxt):], nxt]))
+                cycles.append(" -> ".join([*stack[stack.index(nxt) :], nxt]))
             elif nxt not in state:
                 visit(nxt)
         stack.pop()

@@ -132,9 +132,7 @@ def uses_mx(target: str, port: int, mode: str) -> bool:
     return mode == "yes" or port == 25
 
 
-def mx_targets(
-    domain: str, config: ResolverConfig, deadline: Deadline | None = None
-) -> Targets:
+def mx_targets(domain: str, config: ResolverConfig, deadline: Deadline | None = None) -> Targets:
     """The MX hosts of ``domain`` with their addresses, or the domain itself (implicit MX).
 
     Each query asks ``config``'s nameservers and waits at most its timeout; all of them end
