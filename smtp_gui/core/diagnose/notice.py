@@ -9,6 +9,7 @@ comes as a DSN or quotes a 5xx: nothing failed yet, the sender is asked to confi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -119,6 +120,7 @@ def _retry_until(lines: Sequence[str], original: Sequence[str]) -> str:
             # lower() keeps the length of these ASCII and CJK lines, so positions agree
             source = source.strip() if len(source.strip()) == len(line) else line
             rest = source[pos + len(lead) :].strip(" :：.。")
+            rest = re.split(r"(?<=\w)[.。] ", rest, maxsplit=1)[0].rstrip(".。")  # its sentence
             if rest:
                 return rest[:_MAX_UNTIL]
     return ""

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from smtp_gui.core.codes.catalogue import explain
 from smtp_gui.core.diagnose.diagnosis import Diagnosis
+from smtp_gui.core.diagnose.notice import NoticeKind
 from smtp_gui.core.diagnose.recipients_report import recipients_section
 from smtp_gui.core.diagnose.replies import FoundReply
 from smtp_gui.core.diagnose.systems import MailSystem
@@ -95,8 +96,7 @@ def _head(diagnosis: Diagnosis, lang: str) -> tuple[Inline, list[Block]]:
     """The title, the verdict and the facts about the failure."""
     primary = diagnosis.primary
     if primary is None:
-        severity = Severity.OK if diagnosis.replies else Severity.INFO
-        return _label("no_failure"), [Verdict(diagnosis.summary(lang), severity)]
+        return _head_without_reply(diagnosis, lang)
     title = code_title(diagnosis.explain_code, lang)
     heading: Inline = (primary.code, dash(lang), title) if title else primary.code
     verdict = diagnosis_verdict(diagnosis, title, lang)
@@ -120,6 +120,31 @@ def _head(diagnosis: Diagnosis, lang: str) -> tuple[Inline, list[Block]]:
     if diagnosis.findings:
         blocks.extend((Heading(_label("findings")), Bullets(diagnosis.findings)))
     return heading, blocks
+
+
+def _head_without_reply(diagnosis: Diagnosis, lang: str) -> tuple[Inline, list[Block]]:
+    """No failing reply: a cause read from the wording, a notice that is no failure (an
+    auto-reply, a delivery report), or nothing at all."""
+    cause = diagnosis.cause
+    verdict = diagnosis_verdict(diagnosis, "", lang)
+    if cause is not None and verdict is not None:
+        pairs: list[tuple[Inline, Inline]] = [(_label("text"), Outside(cause.text))]
+        if cause.usually:
+            pairs.append((_label("usually"), cause.usually))
+        pairs.extend(_systems(diagnosis, lang))
+        if diagnosis.recipient:
+            pairs.append((_label("recipient"), Outside(diagnosis.recipient)))
+        blocks: list[Block] = [verdict, Rows.of(*pairs)]
+        if diagnosis.findings:
+            blocks.extend((Heading(_label("findings")), Bullets(diagnosis.findings)))
+        return _label("wording_title", reason=cause.title().get(lang)), blocks
+    kind = diagnosis.notice.kind
+    if kind is NoticeKind.NOT_BOUNCE:
+        return _label("not_bounce"), [Verdict(diagnosis.summary(lang), Severity.INFO)]
+    if kind is NoticeKind.DELIVERED:
+        return _label("delivered"), [Verdict(diagnosis.summary(lang), Severity.OK)]
+    severity = Severity.OK if diagnosis.replies else Severity.INFO
+    return _label("no_failure"), [Verdict(diagnosis.summary(lang), severity)]
 
 
 def _system(system: MailSystem, lang: str) -> Inline:

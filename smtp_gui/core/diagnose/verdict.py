@@ -19,6 +19,7 @@ from smtp_gui.core.text.safe_text import shown
 # The most specific cause first: a login refused over TLS is about the login, and a login
 # that is switched off for the account is not about its password.
 CATEGORIES = (
+    "greylist",  # "Recipient address rejected: Greylisted" is no address problem
     "auth_disabled",
     "credentials",
     "tls",
@@ -50,14 +51,9 @@ def verdict(diagnosis: Diagnosis, code_title: str, lang: str) -> Verdict | None:
     """The one-sentence verdict of a failure; None when the diagnosis found no failure."""
     primary = diagnosis.primary
     if primary is None:
-        return None
+        return _wording_verdict(diagnosis, lang)
     who = _who(diagnosis, lang)
-    facts = {
-        "domain": _fact(diagnosis.sender_domain, "domain", lang),
-        "ip": _fact(diagnosis.sender_ip, "ip", lang),
-        "email": _fact(diagnosis.recipient, "email", lang),
-        "recipient_domain": _fact(diagnosis.recipient_domain, "recipient_domain", lang),
-    }
+    facts = _facts(diagnosis, lang)
     kind = category(diagnosis)
     if kind:
         variant = "" if kind != "auth" or diagnosis.sender_domain else "_unknown"
@@ -72,7 +68,39 @@ def verdict(diagnosis: Diagnosis, code_title: str, lang: str) -> Verdict | None:
     key = "diagnose.verdict.deferred" if primary.cls == 4 else "diagnose.verdict.refused"
     sentence = message_text(key, lang, who=who, reason=reason)
     severity = Severity.WARNING if primary.cls == 4 else Severity.ERROR
-    return Verdict(f"{sentence} {action}" if lang == "en" else f"{sentence}{action}", severity)
+    parts = [sentence, action]
+    if primary.cls == 4:  # a delay warning says until when the sending server keeps trying
+        parts.append(diagnosis.notice.retry().get(lang))
+    return Verdict((" " if lang == "en" else "").join(p for p in parts if p), severity)
+
+
+def _facts(diagnosis: Diagnosis, lang: str) -> dict[str, str]:
+    return {
+        "domain": _fact(diagnosis.sender_domain, "domain", lang),
+        "ip": _fact(diagnosis.sender_ip, "ip", lang),
+        "email": _fact(diagnosis.recipient, "email", lang),
+        "recipient_domain": _fact(diagnosis.recipient_domain, "recipient_domain", lang),
+    }
+
+
+def _wording_verdict(diagnosis: Diagnosis, lang: str) -> Verdict | None:
+    """A bounce that states no code: what its wording says happened (never a code it did not
+    state), who must act, and that the reading comes from the words; None without a cause."""
+    cause = diagnosis.cause
+    if cause is None:
+        return None
+    kind = category(diagnosis)
+    action = (
+        message_text(f"diagnose.verdict.act.{kind}", lang, **_facts(diagnosis, lang))
+        if kind
+        else _advised(diagnosis, lang)
+    )
+    key = "diagnose.verdict.wording_delayed" if cause.temporary else "diagnose.verdict.wording"
+    sentence = message_text(key, lang, reason=cause.title().get(lang))
+    note = message_text("diagnose.verdict.from_wording", lang)
+    gap = " " if lang == "en" else ""
+    severity = Severity.WARNING if cause.temporary else Severity.ERROR
+    return Verdict(gap.join((sentence, action, note)), severity)
 
 
 def _who(diagnosis: Diagnosis, lang: str) -> str:
