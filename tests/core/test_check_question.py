@@ -82,7 +82,11 @@ def test_without_a_question_nothing_moves(acme: list[CheckResult]) -> None:
         assert weighed.explaining == ()
     report = domain_report("acme-widgets.com", acme, "en", "loopback")
     assert report == domain_report("acme-widgets.com", acme, "en", "loopback", context=None)
-    assert not isinstance(report.blocks[0], Verdict)  # today's report, unchanged
+    # The whole domain's verdict, not one of a bounce: PTR fails, SPF only warns here.
+    verdict = report.blocks[0]
+    assert isinstance(verdict, Verdict) and verdict.severity is Severity.ERROR
+    assert plain(verdict.text, "en").startswith("acme-widgets.com: PTR (reverse DNS) failed.")
+    assert "bounce" not in plain(verdict.text, "en")
 
 
 def test_an_authentication_bounce_puts_spf_dkim_dmarc_first(acme: list[CheckResult]) -> None:

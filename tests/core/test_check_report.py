@@ -3,9 +3,11 @@ record text."""
 
 from __future__ import annotations
 
-from smtp_gui.core.checks.report import check_report, check_title, domain_report
+from smtp_gui.core.checks.report import check_report, check_title, domain_report, domain_verdict
 from smtp_gui.core.checks.status import CheckResult, Detail, Problem, Status
 from smtp_gui.core.report.markdown import render_markdown
+from smtp_gui.core.report.model import Severity
+from smtp_gui.core.report.runs import plain
 from smtp_gui.core.report.text import render_text
 from smtp_gui.core.text.messages import Note
 
@@ -13,21 +15,37 @@ HOSTILE = "v=DMARC1; p=reject <b>x</b><img src=y> | ``` `rm` \\ [link](http://e.
 
 
 def _results() -> list[CheckResult]:
-    mx = CheckResult("mx", Status.PASS, Note("mx.summary", {"count": 1, "host": "mx.example",
-                                                            "pref": 10}),
-                     record="10 mx.example.", details=(Detail("MX 10", "mx.example"),))
+    mx = CheckResult(
+        "mx",
+        Status.PASS,
+        Note("mx.summary", {"count": 1, "host": "mx.example", "pref": 10}),
+        record="10 mx.example.",
+        details=(Detail("MX 10", "mx.example"),),
+    )
     dmarc = CheckResult(
-        "dmarc", Status.FAIL, Note("dmarc.summary_invalid", {"domain": "example.com"}),
+        "dmarc",
+        Status.FAIL,
+        Note("dmarc.summary_invalid", {"domain": "example.com"}),
         record=HOSTILE,
-        problems=(Problem(Note("dmarc.unknown_tag", {"tag": "<script>"}), Status.WARN,
-                          "RFC 7489 6.3"),),
+        problems=(
+            Problem(Note("dmarc.unknown_tag", {"tag": "<script>"}), Status.WARN, "RFC 7489 6.3"),
+        ),
         details=(Detail("p", "reject|x", Note("dmarc.meaning.p.reject", {})),),
     )
-    error = CheckResult("tlsa", Status.ERROR, Note("findings.timeout", {
-        "name": "_25._tcp.mx.example", "rdtype": "TLSA", "detail": ""}),
-        problems=(Problem(Note("findings.timeout", {"name": "_25._tcp.mx.example",
-                                                     "rdtype": "TLSA", "detail": ""}),
-                          Status.ERROR),))
+    error = CheckResult(
+        "tlsa",
+        Status.ERROR,
+        Note("findings.timeout", {"name": "_25._tcp.mx.example", "rdtype": "TLSA", "detail": ""}),
+        problems=(
+            Problem(
+                Note(
+                    "findings.timeout",
+                    {"name": "_25._tcp.mx.example", "rdtype": "TLSA", "detail": ""},
+                ),
+                Status.ERROR,
+            ),
+        ),
+    )
     return [mx, dmarc, error]
 
 
@@ -77,3 +95,30 @@ def test_one_row() -> None:
 def test_titles() -> None:
     assert check_title("ptr", "zh") == "PTR（反向解析）"
     assert check_title("other", "en") == "other"
+
+
+def test_the_domain_verdict_says_what_fails_warns_or_is_in_order() -> None:
+    def row(name: str, status: Status) -> CheckResult:
+        return CheckResult(name, status, Note("report.resolver", {}))
+
+    passing = [
+        row("mx", Status.PASS),
+        row("spf", Status.PASS),
+    ]
+    ok = domain_verdict("example.com", passing)
+    assert ok.severity is Severity.OK
+    assert plain(ok.text, "en").startswith("example.com's mail records are in order (2 checks)")
+    assert plain(ok.text, "zh").startswith("example.com 的邮件记录没有问题（共 2 项检查）")
+    warned = domain_verdict("example.com", [*passing, row("dmarc", Status.WARN)])
+    assert warned.severity is Severity.WARNING and "warnings (DMARC)" in plain(warned.text, "en")
+    failed = [
+        row("dkim", Status.WARN),
+        row("ptr", Status.FAIL),
+    ]
+    bad = domain_verdict("example.com", failed)
+    assert bad.severity is Severity.ERROR  # a failure outweighs a warning listed before it
+    assert plain(bad.text, "en").startswith("example.com: PTR (reverse DNS) failed.")
+    unchecked = domain_verdict("example.com", [row("mx", Status.ERROR)])
+    assert unchecked.severity is Severity.WARNING and "could not be checked" in plain(
+        unchecked.text, "en"
+    )

@@ -108,6 +108,33 @@ def check_report(result: CheckResult, lang: str) -> Report:
     return Report(_heading(result, lang), tuple(_check_blocks(result, lang, where=True)), lang)
 
 
+def domain_verdict(domain: str, results: Sequence[CheckResult]) -> Verdict:
+    """The whole domain check in one sentence: what failed (the first one's finding), or
+    what only warns, or what could not be checked, or that all is in order; and who acts."""
+    by_status = {
+        status: [r for r in results if r.status is status]
+        for status in (Status.FAIL, Status.WARN, Status.ERROR)
+    }
+    for status, severity in (
+        (Status.FAIL, Severity.ERROR),
+        (Status.WARN, Severity.WARNING),
+        (Status.ERROR, Severity.WARNING),
+    ):
+        rows = by_status[status]
+        if rows:
+            key = f"report.verdict.{status}"
+            names, first = [check_name(r.name) for r in rows], _both(rows[0].summary)
+            return Verdict(
+                Text(*(_said(key, domain, names, first, lang) for lang in ("en", "zh"))), severity
+            )
+    return Verdict(message("report.verdict.pass", domain=domain, count=len(results)), Severity.OK)
+
+
+def _said(key: str, domain: str, names: list[Text], first: Text, lang: str) -> str:
+    named = list_separator(lang).join(name.get(lang) for name in names)
+    return message(key, domain=domain, names=named, first=first.get(lang)).get(lang)
+
+
 def domain_report(
     domain: str,
     results: Sequence[CheckResult],
@@ -121,12 +148,13 @@ def domain_report(
     the rows are weighed by its question (question.weigh) under a verdict that says which
     of them explain the bounce."""
     blocks: list[Block] = []
+    verdict = None
     if context is not None:
         weighed = weigh(results, context)
         results = weighed.results
         verdict = explained_verdict(weighed, context, domain)
-        if verdict is not None:
-            blocks.append(verdict)
+    if results or verdict is not None:
+        blocks.append(verdict if verdict is not None else domain_verdict(domain, results))
     if resolver:
         blocks.append(Rows((Row(message("report.resolver"), Outside(resolver)),)))
     if results:
