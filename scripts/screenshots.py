@@ -144,9 +144,49 @@ def _fill(pane: object, app: object = None, mid_picture: Path | None = None) -> 
         pane.open_file(str(corpus / DIAGNOSE_SAMPLE))  # type: ignore[attr-defined]
 
 
-# A Postfix bounce that reports Gmail's 5.7.26 refusal: the README's first picture.
-DIAGNOSE_SAMPLE = "02-gmail-5.7.26-unauthenticated-postfix.txt"
+# A Postfix bounce that reports Gmail's 5.7.26 refusal: the README's first picture, and the
+# bounce whose "Check the domain" the last picture follows (tests/zones/checks-question.zone).
+DIAGNOSE_SAMPLE = "54-postfix-gmail-5.7.26-acme-widgets.txt"
 SIZES = ("1024x640", "1440x900")
+
+
+def _from_diagnosis(window: object, app: object, picture: Path) -> None:
+    """Diagnose the sample bounce, click its "Check the domain", run that check against the
+    loopback test server and save the finished checks pane: context carried, rows weighed."""
+    import time
+
+    from tests.dnsserver import LoopbackDNSServer
+
+    server = LoopbackDNSServer()
+    server.load_zone_dir()
+    server.start()
+    try:
+        diagnose = window.diagnose_pane  # type: ignore[attr-defined]
+        window.tabs.setCurrentWidget(diagnose.parentWidget())  # type: ignore[attr-defined]
+        corpus = Path(__file__).resolve().parents[1] / "tests" / "corpus" / "bounces"
+        diagnose.set_text((corpus / DIAGNOSE_SAMPLE).read_text("utf-8"))
+        started = time.monotonic()
+        while not diagnose.advice_buttons and time.monotonic() - started < 10:
+            app.processEvents()  # type: ignore[attr-defined]
+        buttons = [b for b in diagnose.advice_buttons if b.property("adviceKind") == "domain"]
+        if not buttons:
+            return
+        checks = window.checks_pane  # type: ignore[attr-defined]
+        checks.nameservers.setText(server.nameserver)
+        buttons[0].click()
+        done: list[bool] = []
+        checks.check_finished.connect(done.append)
+        if not checks.start_check():
+            return
+        while not done and time.monotonic() - started < 30:
+            app.processEvents()  # type: ignore[attr-defined]
+        checks.table.selectRow(0)
+        for _ in range(5):
+            app.processEvents()  # type: ignore[attr-defined]
+        window.grab().save(str(picture), "PNG", 0)  # type: ignore[attr-defined]
+        print(picture)
+    finally:
+        server.stop()
 
 
 def _all(out: Path) -> int:
@@ -211,6 +251,7 @@ def main() -> int:
             path = out / f"{name}-{suffix}.png"
             window.grab().save(str(path), "PNG", 0)  # 0: the smallest file
             print(path)
+        _from_diagnosis(window, app, out / f"checks-from-diagnosis-{suffix}.png")
         window.close()
     for cleanup in _CLEANUPS:
         cleanup()  # type: ignore[operator]

@@ -181,3 +181,18 @@ def test_the_report_shows_a_table_of_recipients_when_several_failed() -> None:
     assert "投递失败的收件人（2 个）" in chinese and "延迟（仍在重试）" in chinese
     one = render_text(report(diagnose("<a@example.com>: 550 5.1.1 User unknown\n"), "en"))
     assert "Failed recipients" not in one
+
+
+def test_a_bare_dsn_status_is_the_reply_the_text_quoted() -> None:
+    """Postfix's text quotes ``550 5.7.26 ...`` and its DSN part says only ``Status: 5.7.26``:
+    one failure, not two (and so no "compare 550 5.7.26 with 5.7.26")."""
+    text = (
+        "<bob@gmail.com>: host gmail-smtp-in.l.google.com[192.0.2.27] said: 550-5.7.26\n"
+        "    This mail is unauthenticated (in reply to end of DATA command)\n\n"
+        "Reporting-MTA: dns; mail.example.org\n\n"
+        "Final-Recipient: rfc822; bob@gmail.com\nAction: failed\nStatus: 5.7.26\n"
+    )
+    found = diagnose(text)
+    assert [(r.basic, r.enhanced) for r in found.replies] == [(550, "5.7.26")]
+    assert found.replies[0].recipient == "bob@gmail.com"
+    assert "compare" not in {str(a.kind) for a in found.advice}

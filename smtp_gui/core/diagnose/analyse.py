@@ -29,6 +29,7 @@ from smtp_gui.core.diagnose.dsn import (
     read_message,
 )
 from smtp_gui.core.diagnose.entities import Entities, extract
+from smtp_gui.core.diagnose.merging import merge_replies
 from smtp_gui.core.diagnose.notice import NoticeKind
 from smtp_gui.core.diagnose.outcome import read_outcome
 from smtp_gui.core.diagnose.parties import (
@@ -46,7 +47,7 @@ from smtp_gui.core.diagnose.providers import (
     provider,
 )
 from smtp_gui.core.diagnose.recipients import find_recipients, first_failure, with_recipients
-from smtp_gui.core.diagnose.replies import FoundReply, dedupe_key
+from smtp_gui.core.diagnose.replies import FoundReply
 from smtp_gui.core.diagnose.reply_scan import scan_replies
 from smtp_gui.core.diagnose.wording import WordingCause
 from smtp_gui.core.diagnose.wrappers import unquoted
@@ -153,50 +154,6 @@ def _cut_original(lines: Sequence[str]) -> Sequence[str]:
     return lines
 
 
-def _merge(replies: Sequence[FoundReply]) -> list[FoundReply]:
-    """One entry per failing reply and recipient: the bounce text and the DSN often quote the
-    same one (replies naming different recipients stay apart)."""
-    merged: list[FoundReply] = []
-    index: dict[tuple[tuple[int | None, str], str], int] = {}  # (key, recipient) -> slot
-    first: dict[tuple[int | None, str], int] = {}  # key -> the first slot
-    exact: dict[tuple[int | None, str | None, str, str], int] = {}
-    for reply in replies:
-        if reply.cls not in (4, 5):
-            merged.append(reply)
-            continue
-        who = reply.recipient.lower()
-        seen = exact.get((reply.basic, reply.enhanced, reply.text, who))
-        if (
-            seen is not None
-            and merged[seen].phase == reply.phase
-            and merged[seen].origin == reply.origin
-        ):
-            continue  # the very same reply again (a transcript repeating a RCPT failure)
-        key = dedupe_key(reply)
-        slot = index.get((key, who), index.get((key, ""))) if who else first.get(key)
-        if slot is None:
-            first.setdefault(key, len(merged))
-            index[(key, who)] = len(merged)
-            exact[(reply.basic, reply.enhanced, reply.text, who)] = len(merged)
-            merged.append(reply)
-            continue
-        kept = merged[slot]
-        if not kept.recipient and who:
-            index[(key, who)] = slot  # the slot now belongs to this recipient alone
-            if index.get((key, "")) == slot:
-                del index[(key, "")]
-        merged[slot] = replace(
-            kept,
-            enhanced=kept.enhanced or reply.enhanced,
-            phase=kept.phase or reply.phase,
-            recipient=kept.recipient or reply.recipient,
-            remote=kept.remote or reply.remote,
-            origin="dsn" if "dsn" in (kept.origin, reply.origin) else kept.origin,
-            summary=kept.summary and reply.summary,
-        )
-    return merged
-
-
 def choose_primary(replies: Sequence[FoundReply]) -> FoundReply | None:
     """The first 5xx, else the first 4xx. A DSN's own record wins over quoted text, a reply
     with a basic code over a bare status, and a remote reply over a local restatement."""
@@ -238,7 +195,7 @@ def _analyse_lines(
     text_recipients = dsn_from_lines(lines) if _DSN_FIELD.search(body) else []
     dsn = [*recipients, *text_recipients]
     dsn_replies = [r for r in (item.reply() for item in dsn) if r is not None]
-    replies = _merge([*scan.replies, *dsn_replies])
+    replies = merge_replies([*scan.replies, *dsn_replies])
     failed_to = "" if message is None else message.header("x-failed-recipients")
     failed = find_recipients(lines, replies, dsn, failed_to)
     primary = first_failure(failed, 5) or choose_primary(replies)
