@@ -139,6 +139,8 @@ def test_rows_are_weighed_by_the_bounce_and_the_verdict_names_them(
     assert banner.accessibleName() == EXPLAINED
     assert banner.severity is Severity.ERROR
     assert checks.report_text().splitlines()[3] == "\u2716 " + EXPLAINED  # Copy report too
+    checks.table.selectRow(0)  # the details of a raised row say what the table says
+    assert checks.details.toPlainText().startswith("SPF: fail\n")
     switch = window.findChild(QComboBox, "languageSwitch")
     assert switch is not None
     switch.setCurrentIndex(switch.findData("zh"))

@@ -149,7 +149,11 @@ class DomainBatch(CheckBatch):
         return domain_row(key, result, self.context)
 
     def result_for(self, key: Hashable) -> CheckResult | None:
-        return self.results.get(key)
+        """The row's result as the table shows it: weighed by the bounce's question."""
+        result = self.results.get(key)
+        if result is None or self.context is None:
+            return result
+        return weigh((result,), self.context).results[0]
 
     def finished(self) -> list[CheckResult]:
         """The results so far, in row order."""
