@@ -50,7 +50,13 @@ def test_the_verdict_comes_first_and_the_decisive_reply_is_explained(smtp_server
     result = _probe(smtp_servers, mail_from="a@b.test", rcpt_to=UNKNOWN_RCPT)
     report = probe_report(result, "en")
     first = report.blocks[0]
-    assert isinstance(first, Verdict) and plain(first.text, "en") == result.result_text("en")
+    assert isinstance(first, Verdict)
+    # What happened, then whose side acts: the diagnosis of the refusing reply says it.
+    sentence = plain(first.text, "en")
+    assert sentence.startswith(result.result_text("en"))
+    assert sentence.endswith("The sender must check the recipient's address for typos.")
+    zh = plain(probe_report(result, "zh").blocks[0].text, "zh")  # type: ignore[attr-defined]
+    assert zh.startswith(result.result_text("zh")) and zh.endswith("是否有拼写错误。")
     text = render_text(report)
     assert text.startswith("Probe result\n============\n\n\u2716 127.0.0.1 rejects the recipient")
     assert "What 550 5.1.1 means\n" in text and "How to fix: " in text

@@ -103,6 +103,17 @@ def _wording_verdict(diagnosis: Diagnosis, lang: str) -> Verdict | None:
     return Verdict(gap.join((sentence, action, note)), severity)
 
 
+def next_step(diagnosis: Diagnosis, lang: str) -> str:
+    """Whose side must act and what to do, for the diagnosis' failure (its category's step,
+    else the first contact advice, else who to ask); "" when nothing failed."""
+    if diagnosis.primary is None:
+        return ""
+    kind = category(diagnosis)
+    if kind:
+        return message_text(f"diagnose.verdict.act.{kind}", lang, **_facts(diagnosis, lang))
+    return _advised(diagnosis, lang)
+
+
 def _who(diagnosis: Diagnosis, lang: str) -> str:
     """The system that refused (its provider's name, else its host), and the provider that
     only wrote the bounce when that is another one (a Gmail bounce quoting a remote server:

@@ -12,6 +12,8 @@ core before they were stored.
 from __future__ import annotations
 
 from smtp_gui.core.codes.catalogue import explain
+from smtp_gui.core.diagnose.analyse import diagnose
+from smtp_gui.core.diagnose.verdict import next_step
 from smtp_gui.core.probe.capabilities import Capability, parse_capabilities
 from smtp_gui.core.probe.model import Direction, ProbeResult, ProbeStep, StepKind, TranscriptLine
 from smtp_gui.core.probe.reply import ServerReply
@@ -185,8 +187,16 @@ def _steps_table(result: ProbeResult, lang: str, reveal: bool) -> Table:
 
 
 def verdict(result: ProbeResult, lang: str) -> Verdict:
-    """The probe's result sentence: how it ended, over what, and what AUTH did."""
-    return Verdict(result.result_text(lang), Severity.OK if result.ok else Severity.ERROR)
+    """The probe's result sentence: how it ended, over what, and what AUTH did; when a
+    server refused, then whose side must act and the next step, as a diagnosis of that
+    reply says it."""
+    sentence = result.result_text(lang)
+    refused = [s.reply for s in result.steps if s.reply is not None and not s.reply.positive]
+    if not result.ok and refused:
+        reply = refused[-1]
+        step = next_step(diagnose("\n".join(reply.wire_lines())), lang)
+        sentence = f"{sentence} {step}" if lang == "en" else sentence + step
+    return Verdict(sentence, Severity.OK if result.ok else Severity.ERROR)
 
 
 # -- the reports ----------------------------------------------------------------------------
