@@ -64,3 +64,11 @@ def test_window_section_has_every_tab(qtbot, tmp_path: Path) -> None:  # type: i
     bullets = re.findall(r"^- \*\*(.+?)\*\*", _section("Using the window"), re.M)
     assert "Diagnose" in tabs
     assert [t for t in tabs if t not in bullets] == []
+
+
+def test_every_picture_the_readme_shows_exists_and_is_a_png() -> None:
+    root = Path(__file__).resolve().parents[2]
+    pictures = re.findall(r"!\[[^\]]+\]\(([^)]+)\)", README)
+    assert pictures and pictures[0].endswith("diagnose-en-light.png")  # the verdict, first
+    for picture in pictures:
+        assert (root / picture).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", picture
