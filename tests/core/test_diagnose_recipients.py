@@ -196,3 +196,19 @@ def test_a_bare_dsn_status_is_the_reply_the_text_quoted() -> None:
     assert [(r.basic, r.enhanced) for r in found.replies] == [(550, "5.7.26")]
     assert found.replies[0].recipient == "bob@gmail.com"
     assert "compare" not in {str(a.kind) for a in found.advice}
+
+
+def test_exchange_did_not_reach_the_following_recipients() -> None:
+    """Exchange 5.5/2000: "did not reach the following recipient(s):" then ``ADDRESS on
+    <date>`` and a code-less reason."""
+    text = (
+        "Your message\n\n  To:      recipient\n  Subject: Report\n\n"
+        "did not reach the following recipient(s):\n\n"
+        "RECIPIENT@EXAMPLE.NET on Wed, 15 Feb 2006 04:25:29 -0500\n"
+        "    The recipient name is not recognized\n"
+        "    MSEXCH:IMS:DNB:USEAST:EXBHBHBH01 0 (000C05A6) Unknown Recipient\n"
+    )
+    found = diagnose(text)
+    assert [r.address for r in found.recipients] == ["RECIPIENT@example.net"]
+    assert found.primary is None and found.cause is not None
+    assert found.cause.reason == "user_unknown"

@@ -41,6 +41,7 @@ LIST_HEADINGS: tuple[str, ...] = (
     "following recipient(s) cannot be reached",
     "following recipients cannot be reached",
     "following recipient(s) could not be reached",
+    "did not reach the following recipient",  # Exchange 5.5/2000: "Your message ... did not reach"
     "failed to these recipients",
     "was not delivered to:",
     "were not delivered to:",
