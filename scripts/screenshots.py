@@ -19,16 +19,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
-SAMPLE_AUTH = """S: 220 mail.example.com ESMTP
-C: EHLO client.example.org
-S: 250-mail.example.com
-S: 250 AUTH LOGIN PLAIN
-C: AUTH LOGIN
-S: 334 VXNlcm5hbWU6
-C: dGltQGV4YW1wbGUub3Jn
-S: 334 UGFzc3dvcmQ6
-C: dGFuc3RhYWZ0YW5zdGFhZg==
-S: 535 5.7.8 Authentication credentials invalid"""
+SAMPLE_AUTH = (
+    Path(__file__).resolve().parents[1] / "tests" / "corpus" / "auth" / "login-535.txt"
+).read_text("utf-8")
 
 
 def _probe_sample(pane: object) -> None:

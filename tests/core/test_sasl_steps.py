@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+from pathlib import Path
 
 import pytest
 
@@ -15,18 +16,10 @@ from smtp_gui.core.sasl.steps import step_header, step_lines
 from smtp_gui.core.sasl.verdict import verdict
 from smtp_gui.core.text.messages import message_text
 
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 PASSWORD = "tanstaaftanstaaf"
-# scripts/screenshots.py SAMPLE_AUTH
-SAMPLE = """S: 220 mail.example.com ESMTP
-C: EHLO client.example.org
-S: 250-mail.example.com
-S: 250 AUTH LOGIN PLAIN
-C: AUTH LOGIN
-S: 334 VXNlcm5hbWU6
-C: dGltQGV4YW1wbGUub3Jn
-S: 334 UGFzc3dvcmQ6
-C: dGFuc3RhYWZ0YW5zdGFhZg==
-S: 535 5.7.8 Authentication credentials invalid"""
+# An AUTH LOGIN exchange refused with 535 (also the decoder's picture in scripts/screenshots.py)
+SAMPLE = (CORPUS / "auth" / "login-535.txt").read_text("utf-8").rstrip("\n")
 
 
 def b64(text: str) -> str:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import base64
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -15,18 +16,10 @@ from smtp_gui.ui.decoder.pane import DecoderPane
 from smtp_gui.ui.main_window import MainWindow
 from smtp_gui.ui.verdict_banner import VerdictBanner
 
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 PASSWORD = "tanstaaftanstaaf"
-# scripts/screenshots.py SAMPLE_AUTH
-SAMPLE_AUTH = """S: 220 mail.example.com ESMTP
-C: EHLO client.example.org
-S: 250-mail.example.com
-S: 250 AUTH LOGIN PLAIN
-C: AUTH LOGIN
-S: 334 VXNlcm5hbWU6
-C: dGltQGV4YW1wbGUub3Jn
-S: 334 UGFzc3dvcmQ6
-C: dGFuc3RhYWZ0YW5zdGFhZg==
-S: 535 5.7.8 Authentication credentials invalid"""
+# An AUTH LOGIN exchange refused with 535 (also the decoder's picture in scripts/screenshots.py)
+SAMPLE_AUTH = (CORPUS / "auth" / "login-535.txt").read_text("utf-8").rstrip("\n")
 
 
 def _pane(window: MainWindow) -> DecoderPane:

@@ -149,10 +149,7 @@ def test_probe_pane(  # type: ignore[no-untyped-def]
     assert str(server.port) in page.split("</body>")[0]
 
 
-SAMPLE_AUTH = (
-    "S: 334 VXNlcm5hbWU6\nC: dGltQGV4YW1wbGUub3Jn\nS: 334 UGFzc3dvcmQ6\n"
-    "C: dGFuc3RhYWZ0YW5zdGFhZg==\nS: 535 5.7.8 Authentication credentials invalid"
-)
+SAMPLE_AUTH = (ROOT / "tests/corpus/auth/login-535.txt").read_text("utf-8")
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
