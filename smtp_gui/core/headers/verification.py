@@ -8,13 +8,17 @@ Nothing else in this package touches the network; this module does only when cal
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import dkim
 import dns.resolver
 
-from smtp_gui.core.deadline import Deadline
+from smtp_gui.core.deadline import DOMAIN_FACTOR, Deadline
+from smtp_gui.core.dns.config import ResolverConfig
+from smtp_gui.core.dns.deadline_resolver import with_deadline
+from smtp_gui.core.dns.resolver import build_resolver
 from smtp_gui.core.headers.analysis import HeaderAnalysis
 from smtp_gui.core.headers.dkim_verify import (
     DKIMPY_LOG,
@@ -228,3 +232,16 @@ def verify(
     if progress is not None:
         progress(total, total)
     return Verification(tuple(checks), arc, spf, aligned, resolver_name, deadline.cancelled)
+
+
+def verify_with(
+    analysis: HeaderAnalysis,
+    config: ResolverConfig,
+    cancel: threading.Event | None = None,
+    progress: Progress | None = None,
+) -> Verification:
+    """``verify`` through a fresh resolver for ``config``, within ``DOMAIN_FACTOR`` x its
+    timeout; ``cancel`` (the window's Cancel) ends it between steps and every wait at once."""
+    deadline = Deadline.after(DOMAIN_FACTOR * config.timeout, cancel)
+    resolver = with_deadline(build_resolver(config), deadline)
+    return verify(analysis, resolver, deadline, config.describe(), progress)
