@@ -124,4 +124,4 @@ class AuthBadges(QWidget):
             set_tone(badge, _tone(result))
             line.addWidget(badge)
         line.addStretch(1)
-        self._grid.addLayout(line, row, 1)
+        self._grid.addLayout(line, row, 1, Qt.AlignmentFlag.AlignTop)

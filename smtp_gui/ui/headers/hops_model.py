@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from smtp_gui.core.headers.analysis import HeaderAnalysis
 from smtp_gui.core.headers.path import Hop, shown_times
+from smtp_gui.core.report.model import Block, Heading, Report
 from smtp_gui.core.text.messages import message
 from smtp_gui.core.text.safe_text import shown
 from smtp_gui.ui.colours import Tone, status_colour
@@ -154,3 +155,16 @@ class DelayBarDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> None:  # type: ignore[override]
         return None
+
+
+def without_path(report: Report) -> Report:
+    """The report less its path section: the hops table shows that."""
+    path = message("headers.label.path")
+    blocks: list[Block] = []
+    skipping = False
+    for block in report.blocks:
+        if isinstance(block, Heading):
+            skipping = block.text == path
+        if not skipping:
+            blocks.append(block)
+    return Report(report.title, tuple(blocks), report.lang)

@@ -42,7 +42,12 @@ from smtp_gui.core.text.safe_text import shown
 from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.elided_label import ElidedLabel
 from smtp_gui.ui.headers.auth_badges import AuthBadges
-from smtp_gui.ui.headers.hops_model import DELAY_COLUMN, DelayBarDelegate, HopsModel
+from smtp_gui.ui.headers.hops_model import (
+    DELAY_COLUMN,
+    DelayBarDelegate,
+    HopsModel,
+    without_path,
+)
 from smtp_gui.ui.headers.reading import load_file, read_headers
 from smtp_gui.ui.headers.verify_bar import VerifyBar
 from smtp_gui.ui.jobs import CLOSE_WAIT_MS, JobController
@@ -52,6 +57,7 @@ from smtp_gui.ui.report_view import render_report
 from smtp_gui.ui.save_report import SaveReportButton
 from smtp_gui.ui.verdict_banner import VerdictBanner, without_verdict
 
+_COLUMN_MAX = 240  # pixels: a long host name does not push the delays out of sight
 BACKGROUND_THRESHOLD = 200_000  # longer pastes are read in a worker (1 MB takes < 0.1 s)
 _DEBOUNCE_MS = 200
 _FILES = "*.eml *.msg *.txt *.mbox *.mbx"
@@ -377,10 +383,12 @@ class HeadersPane(PaneBase, QWidget):
         else:
             shown_report = verified_report(self._analysis, self._verification, lang)
         self.verdict.show_report(shown_report if self._analysis is not None else None)
-        render_report(without_verdict(shown_report), self.details.document())
+        render_report(without_path(without_verdict(shown_report)), self.details.document())
         self.details.moveCursor(QTextCursor.MoveOperation.Start)
         self.hops_model.show(self._analysis, lang)
         self.hops.resizeColumnsToContents()
+        for column in range(self.hops_model.columnCount()):
+            self.hops.setColumnWidth(column, min(self.hops.columnWidth(column), _COLUMN_MAX))
         self.auth.show_results(self._analysis, self._verification)
         has = self._analysis is not None
         self.verify_bar.set_ready(has)
