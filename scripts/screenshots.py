@@ -149,6 +149,9 @@ def _fill(pane: object, app: object = None, mid_picture: Path | None = None) -> 
         pane.decode_now()  # type: ignore[attr-defined]
     elif name == "CodePane":
         pane.show_code("550 5.7.26")  # type: ignore[attr-defined]
+    elif name == "HeadersPane":
+        samples = Path(__file__).resolve().parents[1] / "tests" / "core" / "headers" / "samples"
+        pane.open_file(str(samples / "microsoft365.txt"))  # type: ignore[attr-defined]
     elif name == "DiagnosePane":
         corpus = Path(__file__).resolve().parents[1] / "tests" / "corpus" / "bounces"
         pane.open_file(str(corpus / DIAGNOSE_SAMPLE))  # type: ignore[attr-defined]

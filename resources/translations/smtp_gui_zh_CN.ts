@@ -33,6 +33,25 @@
     </message>
 </context>
 <context>
+    <name>AuthBadges</name>
+    <message>
+        <source>trusted</source>
+        <translation>可信</translation>
+    </message>
+    <message>
+        <source>not trusted (added before the receiver)</source>
+        <translation>不可信（在接收方之前添加）</translation>
+    </message>
+    <message>
+        <source>re-checked here</source>
+        <translation>本机重新检查</translation>
+    </message>
+    <message>
+        <source>No authentication results.</source>
+        <translation>没有认证结果。</translation>
+    </message>
+</context>
+<context>
     <name>AuthEncoderPane</name>
     <message>
         <source>Build an answer</source>
@@ -623,6 +642,14 @@ or a whole .eml, a Postfix or Exim bounce, a Microsoft 365 NDR, or S:/C: lines</
         <translation>下一步：</translation>
     </message>
     <message>
+        <source>Analy&amp;ze headers</source>
+        <translation>分析邮件头(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>Read these message headers in the Message headers pane</source>
+        <translation>在“邮件头”面板中读取这些邮件头</translation>
+    </message>
+    <message>
         <source>The diagnosis failed unexpectedly.</source>
         <translation>诊断意外失败。</translation>
     </message>
@@ -691,6 +718,158 @@ or a whole .eml, a Postfix or Exim bounce, a Microsoft 365 NDR, or S:/C: lines</
     </message>
 </context>
 <context>
+    <name>HeadersPane</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Verifying over DNS (%1)…</source>
+        <translation>正在通过 DNS 验证（%1）…</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>&amp;Paste a message&apos;s headers (or the whole message), or drop a file:</source>
+        <translation>粘贴邮件头（或整封邮件），或拖入文件(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Received: from …
+Authentication-Results: …
+
+or an .eml, .msg (Outlook), mbox or .txt file</source>
+        <translation>Received: from …
+Authentication-Results: …
+
+或 .eml、.msg（Outlook）、mbox 或 .txt 文件</translation>
+    </message>
+    <message>
+        <source>Message headers to read</source>
+        <translation>要读取的邮件头</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open an .eml, .msg, mbox or text file</source>
+        <translation>打开 .eml、.msg、mbox 或文本文件</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>清除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Clear the input</source>
+        <translation>清除输入</translation>
+    </message>
+    <message>
+        <source>Diag&amp;nose this bounce</source>
+        <translation>诊断这封退信(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Open this bounce in the Diagnose pane</source>
+        <translation>在“诊断”面板中打开这封退信</translation>
+    </message>
+    <message>
+        <source>Received hops, oldest first</source>
+        <translation>Received 跳，最早的在前</translation>
+    </message>
+    <message>
+        <source>Authentication results and their source</source>
+        <translation>认证结果及其来源</translation>
+    </message>
+    <message>
+        <source>Header report</source>
+        <translation>邮件头报告</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y report</source>
+        <translation>复制报告(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Copy the header report as text</source>
+        <translation>以文本形式复制邮件头报告</translation>
+    </message>
+    <message>
+        <source>Verified over DNS (%1).</source>
+        <translation>已通过 DNS 验证（%1）。</translation>
+    </message>
+    <message>
+        <source>The verification failed unexpectedly.</source>
+        <translation>验证意外失败。</translation>
+    </message>
+    <message>
+        <source>Verification cancelled.</source>
+        <translation>验证已取消。</translation>
+    </message>
+    <message>
+        <source>Open a message</source>
+        <translation>打开邮件</translation>
+    </message>
+    <message>
+        <source>Messages (%1);;All files (*)</source>
+        <translation>邮件 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Cannot read these headers</source>
+        <translation>无法读取这些邮件头</translation>
+    </message>
+    <message>
+        <source>Paste a message&apos;s headers above (Received, Authentication-Results, From …), or drop an .eml, .msg, mbox or .txt file onto it. Nothing is sent anywhere until you press Verify.</source>
+        <translation>请在上方粘贴邮件头（Received、Authentication-Results、From …），或将 .eml、.msg、mbox 或 .txt 文件拖到上面。在您按下“验证”之前，不会发送任何内容。</translation>
+    </message>
+    <message>
+        <source>No headers yet</source>
+        <translation>尚无邮件头</translation>
+    </message>
+</context>
+<context>
+    <name>HopsModel</name>
+    <message>
+        <source>Hop</source>
+        <translation>跳</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来自</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>接收服务器</translation>
+    </message>
+    <message>
+        <source>IP</source>
+        <translation>IP</translation>
+    </message>
+    <message>
+        <source>With / TLS</source>
+        <translation>协议 / TLS</translation>
+    </message>
+    <message>
+        <source>Local time</source>
+        <translation>本地时间</translation>
+    </message>
+    <message>
+        <source>UTC</source>
+        <translation>UTC</translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <source>The message entered the receiver here</source>
+        <translation>邮件在此进入接收方</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>SMTP troubleshooter</source>
@@ -719,6 +898,10 @@ or a whole .eml, a Postfix or Exim bounce, a Microsoft 365 NDR, or S:/C: lines</
     <message>
         <source>&amp;Diagnose</source>
         <translation>诊断(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Messa&amp;ge headers</source>
+        <translation>邮件头(&amp;G)</translation>
     </message>
     <message>
         <source>Tools</source>
@@ -1094,6 +1277,33 @@ SMTP 错误排查工具：回复码、AUTH 认证交互、黑名单与 DNS。</t
     <message>
         <source>Double-click to read %1 in the catalogue</source>
         <translation>双击可在目录中查看 %1</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyBar</name>
+    <message>
+        <source>Ver&amp;ify</source>
+        <translation>验证(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Verify DKIM, ARC, SPF and DMARC alignment here over DNS</source>
+        <translation>在本机通过 DNS 验证 DKIM、ARC、SPF 和 DMARC 对齐</translation>
+    </message>
+    <message>
+        <source>Re-check the authentication over DNS with the resolver set in the Blocklists &amp;&amp; DNS pane</source>
+        <translation>使用“黑名单和 DNS”面板中设置的解析服务器，通过 DNS 重新检查认证</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel the verification</source>
+        <translation>取消验证</translation>
+    </message>
+    <message>
+        <source>Verification steps done</source>
+        <translation>已完成的验证步骤</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,11 @@
-"""``smtp-gui headers [FILE|-]``: a message's headers read offline: path, authentication as
-the receiver judged it, identity, provider verdicts, and the verdict first."""
+"""``smtp-gui headers [FILE|-] [--verify]``: a message's headers read offline: path,
+authentication as the receiver judged it, identity, provider verdicts, and the verdict first.
+
+With ``--verify`` the authentication is re-checked here over DNS (``--nameserver``,
+``--timeout`` as for ``check``): each DKIM signature, the ARC chain, SPF for the entry hop's
+IP, DMARC alignment. Each query waits at most ``--timeout``; the whole verification ends
+within 3 x ``--timeout``. Without ``--verify`` nothing touches the network.
+"""
 
 from __future__ import annotations
 
@@ -17,15 +23,16 @@ from smtp_gui.commands.common import (
 )
 from smtp_gui.core.headers.analysis import analyse
 from smtp_gui.core.headers.data import to_dict
-from smtp_gui.core.headers.report import report
 from smtp_gui.core.headers.source import MAX_INPUT
 
 
 def add_parser(subparsers: Any) -> None:
+    from smtp_gui.core.dns.config import DEFAULT_TIMEOUT
+
     parser = subparsers.add_parser(
         "headers",
         help="read a message's headers (.eml, mbox, .txt, Outlook .msg): path, SPF/DKIM/DMARC "
-        "as the receiver judged them, spam verdicts; offline",
+        "as the receiver judged them, spam verdicts; offline unless --verify",
     )
     parser.add_argument(
         "file",
@@ -33,6 +40,28 @@ def add_parser(subparsers: Any) -> None:
         default="-",
         metavar="FILE",
         help="a .eml, mbox, .txt or .msg file; '-' or nothing reads stdin",
+    )
+    parser.add_argument(
+        "--verify",
+        action="store_true",
+        help="re-check here over DNS: each DKIM signature (with the reason it fails), the ARC "
+        "chain, SPF for the entry hop's IP, DMARC alignment",
+    )
+    parser.add_argument(
+        "--nameserver",
+        action="append",
+        default=[],
+        metavar="HOST[:PORT]",
+        help="with --verify: nameserver to ask (repeatable; [::1]:5353 for IPv6); default: the "
+        "system's",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help="with --verify: seconds each DNS query may wait, at most 60 (default: "
+        "%(default)s); the whole verification ends within 3x",
     )
     add_common_options(parser)
     parser.set_defaults(handler=_run)
@@ -50,8 +79,28 @@ def _read(name: str) -> bytes:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from smtp_gui.core.headers.verification_report import verification_dict, verified_report
+
     lang = lang_of(args)
+    config = None
+    if args.verify:  # bad options are refused before anything is read or sent
+        from smtp_gui.core.dns.config import resolver_config
+
+        config = resolver_config(args.nameserver, args.timeout)
     name = "standard input" if args.file == "-" else echoed(Path(args.file).name)
     result = analyse(_read(args.file), name)
-    emit(args, to_dict(result, lang), report(result, lang))
+    found = None
+    if config is not None:
+        from smtp_gui.core.deadline import DOMAIN_FACTOR, Deadline
+        from smtp_gui.core.dns.deadline_resolver import with_deadline
+        from smtp_gui.core.dns.resolver import build_resolver
+        from smtp_gui.core.headers.verification import verify
+
+        deadline = Deadline.after(DOMAIN_FACTOR * config.timeout)
+        resolver = with_deadline(build_resolver(config), deadline)
+        found = verify(result, resolver, deadline, config.describe())
+    data = to_dict(result, lang)
+    if found is not None:
+        data["verification"] = verification_dict(found, lang)
+    emit(args, data, verified_report(result, found, lang))
     return 0

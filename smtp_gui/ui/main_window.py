@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from smtp_gui.ui.codes.compare_pane import ComparePane
     from smtp_gui.ui.decoder.pane import DecoderPane
     from smtp_gui.ui.diagnose.pane import DiagnosePane
+    from smtp_gui.ui.headers.pane import HeadersPane
     from smtp_gui.ui.probe.pane import ProbePane
 
 
@@ -180,6 +181,10 @@ class MainWindow(SavesReports, Retranslating, QMainWindow):
     def diagnose_pane(self) -> DiagnosePane:
         return cast("DiagnosePane", self._pane("diagnose_pane"))
 
+    @property
+    def headers_pane(self) -> HeadersPane:
+        return cast("HeadersPane", self._pane("headers_pane"))
+
     def _wire(self, name: str, pane: Any) -> None:
         """Connect a pane just built to the others: plain connect() lines, one method per
         pane that sends anything (a stored table of bound methods would keep the window
@@ -193,12 +198,15 @@ class MainWindow(SavesReports, Retranslating, QMainWindow):
                 self._wire_decoder_pane(pane)
             case "probe_pane":
                 self._wire_probe_pane(pane)
+            case "headers_pane":
+                pane.diagnosis_requested.connect(self.show_diagnosis)
 
     def _wire_diagnose_pane(self, pane: DiagnosePane) -> None:
         pane.code_requested.connect(self._on_diagnose_pane_code_requested)
         pane.comparison_requested.connect(self._on_diagnose_pane_comparison_requested)
         pane.decode_requested.connect(self._on_diagnose_pane_decode_requested)
         pane.checks_requested.connect(self._on_diagnose_pane_checks_requested)
+        pane.headers_requested.connect(self.show_headers)
 
     @property
     def probe_pane(self) -> ProbePane:
@@ -243,9 +251,16 @@ class MainWindow(SavesReports, Retranslating, QMainWindow):
         self._show_pane("checks_pane")
         give_focus(self.checks_pane.run_button)  # Enter starts the check
 
+    @Slot(str)
     def show_diagnosis(self, text: str) -> None:
         self.diagnose_pane.set_text(text)
         self._show_pane("diagnose_pane")
+
+    @Slot(str)
+    def show_headers(self, text: str) -> None:
+        self.headers_pane.set_text(text)
+        self._show_pane("headers_pane")
+        give_focus(self.headers_pane.verify_button)  # Enter verifies
 
     def show_probe(self, target: str | None = None) -> None:
         """Open the probe pane, with ``target`` in its server field (nothing is sent)."""
@@ -270,6 +285,7 @@ class MainWindow(SavesReports, Retranslating, QMainWindow):
             "checks_pane": self.tr("&Blocklists && DNS"),
             "probe_pane": self.tr("Prob&e"),
             "diagnose_pane": self.tr("&Diagnose"),
+            "headers_pane": self.tr("Messa&ge headers"),
         }
         for name, title in titles.items():
             self.tabs.setTabText(self.tabs.indexOf(self._slots[name]), title)
@@ -334,7 +350,6 @@ class MainWindow(SavesReports, Retranslating, QMainWindow):
             self._pane(slot.objectName().removesuffix("Slot"))
         self.update_save_action()
 
-    @Slot()
     @Slot()
     def _on_find_triggered(self) -> None:
         self._show_pane("code_pane")

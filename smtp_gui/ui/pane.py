@@ -71,6 +71,7 @@ PANES = (
     ("decoder_pane", "smtp_gui.ui.decoder.pane", "DecoderPane"),
     ("checks_pane", "smtp_gui.ui.checks.pane", "ChecksPane"),
     ("probe_pane", "smtp_gui.ui.probe.pane", "ProbePane"),
+    ("headers_pane", "smtp_gui.ui.headers.pane", "HeadersPane"),
 )
 FIRST_PANE = "diagnose_pane"  # where a bounce starts: the window opens here
 

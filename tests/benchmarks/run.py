@@ -29,6 +29,7 @@ BENCHMARKS = [
     "bench_dnsbl",
     "bench_domain",
     "bench_diagnose",
+    "bench_headers",
 ]
 
 

@@ -17,7 +17,7 @@ from smtp_gui.ui.verdict_banner import VerdictBanner, first_verdict
 from tests.dnsserver import LoopbackDNSServer
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "bounces"
-NAMES = ("diagnosisVerdict", "checksVerdict", "decoderVerdict", "probeVerdict")
+NAMES = ("diagnosisVerdict", "checksVerdict", "decoderVerdict", "probeVerdict", "headersVerdict")
 LOGIN = "C: AUTH LOGIN\nS: 334 VXNlcm5hbWU6\nC: YWxpY2U=\nS: 334 UGFzc3dvcmQ6\nC: c2VjcmV0\n"
 LOGIN += "S: 535 5.7.8 Error: authentication failed\n"
 

@@ -6,9 +6,12 @@ the identity fields and the providers' spam verdicts, and the report of them.
 ``received`` (one Received field), ``path`` (the hops, delays, clock skew, the entry hop),
 ``authres_parse`` (Authentication-Results, RFC 8601, with a lenient fallback), ``auth``
 (SPF, DKIM, DMARC, ARC, BIMI as the receiver judged them, and trust), ``identity``,
-``provider_verdicts``, ``analysis`` (all of it), ``verdict`` and ``report``.
+``provider_verdicts``, ``analysis`` (all of it), ``verdict`` and ``report``. On request only,
+``verification`` re-checks the authentication over DNS (``dkim_verify``: each signature and
+why it fails; the ARC chain; SPF; DMARC alignment) and ``verification_report`` says it.
 
-May import: ``text``, ``report``, ``diagnose`` (providers, byte decoding), ``records``
-(organizational domains), the shared leaves and the standard library; ``authres`` and
-``olefile``. Never Qt; nothing here touches the network.
+May import: ``text``, ``report``, ``dns``, ``diagnose`` (providers, byte decoding), ``spf``
+(the evaluator), ``records`` (organizational domains, DMARC, DKIM keys), the shared leaves and
+the standard library; ``authres``, ``olefile`` and ``dkimpy``. Never Qt; nothing but
+``verification`` (and the ``dkim_verify`` it calls) touches the network.
 """

@@ -12,6 +12,7 @@ from smtp_gui.core.headers.identity import Identity, read_identity
 from smtp_gui.core.headers.path import Path, build_path
 from smtp_gui.core.headers.provider_verdicts import ProviderVerdict, provider_verdicts
 from smtp_gui.core.headers.receiver import Receiver, find_receiver, trusted
+from smtp_gui.core.headers.signatures import ArcSeal, arc_seals, with_selectors
 from smtp_gui.core.headers.source import Source, SourceKind, read_source
 from smtp_gui.core.report.model import Severity
 from smtp_gui.core.text.errors import input_error
@@ -43,6 +44,7 @@ class HeaderAnalysis:
     identity: Identity
     verdicts: tuple[ProviderVerdict, ...]
     findings: tuple[Finding, ...]
+    arc_seals: tuple[ArcSeal, ...] = ()  # each ARC-Seal's instance and cv= (RFC 8617 4.1.3)
 
     @property
     def block(self) -> HeaderBlock:
@@ -95,12 +97,12 @@ def analyse(data: str | bytes, name: str = "input") -> HeaderAnalysis:
     # First without trust, to find the IP the receiver named; then with it.
     draft = [facts(h, True) for h in headers]
     receiver = find_receiver(block, path, headers, _hinted_ip(block, draft))
-    auth = tuple(facts(h, trusted(h, receiver)) for h in headers)
+    auth = with_selectors(tuple(facts(h, trusted(h, receiver)) for h in headers), block)
     identity = read_identity(block)
     verdicts = provider_verdicts(block)
     return HeaderAnalysis(
         source, path, receiver, auth, identity, verdicts,
-        _findings(source, path, auth, identity, len(found) - len(headers)),
+        _findings(source, path, auth, identity, len(found) - len(headers)), arc_seals(block),
     )  # fmt: skip
 
 
@@ -116,6 +118,9 @@ def _findings(
         if hop.skew and hop.delay_s is not None:
             params = {"index": str(hop.index), "seconds": str(int(-hop.delay_s))}
             found.append(Finding("headers.finding.skew", Severity.INFO, params))
+        elif hop.inflated and hop.delay_s is not None:
+            params = {"index": str(hop.index), "seconds": str(int(hop.delay_s))}
+            found.append(Finding("headers.finding.inflated", Severity.INFO, params))
     if path.dropped:
         found.append(
             Finding("headers.finding.hops_dropped", Severity.INFO, {"n": str(path.dropped)})

@@ -24,6 +24,7 @@ def _hop(hop: Hop) -> dict[str, Any]:
         "time": facts.time.isoformat() if facts.time else None,
         "delay_s": hop.delay_s,
         "skew": hop.skew,
+        "inflated": hop.inflated,
         "from_rdns": facts.from_rdns,
         "id": facts.id,
         "for": facts.recipient,
@@ -142,4 +143,8 @@ def to_dict(analysis: HeaderAnalysis, lang: str) -> dict[str, Any]:
             "entry_found_by": "ip" if receiver.by_ip else "names",
         },
         "source": analysis.source.kind.value,
+        "arc_seals": [
+            {"instance": a.instance, "cv": a.cv or None, "domain": a.domain, "selector": a.selector}
+            for a in analysis.arc_seals
+        ],
     }

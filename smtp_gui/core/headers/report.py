@@ -3,8 +3,11 @@ the identity, the provider verdicts and the findings."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from smtp_gui.core.headers.analysis import HeaderAnalysis
 from smtp_gui.core.headers.auth import AuthFacts
+from smtp_gui.core.headers.path import shown_times
 from smtp_gui.core.headers.verdict import headers_verdict
 from smtp_gui.core.report.model import (
     Block,
@@ -38,6 +41,14 @@ def _opt(text: str | None) -> Outside | str:
     return Outside(text) if text else ""
 
 
+def _when(moment: datetime | None) -> str:
+    """The hop's time in this computer's zone, then in UTC when the two differ."""
+    local, utc = shown_times(moment)
+    if not local or local.endswith("+0000"):
+        return utc
+    return f"{local} ({utc[11:]})"
+
+
 def _path_blocks(analysis: HeaderAnalysis) -> list[Block]:
     path = analysis.path
     entry = analysis.receiver.entry
@@ -50,6 +61,10 @@ def _path_blocks(analysis: HeaderAnalysis) -> list[Block]:
             delay = Marked(
                 message("headers.label.skew", seconds=int(-hop.delay_s)), Severity.WARNING
             )
+        elif hop.inflated:
+            delay = Marked(
+                message("headers.label.inflated", seconds=int(hop.delay_s)), Severity.WARNING
+            )
         else:
             delay = message("headers.label.seconds", seconds=int(hop.delay_s))
         index: Inline = str(hop.index) if hop is not entry else (str(hop.index), " ▶")
@@ -61,7 +76,7 @@ def _path_blocks(analysis: HeaderAnalysis) -> list[Block]:
                 _opt(facts.by),
                 _opt(facts.protocol),
                 _opt(facts.tls),
-                facts.time.strftime("%Y-%m-%d %H:%M:%S") if facts.time else "",
+                _when(facts.time),
                 delay,
             )
         )
@@ -140,6 +155,15 @@ def report(analysis: HeaderAnalysis, lang: str) -> Report:
     if analysis.auth:
         blocks.append(Heading(message("headers.label.auth")))
         blocks += [_auth_rows(item) for item in analysis.auth]
+    if analysis.arc_seals:
+        seals: list[Inline] = []
+        for seal in analysis.arc_seals:
+            if seals:
+                seals.append(", ")
+            shown = f"i={seal.instance} cv={seal.cv or '?'} d={seal.domain or '?'}"
+            bad = seal.cv == "fail" or (seal.instance == 1 and seal.cv not in ("", "none"))
+            seals.append(Marked(Outside(shown), Severity.ERROR) if bad else Outside(shown))
+        blocks.append(Rows.of((message("headers.label.arc_seals"), tuple(seals))))  # type: ignore[arg-type]
     identity = analysis.identity
     blocks.append(Heading(message("headers.label.identity")))
     pairs: list[tuple[Inline, Inline]] = []

@@ -30,6 +30,7 @@ class Source:
     kind: SourceKind
     block: HeaderBlock
     messages: int  # messages in an mbox (only the first is read)
+    text: str = ""  # the message as read (its first in an mbox), line ends as "\n": for DKIM
 
 
 def read_source(data: str | bytes, name: str = "input") -> Source:
@@ -66,4 +67,4 @@ def read_source(data: str | bytes, name: str = "input") -> Source:
     block = split_fields(text, first_line)
     if not block.fields:
         raise input_error("headers.no_fields", name=name)
-    return Source(kind, block, messages)
+    return Source(kind, block, messages, text)

@@ -32,7 +32,9 @@ from PySide6.QtWidgets import (
 
 from smtp_gui.core.diagnose.analyse import MAX_INPUT, decode_bytes, diagnose
 from smtp_gui.core.diagnose.diagnosis import Diagnosis
+from smtp_gui.core.diagnose.notice import NoticeKind
 from smtp_gui.core.diagnose.report import report
+from smtp_gui.core.headers.detect import looks_like_headers
 from smtp_gui.core.report import Paragraph, Report
 from smtp_gui.core.report.text import render_text
 from smtp_gui.core.text.errors import InputError
@@ -70,6 +72,7 @@ class DiagnosePane(PaneBase, QWidget):
     comparison_requested = Signal(str, str)  # compare these two codes
     decode_requested = Signal(str)  # decode this AUTH exchange
     checks_requested = Signal(str, str, object)  # target, the checks kind, a CheckContext
+    headers_requested = Signal(str)  # the paste is a message's headers: read them there
     diagnosis_shown = Signal()  # the view shows the latest input (emitted in the GUI thread)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -97,6 +100,9 @@ class DiagnosePane(PaneBase, QWidget):
         self.save_button = SaveReportButton(self)
         self.verdict = VerdictBanner("diagnosisVerdict")  # the answer, above the details
         self.advice_label = QLabel()
+        # A message's headers that are no bounce belong to the Headers pane.
+        self.headers_button = QPushButton(objectName="analyzeHeaders")
+        self.headers_button.hide()
         self.advice_box = AdviceButtons()
         advice_scroll = QScrollArea()
         advice_scroll.setWidgetResizable(True)
@@ -127,6 +133,7 @@ class DiagnosePane(PaneBase, QWidget):
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self.advice_label)
+        side_layout.addWidget(self.headers_button)
         side_layout.addWidget(advice_scroll, 1)
         bottom = QSplitter(Qt.Orientation.Horizontal)
         bottom.addWidget(result)
@@ -156,6 +163,7 @@ class DiagnosePane(PaneBase, QWidget):
         self.paste_button.clicked.connect(self._on_paste_clicked)
         self.clear_button.clicked.connect(self._on_clear_clicked)
         self.copy_button.clicked.connect(self._on_copy_clicked)
+        self.headers_button.clicked.connect(self._on_headers_clicked)
         self.advice_box.code_requested.connect(self.code_requested)
         self.advice_box.comparison_requested.connect(self.comparison_requested)
         self.advice_box.decode_requested.connect(self.decode_requested)
@@ -258,6 +266,10 @@ class DiagnosePane(PaneBase, QWidget):
         self.copy_button.setText(self.tr("Copy diagnosis"))
         self.copy_button.setAccessibleName(self.tr("Copy the diagnosis as text"))
         self.advice_label.setText(self.tr("Next steps:"))
+        self.headers_button.setText(self.tr("Analy&ze headers"))
+        self.headers_button.setAccessibleName(
+            self.tr("Read these message headers in the Message headers pane")
+        )
 
     # -- slots ------------------------------------------------------------------------------
     @Slot()
@@ -310,6 +322,10 @@ class DiagnosePane(PaneBase, QWidget):
         report = self.report()
         if report:
             QGuiApplication.clipboard().setText(report)
+
+    @Slot()
+    def _on_headers_clicked(self) -> None:
+        self.headers_requested.emit(self.input.toPlainText())
 
     @Slot(str)
     def _on_language_changed(self, _lang: str) -> None:
@@ -371,4 +387,10 @@ class DiagnosePane(PaneBase, QWidget):
         self.save_button.refresh()
         self.status.clear()
         advice = diagnosis.advice if diagnosis is not None else ()
+        self.headers_button.setVisible(
+            diagnosis is not None
+            and diagnosis.primary is None
+            and diagnosis.notice.kind not in (NoticeKind.BOUNCE, NoticeKind.DELAY)
+            and looks_like_headers(self.input.toPlainText())
+        )
         self.advice_box.show_advice(advice, lang, bounce_context(diagnosis))
