@@ -53,7 +53,9 @@ def write(dest: Path, binaries: Iterable[tuple[str, str]] = ()) -> list[Componen
     qt = {"pyside6-essentials", "pyside6", "shiboken6"}
     extra = [HERE / "licenses" / "LGPL-3.0.txt", HERE / "licenses" / "GPL-3.0.txt"]
     found = [
-        replace(c, files=(*c.files, *map(str, extra)), note=QT_NOTE) if c.name.lower() in qt else c
+        replace(c, files=(*c.files, *map(str, extra)), note=QT_NOTE)
+        if re.sub(r"[-_.]+", "-", c.name.lower()) in qt
+        else c
         for c in found
     ]
     found.append(python_component())
