@@ -36,7 +36,7 @@ def measure(runs: int) -> list[Row]:
         Row(
             "bundle start-up to first paint",
             ours.fmt(),
-            f"pip-installed app {base.fmt()}",
+            f"installed app {base.fmt()}",
             ratio,
             "<= 1.2x",
             ratio <= 1.2,
