@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from smtp_gui import __version__
 from smtp_gui.ui.context import AppContext
+from smtp_gui.ui.icon import app_icon
 from smtp_gui.ui.language import LanguageController
 from smtp_gui.ui.main_window import MainWindow
 from smtp_gui.ui.settings import Settings
@@ -44,6 +45,8 @@ def create_main_window(
     if app is None:
         raise RuntimeError("create_main_window() needs a QApplication")
     settings = settings or default_settings()
+    # The application's icon is every window's and dialog's that sets none of its own.
+    app.setWindowIcon(app_icon())
     language = LanguageController(app)
     language.set_language(lang or settings.language or LanguageController.system_language())
     theme = ThemeController(app)

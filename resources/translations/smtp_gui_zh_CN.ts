@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About smtp-gui</source>
+        <translation>关于 smtp-gui</translation>
+    </message>
+    <message>
+        <source>A troubleshooter for SMTP errors: bounces, reply codes, AUTH exchanges, blocklists and DNS.</source>
+        <translation>SMTP 错误排查工具：退信、回复码、AUTH 认证交互、黑名单与 DNS。</translation>
+    </message>
+    <message>
+        <source>Project website</source>
+        <translation>项目网站</translation>
+    </message>
+    <message>
+        <source>&amp;Software in this app and the licence of each:</source>
+        <translation>本程序包含的软件及各自的许可证(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>Software and licences</source>
+        <translation>软件与许可证</translation>
+    </message>
+    <message>
+        <source>Licence text</source>
+        <translation>许可证文本</translation>
+    </message>
+    <message>
+        <source>No licence text ships with this component.</source>
+        <translation>此组件未附带许可证文本。</translation>
+    </message>
+</context>
+<context>
     <name>AdviceButtons</name>
     <message>
         <source>Next steps</source>
@@ -942,16 +985,6 @@ Authentication-Results: …
     <message>
         <source>Settings cannot be saved to %1: changes are lost when the app closes.</source>
         <translation>无法将设置保存到 %1：关闭程序后，所做的更改将会丢失。</translation>
-    </message>
-    <message>
-        <source>About smtp-gui</source>
-        <translation>关于 smtp-gui</translation>
-    </message>
-    <message>
-        <source>smtp-gui %1
-A troubleshooter for SMTP errors: reply codes, AUTH exchanges, blocklists and DNS.</source>
-        <translation>smtp-gui %1
-SMTP 错误排查工具：回复码、AUTH 认证交互、黑名单与 DNS。</translation>
     </message>
 </context>
 <context>

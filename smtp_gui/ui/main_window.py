@@ -13,13 +13,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QTabWidget,
     QToolBar,
     QWidget,
 )
 
-from smtp_gui import __version__
 from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.jobs import CLOSE_WAIT_MS
 from smtp_gui.ui.keyboard import first_field, give_focus
@@ -314,14 +312,9 @@ class MainWindow(SavesReports, Retranslating, QMainWindow):
 
     @Slot()
     def _on_about_triggered(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About smtp-gui"),
-            self.tr(
-                "smtp-gui %1\nA troubleshooter for SMTP errors: reply codes, AUTH "
-                "exchanges, blocklists and DNS."
-            ).replace("%1", __version__),
-        )
+        from smtp_gui.ui.about import AboutDialog  # built when asked for, not at start-up
+
+        AboutDialog(self).open()
 
     @Slot()
     def _on_settings_save_failed(self) -> None:

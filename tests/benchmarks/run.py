@@ -24,6 +24,7 @@ from tests.benchmarks.common import Row, print_table  # noqa: E402
 
 BENCHMARKS = [
     "bench_startup",
+    "bench_bundle",  # a row only when scripts/bundle has built the bundle
     "bench_search",
     "bench_decode",
     "bench_dnsbl",

@@ -325,18 +325,20 @@ def test_probe_transcript_details_and_summary(  # type: ignore[no-untyped-def]
 
 
 def test_about_dialog_is_plain(window: MainWindow, qtbot: QtBot) -> None:
-    """The only other dialog; it shows the version, and nothing anyone typed."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    """The only other dialog: the version, the project's address (the one rich-text label,
+    our own constant, escaped) and the licence texts read from files, as plain text."""
+    from smtp_gui import PROJECT_URL
+    from smtp_gui.ui.about import AboutDialog
 
-    seen: list[str] = []
-
-    def close_it() -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            seen.append(box.text())
-            box.accept()
-
-    QTimer.singleShot(100, close_it)
     window.about_action.trigger()
-    assert seen and "smtp-gui" in seen[0] and "<" not in seen[0]
+    dialog = window.findChild(AboutDialog)
+    assert isinstance(dialog, AboutDialog)
+    for label in dialog.findChildren(QLabel):
+        if label is dialog.link:
+            assert label.text() == f'<a href="{PROJECT_URL}">{PROJECT_URL}</a>'
+        elif label.text():
+            assert label.textFormat() != Qt.TextFormat.RichText, label.objectName()
+    assert "smtp-gui" in dialog.heading.text() and "<" not in dialog.heading.text()
+    assert dialog.heading.textFormat() == Qt.TextFormat.PlainText
+    assert isinstance(dialog.text, QPlainTextEdit)
+    dialog.close()
