@@ -13,11 +13,11 @@
     </message>
     <message>
         <source>Compare %1 with %2</source>
-        <translation>对比 %1 和 %2</translation>
+        <translation>比较 %1 和 %2</translation>
     </message>
     <message>
         <source>Decode the AUTH exchange</source>
-        <translation>解码 AUTH 会话</translation>
+        <translation>解码认证交互</translation>
     </message>
     <message>
         <source>Check blocklists</source>
@@ -29,7 +29,7 @@
     </message>
     <message>
         <source>Open the delisting page</source>
-        <translation>打开解封页面</translation>
+        <translation>打开申请移除页面</translation>
     </message>
 </context>
 <context>
@@ -190,7 +190,7 @@
     </message>
     <message>
         <source>Domain or e-mail address, e.g. example.com</source>
-        <translation>域名或电子邮件地址，例如 example.com</translation>
+        <translation>域名或邮箱地址，例如 example.com</translation>
     </message>
     <message>
         <source>Check</source>
@@ -328,18 +328,18 @@
     </message>
     <message>
         <source>Copy s&amp;ummary</source>
-        <translation>复制摘要(&amp;U)</translation>
+        <translation>复制概要(&amp;U)</translation>
     </message>
     <message>
         <source>Copy the summary line</source>
-        <translation>复制摘要行</translation>
+        <translation>复制概要行</translation>
     </message>
 </context>
 <context>
     <name>CodePane</name>
     <message>
         <source>Search: 554, 5.7.1, relay, blacklist, 认证, 拒绝 …</source>
-        <translation>搜索：554、5.7.1、中继、黑名单、认证、拒绝 …</translation>
+        <translation>搜索：554、5.7.1、中继、黑名单、认证、拒绝……</translation>
     </message>
     <message>
         <source>Search reply codes</source>
@@ -473,7 +473,7 @@
     </message>
     <message>
         <source>&amp;Paste a server line (334 …), Base64, or a whole AUTH exchange:</source>
-        <translation>粘贴服务器的一行（334 …）、一段 Base64 或一次完整的 AUTH 交互(&amp;P)：</translation>
+        <translation>粘贴服务器的一行（334 …）、一段 Base64 或一次完整的认证交互(&amp;P)：</translation>
     </message>
     <message>
         <source>334 VXNlcm5hbWU6
@@ -533,7 +533,7 @@ or a transcript with S:/C:, &lt;&lt;&lt;/&gt;&gt;&gt;, swaks -&gt; / &lt;- marke
     </message>
     <message>
         <source>Check</source>
-        <translation>检查项</translation>
+        <translation>核对</translation>
     </message>
     <message>
         <source>Check the CRAM-MD5 digest</source>
@@ -768,7 +768,7 @@ or a whole .eml, a Postfix or Exim bounce, a Microsoft 365 NDR, or S:/C: lines</
         <source>smtp-gui %1
 A troubleshooter for SMTP errors: reply codes, AUTH exchanges, blocklists and DNS.</source>
         <translation>smtp-gui %1
-SMTP 错误排查工具：回复码、AUTH 认证交互、黑名单与 DNS。</translation>
+SMTP 错误排查工具：回复码、认证交互、黑名单与 DNS。</translation>
     </message>
 </context>
 <context>
@@ -783,7 +783,7 @@ SMTP 错误排查工具：回复码、AUTH 认证交互、黑名单与 DNS。</t
     </message>
     <message>
         <source>&amp;TLS:</source>
-        <translation>&amp;TLS：</translation>
+        <translation>TLS(&amp;T)：</translation>
     </message>
     <message>
         <source>HE&amp;LO name:</source>
