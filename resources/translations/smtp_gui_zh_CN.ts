@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>A troubleshooter for SMTP errors: bounces, reply codes, AUTH exchanges, blocklists and DNS.</source>
-        <translation>SMTP 错误排查工具：退信、回复码、AUTH 认证交互、黑名单与 DNS。</translation>
+        <translation>SMTP 错误排查工具：退信、回复码、认证交互、黑名单与 DNS。</translation>
     </message>
     <message>
         <source>Project website</source>
@@ -56,11 +56,11 @@
     </message>
     <message>
         <source>Compare %1 with %2</source>
-        <translation>对比 %1 和 %2</translation>
+        <translation>比较 %1 和 %2</translation>
     </message>
     <message>
         <source>Decode the AUTH exchange</source>
-        <translation>解码 AUTH 会话</translation>
+        <translation>解码认证交互</translation>
     </message>
     <message>
         <source>Check blocklists</source>
@@ -72,7 +72,7 @@
     </message>
     <message>
         <source>Open the delisting page</source>
-        <translation>打开解封页面</translation>
+        <translation>打开申请移除页面</translation>
     </message>
 </context>
 <context>
@@ -252,7 +252,7 @@
     </message>
     <message>
         <source>Domain or e-mail address, e.g. example.com</source>
-        <translation>域名或电子邮件地址，例如 example.com</translation>
+        <translation>域名或邮箱地址，例如 example.com</translation>
     </message>
     <message>
         <source>Check</source>
@@ -390,18 +390,18 @@
     </message>
     <message>
         <source>Copy s&amp;ummary</source>
-        <translation>复制摘要(&amp;U)</translation>
+        <translation>复制概要(&amp;U)</translation>
     </message>
     <message>
         <source>Copy the summary line</source>
-        <translation>复制摘要行</translation>
+        <translation>复制概要行</translation>
     </message>
 </context>
 <context>
     <name>CodePane</name>
     <message>
         <source>Search: 554, 5.7.1, relay, blacklist, 认证, 拒绝 …</source>
-        <translation>搜索：554、5.7.1、中继、黑名单、认证、拒绝 …</translation>
+        <translation>搜索：554、5.7.1、中继、黑名单、认证、拒绝……</translation>
     </message>
     <message>
         <source>Search reply codes</source>
@@ -535,7 +535,7 @@
     </message>
     <message>
         <source>&amp;Paste a server line (334 …), Base64, or a whole AUTH exchange:</source>
-        <translation>粘贴服务器的一行（334 …）、一段 Base64 或一次完整的 AUTH 交互(&amp;P)：</translation>
+        <translation>粘贴服务器的一行（334 …）、一段 Base64 或一次完整的认证交互(&amp;P)：</translation>
     </message>
     <message>
         <source>334 VXNlcm5hbWU6
@@ -595,7 +595,7 @@ or a transcript with S:/C:, &lt;&lt;&lt;/&gt;&gt;&gt;, swaks -&gt; / &lt;- marke
     </message>
     <message>
         <source>Check</source>
-        <translation>检查项</translation>
+        <translation>核对</translation>
     </message>
     <message>
         <source>Check the CRAM-MD5 digest</source>
@@ -686,11 +686,11 @@ or a whole .eml, a Postfix or Exim bounce, a Microsoft 365 NDR, or S:/C: lines</
     </message>
     <message>
         <source>Analy&amp;ze headers</source>
-        <translation>分析邮件头(&amp;Z)</translation>
+        <translation>分析信头(&amp;Z)</translation>
     </message>
     <message>
         <source>Read these message headers in the Message headers pane</source>
-        <translation>在“邮件头”面板中读取这些邮件头</translation>
+        <translation>在“信头”面板中读取这些信头</translation>
     </message>
     <message>
         <source>The diagnosis failed unexpectedly.</source>
@@ -776,7 +776,7 @@ or a whole .eml, a Postfix or Exim bounce, a Microsoft 365 NDR, or S:/C: lines</
     </message>
     <message>
         <source>&amp;Paste a message&apos;s headers (or the whole message), or drop a file:</source>
-        <translation>粘贴邮件头（或整封邮件），或拖入文件(&amp;P)：</translation>
+        <translation>粘贴信头（或整封邮件），或拖入文件(&amp;P)：</translation>
     </message>
     <message>
         <source>Received: from …
@@ -790,7 +790,7 @@ Authentication-Results: …
     </message>
     <message>
         <source>Message headers to read</source>
-        <translation>要读取的邮件头</translation>
+        <translation>要读取的信头</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
@@ -826,7 +826,7 @@ Authentication-Results: …
     </message>
     <message>
         <source>Header report</source>
-        <translation>邮件头报告</translation>
+        <translation>信头报告</translation>
     </message>
     <message>
         <source>Cop&amp;y report</source>
@@ -834,7 +834,7 @@ Authentication-Results: …
     </message>
     <message>
         <source>Copy the header report as text</source>
-        <translation>以文本形式复制邮件头报告</translation>
+        <translation>以文本形式复制信头报告</translation>
     </message>
     <message>
         <source>Verified over DNS (%1).</source>
@@ -862,15 +862,15 @@ Authentication-Results: …
     </message>
     <message>
         <source>Cannot read these headers</source>
-        <translation>无法读取这些邮件头</translation>
+        <translation>无法读取这些信头</translation>
     </message>
     <message>
         <source>Paste a message&apos;s headers above (Received, Authentication-Results, From …), or drop an .eml, .msg, mbox or .txt file onto it. Nothing is sent anywhere until you press Verify.</source>
-        <translation>请在上方粘贴邮件头（Received、Authentication-Results、From …），或将 .eml、.msg、mbox 或 .txt 文件拖到上面。在您按下“验证”之前，不会发送任何内容。</translation>
+        <translation>请在上方粘贴信头（Received、Authentication-Results、From …），或将 .eml、.msg、mbox 或 .txt 文件拖到上面。在您按下“验证”之前，不会发送任何内容。</translation>
     </message>
     <message>
         <source>No headers yet</source>
-        <translation>尚无邮件头</translation>
+        <translation>尚无信头</translation>
     </message>
 </context>
 <context>
@@ -944,7 +944,7 @@ Authentication-Results: …
     </message>
     <message>
         <source>Messa&amp;ge headers</source>
-        <translation>邮件头(&amp;G)</translation>
+        <translation>信头(&amp;G)</translation>
     </message>
     <message>
         <source>Tools</source>
@@ -999,7 +999,7 @@ Authentication-Results: …
     </message>
     <message>
         <source>&amp;TLS:</source>
-        <translation>&amp;TLS：</translation>
+        <translation>TLS(&amp;T)：</translation>
     </message>
     <message>
         <source>HE&amp;LO name:</source>

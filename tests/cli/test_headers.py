@@ -88,7 +88,7 @@ def test_verify_json_names_each_dkim_failure_and_its_reason(tmp_path: Path, dns_
     assert found["spf"]["result"] == "pass" and found["dmarc_alignment"]["result"] == "pass"
     assert found["arc"]["result"] == "none"
     text = _run(str(path), "--verify", "--lang", "zh", "--nameserver", dns_server.nameserver)
-    assert "签名不一致：签名后已签名的邮件头字段被修改过" in text.stdout.decode()
+    assert "签名不一致：签名后已签名的信头字段被修改过" in text.stdout.decode()
 
 
 @pytest.mark.network

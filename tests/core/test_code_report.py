@@ -10,7 +10,7 @@ from smtp_gui.core.codes.compare import compare
 from smtp_gui.core.codes.report import class_severity, compare_report, explain_report
 from smtp_gui.core.codes.taxonomy import phase_name, retry_name
 from smtp_gui.core.report import Heading, Severity, Table, Verdict
-from smtp_gui.core.report.labels import SEVERITY_MARKS, colon, dash, joined
+from smtp_gui.core.report.labels import SEVERITY_MARKS, colon, dash, joined, rfc_reference
 from smtp_gui.core.report.markdown import render_markdown
 from smtp_gui.core.report.text import render_text
 from smtp_gui.core.text.messages import message_text
@@ -56,7 +56,7 @@ def test_explanation_report_says_everything(code: str, lang: str) -> None:
             assert _shown(field.get(lang), lines), key
         else:
             assert _label(key, lang) not in lines, key
-    assert joined(exp.references, lang) in lines
+    assert joined((rfc_reference(r, lang) for r in exp.references), lang) in lines
     assert (_label("not_in_catalogue", lang) in text) is (not exp.known)
     for warning in exp.warnings:
         assert f"{SEVERITY_MARKS[Severity.WARNING]} {warning.text(lang)}" in text
@@ -141,3 +141,12 @@ def test_comparison_json_is_not_the_report() -> None:
     """The report lays out the comparison; the JSON keeps its own contract keys."""
     data = compare("334", "554").to_dict("zh")
     assert set(data) == {"a", "b", "key_difference", "key_points", "when_to_use", "when_each"}
+
+
+def test_chinese_references_name_the_section_as_the_chinese_texts_do() -> None:
+    """One form for an RFC section in Chinese (issue 19): ``RFC 5321 第 4.2.3 节``."""
+    assert rfc_reference("RFC 5321 4.2.3", "zh") == "RFC 5321 第 4.2.3 节"
+    assert rfc_reference("RFC 5321 4.2.3", "en") == "RFC 5321 4.2.3"
+    assert rfc_reference("RFC 7293", "zh") == "RFC 7293"
+    text = render_text(explain_report(explain("550"), "zh"))
+    assert "RFC 5321 第 4.2.3 节、RFC 7208 第 8.4 节" in text

@@ -393,7 +393,7 @@ def _refusing_list(dns_server: LoopbackDNSServer, zone: str, code: str) -> None:
     ("code", "words", "zh"),
     [
         ("127.255.255.254", "public or shared resolver", "公共或共享 DNS"),
-        ("127.255.255.255", "rate limited", "被限速"),
+        ("127.255.255.255", "rate limited", "受到频率限制"),
         ("127.255.255.252", "zone name they do not have", "拼写"),
         ("127.255.255.7", "see the list's own documentation", "请查阅该名单的说明"),
     ],
@@ -415,5 +415,5 @@ def test_unknown_list_operator_code_is_refused(
     assert row.answers == (code,)
     assert words in row.meaning.en and code in row.meaning.en
     assert "Not a listing" in row.meaning.en
-    assert zh in row.meaning.zh and "不是列入" in row.meaning.zh
+    assert zh in row.meaning.zh and "并非列入" in row.meaning.zh
     assert not any(q.rdtype == "TXT" for q in dns_server.queries)  # no reason to fetch

@@ -95,7 +95,7 @@ def test_operator_error_codes_are_refused_never_listed(zone: Zone, record: str, 
     assert verdict.status is ListingStatus.REFUSED
     assert verdict.answers == (record,)
     assert words in verdict.meaning.en
-    assert "不是列入" in verdict.meaning.zh
+    assert "并非列入" in verdict.meaning.zh
 
 
 def test_refusal_wins_over_a_listing_in_the_same_answer() -> None:
@@ -313,6 +313,6 @@ def test_unknown_zone_operator_range_is_a_refusal(last: int) -> None:
     assert verdict.status is ListingStatus.REFUSED
     assert verdict.answers == (code,) and verdict.txt == ()
     assert verdict.meaning.en.startswith(f"Not a listing: {code} is an operator's error code")
-    assert verdict.meaning.zh.startswith(f"不是列入：{code} 是运营方的错误代码")
+    assert verdict.meaning.zh.startswith(f"并非列入：{code} 是运营方的错误代码")
     assert probe_says_listed(custom, _a(code)) is None  # a refused probe says nothing
     assert not is_listing_answer(custom, _a(code))

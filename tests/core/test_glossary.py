@@ -16,6 +16,7 @@ import pytest
 from smtp_gui.core.codes.catalogue import explain
 from smtp_gui.core.codes.compare import compare
 from smtp_gui.core.codes.report import compare_report, explain_report
+from smtp_gui.core.codes.taxonomy import taxonomy
 from smtp_gui.core.report import Report, labels
 from smtp_gui.core.report.text import render_text
 from smtp_gui.core.text.messages import message
@@ -98,7 +99,9 @@ def test_every_concept_has_a_term_and_words_to_avoid() -> None:
         "permanent_failure", "temporary_failure", "sender", "recipient", "blocklist",
         "reverse_dns", "spf", "dkim", "dmarc", "authentication", "retry", "bounce", "mailbox",
         "server", "client", "challenge", "password", "username", "domain", "sending_ip",
-        "verdict",
+        "verdict", "reply", "relay", "envelope_sender", "account", "header", "app_password",
+        "null_mx", "implicit_tls", "delist", "rate_limiting", "temporary", "sending_server",
+        "auth_exchange", "email_address", "headings", "register",
     ):  # fmt: skip
         entry = CONCEPTS[concept]
         assert entry["en"] and entry["zh"] and entry["avoid"], concept
@@ -143,6 +146,18 @@ def test_code_rows_are_labelled_with_the_glossary_terms() -> None:
     assert message("code_report.class").zh == CONCEPTS["class"]["zh"]
     assert message("code_report.category").zh == CONCEPTS["subject"]["zh"]
     assert message("code_report.phases").zh.endswith(CONCEPTS["phase"]["zh"])
+
+
+def test_class_names_and_headings_are_the_glossary_terms() -> None:
+    """Issue 19: natural class names, the headings of familiar reference pages, and a
+    diagnosis heading distinct from the code page's Description."""
+    names = {cls: data["name"]["zh"] for cls, data in taxonomy()["classes"].items()}
+    assert names == CONCEPTS["class"]["names"]
+    assert [message(f"code_report.{key}").zh for key in ("description", "when", "fix")] == [
+        "描述", "何时出现", "如何修复"
+    ]  # fmt: skip
+    assert message("code_report.which_one").zh == "主要区别"
+    assert message("diagnose.label.findings").zh not in ("描述", "说明")
 
 
 def test_no_ascii_colon_or_comma_after_chinese_text() -> None:

@@ -26,7 +26,7 @@ def test_switch_to_chinese_and_back(window: MainWindow, settings) -> None:  # ty
     assert "比较" in window.tabs.tabText(compare_tab)
     assert window.compare_pane.copy_text_button.text() != "Copy as text"
     chinese_view = view.toPlainText()
-    assert "永久否定" in chinese_view and "我看到的是哪一个" in chinese_view
+    assert "永久失败" in chinese_view and "主要区别" in chinese_view
     assert chinese_view != english_view
     assert settings.language == "zh"
     _switch(window, "en")
@@ -41,8 +41,8 @@ def test_code_page_follows_language(window: MainWindow, qtbot) -> None:  # type:
     english = page.toPlainText()
     _switch(window, "zh")
     chinese = page.toPlainText()
-    assert chinese != english and "永久否定" in chinese
-    assert "How to fix" in english and "解决方法" in chinese
+    assert chinese != english and "永久失败" in chinese
+    assert "How to fix" in english and "如何修复" in chinese
 
 
 def test_every_interactive_widget_is_named(window: MainWindow) -> None:

@@ -24,7 +24,7 @@ from smtp_gui.core.report import (
     Table,
     Verdict,
 )
-from smtp_gui.core.report.labels import dash, joined
+from smtp_gui.core.report.labels import dash, joined, rfc_reference
 from smtp_gui.core.text.bilingual import Text
 from smtp_gui.core.text.messages import message
 
@@ -99,7 +99,8 @@ def explain_report(exp: Explanation, lang: str) -> Report:
         if text:
             blocks.extend((Heading(_label(key)), Paragraph(text)))
     if exp.references:
-        blocks.extend((Heading(_label("references")), Paragraph(joined(exp.references, lang))))
+        references = (rfc_reference(ref, lang) for ref in exp.references)
+        blocks.extend((Heading(_label("references")), Paragraph(joined(references, lang))))
     title = (Marked(exp.code, class_severity(exp.cls)), dash(lang), exp.title)
     return Report(title, tuple(blocks), lang)
 

@@ -20,7 +20,14 @@ def explain_digits(
     code: str, kind: str, cls: int, name: Text, meaning: Text, category: Text
 ) -> Explanation:
     """The explanation of ``code`` (``known: false``) from its class and category."""
-    params = {"code": code, "cls": cls, "category_en": category.en, "category_zh": category.zh}
+    params = {
+        "code": code,
+        "cls": cls,
+        "class_en": name.en,
+        "class_zh": name.zh,
+        "category_en": category.en,
+        "category_zh": category.zh,
+    }
     title = message("catalogue.unknown_title", **params)
     description = message("catalogue.unknown_description", **params)
     retry = _RETRY.get(cls, "after-fix")
@@ -33,7 +40,7 @@ def explain_digits(
         category=category,
         title=title,
         summary=meaning,
-        description=Text(f"{description.en} {meaning.en}", f"{description.zh}{meaning.zh}"),
+        description=description,  # the summary says what the class means
         when=message("catalogue.unknown_when"),
         fix=message(f"catalogue.unknown_fix_{cls}"),
         retry=retry,

@@ -217,7 +217,10 @@ def _analyse_lines(
         failures.insert(0, primary)
 
     remotes = [r.remote for r in replies if r.remote] + [d.remote_mta for d in dsn]
-    rejected_by = systems.rejecter(primary, failures, remotes)
+    # RFC 5321 4.2: a 220 greeting starts with the answering server's name (NetEase's and
+    # Exmail's login refusals name no provider; their greeting does).
+    greeted = [r.text.split(maxsplit=1)[0] for r in replies if r.basic == 220 and r.text.strip()]
+    rejected_by = systems.rejecter(primary, failures, remotes + greeted)
     reported_by = systems.reporter(dsn, message, lines)
     # The provider's knowledge comes from the system that refused, never from the reporter.
     pid = rejected_by.provider

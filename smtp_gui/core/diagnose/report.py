@@ -34,6 +34,7 @@ from smtp_gui.core.report.labels import (
     ellipsis,
     list_separator,
     parenthesized,
+    tag,
 )
 from smtp_gui.core.text.bilingual import Text
 from smtp_gui.core.text.errors import InputError
@@ -72,10 +73,13 @@ def _reply_item(reply: FoundReply, lang: str) -> Inline:
     if len(text) > MAX_REPLY_WIDTH:
         text = text[: MAX_REPLY_WIDTH - 1] + ellipsis(lang)
     spans: list[Span] = [reply.code]
+    opening, closing = tag(lang)
     if reply.phase is not None:
-        spans.extend((" [", reply.phase.title(), "]"))
+        spans.extend((opening, reply.phase.title(), closing if text else closing.rstrip()))
+    elif text:
+        spans.append(" ")
     if text:
-        spans.extend((" ", Outside(text)))
+        spans.append(Outside(text))
     return tuple(spans)
 
 

@@ -89,6 +89,12 @@ def brackets(lang: str, *context: str) -> tuple[str, str]:
     return "(", ")"
 
 
+def tag(lang: str) -> tuple[str, str]:
+    """Around a short label set off in a list line, with the spaces beside it:
+    ``550 [RCPT TO] text`` / ``550【RCPT TO】text`` (GB/T 15834: 方头括号)."""
+    return ("\u3010", "\u3011") if _zh(lang) else (" [", "] ")
+
+
 def parenthesized(text: str, lang: str, beside: str = "") -> str:
     """``text`` in parentheses, placed after ``beside``: ``beside (text)`` or ``旁（文）``.
 
@@ -97,6 +103,18 @@ def parenthesized(text: str, lang: str, beside: str = "") -> str:
     opening, closing = brackets(lang, text, beside)
     space = " " if beside and opening == "(" else ""
     return f"{beside}{space}{opening}{text}{closing}"
+
+
+_BARE_SECTION = re.compile(r"\A(RFC \d+) (\d+(?:\.\d+)*)\Z")
+
+
+def rfc_reference(reference: str, lang: str) -> str:
+    """An RFC section in the form of ``lang``'s prose: ``RFC 5321 4.2.3`` in English,
+    ``RFC 5321 第 4.2.3 节`` in Chinese (the form the Chinese texts use)."""
+    match = _BARE_SECTION.match(reference)
+    if not _zh(lang) or match is None:
+        return reference
+    return f"{match[1]} 第 {match[2]} 节"
 
 
 def language_tag(lang: str) -> str:
