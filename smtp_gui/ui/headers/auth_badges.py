@@ -70,12 +70,14 @@ class AuthBadges(QWidget):
         while self._grid.count():
             item = self._grid.takeAt(0)
             if item is not None and item.widget() is not None:
+                item.widget().hide()  # at once: deleteLater only removes it at the next loop
                 item.widget().deleteLater()
             elif item is not None and item.layout() is not None:
                 layout = item.layout()
                 while layout.count():
                     child = layout.takeAt(0)
                     if child is not None and child.widget() is not None:
+                        child.widget().hide()
                         child.widget().deleteLater()
         row = 0
         for item in self._analysis.auth if self._analysis is not None else ():

@@ -57,7 +57,7 @@ from smtp_gui.ui.report_view import render_report
 from smtp_gui.ui.save_report import SaveReportButton
 from smtp_gui.ui.verdict_banner import VerdictBanner, without_verdict
 
-_COLUMN_MAX = 240  # pixels: a long host name does not push the delays out of sight
+_COLUMN_MAX = 170  # px: a long host name is elided (its tooltip and the report have it whole)
 BACKGROUND_THRESHOLD = 200_000  # longer pastes are read in a worker (1 MB takes < 0.1 s)
 _DEBOUNCE_MS = 200
 _FILES = "*.eml *.msg *.txt *.mbox *.mbx"

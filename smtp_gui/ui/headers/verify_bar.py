@@ -41,6 +41,7 @@ class VerifyBar(Retranslating, QWidget):
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.progress.setMaximumWidth(110)
+        self.progress.hide()  # shown only while a verification runs: idle, it is no control
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.verify_button)
@@ -61,6 +62,7 @@ class VerifyBar(Retranslating, QWidget):
     def start(self, analysis: HeaderAnalysis, config: ResolverConfig) -> None:
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
+        self.progress.show()
         self.verify_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self._jobs.start_streaming([("verify", partial(_verify_task, analysis, config))])
@@ -110,6 +112,7 @@ class VerifyBar(Retranslating, QWidget):
 
     @Slot(bool)
     def _on_jobs_batch_finished(self, cancelled: bool) -> None:
+        self.progress.hide()
         self.verify_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
         self.ended.emit(cancelled)
