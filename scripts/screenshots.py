@@ -201,6 +201,47 @@ def _from_diagnosis(window: object, app: object, picture: Path) -> None:
         server.stop()
 
 
+def _verified_headers(window: object, app: object, picture: Path) -> None:
+    """A Microsoft 365 message signed by the test helpers (tests/core/headers/signing.py),
+    its key, SPF and DMARC records on the loopback test server, then Verify: the Headers
+    pane after the check."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from tests.core.headers.signing import make_key, publish, sign
+    from tests.dnsserver import LoopbackDNSServer
+
+    samples = Path(__file__).resolve().parents[1] / "tests" / "core" / "headers" / "samples"
+    raw = (samples / "microsoft365.txt").read_bytes().replace(b"\r\n", b"\n")
+    raw = raw.replace(
+        b"dkim=none (message not signed)\n header.d=none",
+        b"dkim=pass (signature was verified)\n header.d=mailer.example.net",
+    )
+    body = raw.rstrip(b"\n") + b"\n\nHello Bob,\nyour invoice is attached.\n"
+    signed = ("from", "to", "subject", "date", "message-id")
+    message = sign(body, "s1", "mailer.example.net", make_key(), signed)
+    server = LoopbackDNSServer()
+    server.start()
+    try:
+        publish(server, "s1", "mailer.example.net", make_key().record)
+        server.add_txt("mailer.example.net.", ["v=spf1 ip4:198.51.100.0/24 -all"])
+        server.add_txt("_dmarc.example.com.", ["v=DMARC1; p=quarantine"])
+        settings = window._context.settings  # type: ignore[attr-defined]  # Verify reads them
+        settings.nameservers, settings.timeout = server.nameserver, 1.0
+        pane = window.headers_pane  # type: ignore[attr-defined]
+        window.tabs.setCurrentWidget(pane.parentWidget())  # type: ignore[attr-defined]
+        pane.set_text(message.decode())
+        loop = QEventLoop()
+        pane.verification_finished.connect(loop.quit)
+        QTimer.singleShot(15_000, loop.quit)
+        pane.verify()
+        loop.exec()
+        for _ in range(10):
+            app.processEvents()  # type: ignore[attr-defined]
+        _save(window, picture)
+    finally:
+        server.stop()
+
+
 def _all(out: Path) -> int:
     """Every pane in both languages, light and dark, at both sizes: one process per set
     (a QApplication each), under an X server of that size when xvfb-run is installed."""
@@ -264,6 +305,7 @@ def main() -> int:
             path = out / f"{name}-{suffix}.png"
             _save(window, path)
         _from_diagnosis(window, app, out / f"checks-from-diagnosis-{suffix}.png")
+        _verified_headers(window, app, out / f"headers-verified-{suffix}.png")
         window.close()
     for cleanup in _CLEANUPS:
         cleanup()  # type: ignore[operator]
