@@ -91,3 +91,17 @@ def test_a_plain_535_elsewhere_is_not_taken_for_netease() -> None:
 def test_the_catalogue_names_the_authorization_code(code: str) -> None:
     fix = explain(code).fix
     assert "授权码" in fix.zh and "authorization code" in fix.en
+
+
+@pytest.mark.parametrize("text", [QQ, QQ_CHINESE, NETEASE_163])
+def test_the_verdict_says_the_authorisation_code(text: str) -> None:
+    """The one sentence on top leads with what the user must do at QQ and NetEase: switch
+    on SMTP and log in with the 授权码, not "check the user name and password"."""
+    from smtp_gui.core.diagnose.report import report
+    from smtp_gui.core.report.runs import plain
+
+    found = diagnose(text)
+    for lang, words in (("en", "authorisation code (授权码)"), ("zh", "授权码登录")):
+        sentence = plain(report(found, lang).blocks[0].text, lang)  # type: ignore[attr-defined]
+        assert words in sentence, sentence
+        assert "user name and password" not in sentence and "用户名和密码" not in sentence

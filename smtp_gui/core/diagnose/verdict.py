@@ -21,6 +21,7 @@ from smtp_gui.core.text.safe_text import shown
 CATEGORIES = (
     "greylist",  # "Recipient address rejected: Greylisted" is no address problem
     "auth_disabled",
+    "app_password",  # QQ, NetEase, Exmail: an authorisation code, not the login password
     "credentials",
     "tls",
     "auth",
