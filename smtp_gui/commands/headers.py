@@ -15,10 +15,6 @@ from smtp_gui.commands.common import (
     lang_of,
     read_stdin,
 )
-from smtp_gui.core.headers.analysis import analyse
-from smtp_gui.core.headers.data import to_dict
-from smtp_gui.core.headers.report import report
-from smtp_gui.core.headers.source import MAX_INPUT
 
 
 def add_parser(subparsers: Any) -> None:
@@ -40,6 +36,8 @@ def add_parser(subparsers: Any) -> None:
 
 def _read(name: str) -> bytes:
     """The input's bytes; one byte more than the limit, so that analyse() can refuse it."""
+    from smtp_gui.core.headers.source import MAX_INPUT
+
     if name == "-":
         return read_stdin(MAX_INPUT + 1)
     try:
@@ -50,6 +48,10 @@ def _read(name: str) -> bytes:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from smtp_gui.core.headers.analysis import analyse
+    from smtp_gui.core.headers.data import to_dict
+    from smtp_gui.core.headers.report import report
+
     lang = lang_of(args)
     name = "standard input" if args.file == "-" else echoed(Path(args.file).name)
     result = analyse(_read(args.file), name)

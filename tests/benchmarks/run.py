@@ -27,6 +27,7 @@ BENCHMARKS = [
     "bench_search",
     "bench_decode",
     "bench_dnsbl",
+    "bench_process",
     "bench_domain",
     "bench_diagnose",
 ]
