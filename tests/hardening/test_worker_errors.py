@@ -15,6 +15,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+import smtp_gui.core.diagnose.analyse
 import smtp_gui.core.dnsbl.check
 import smtp_gui.core.records.domain_check
 import smtp_gui.ui.checks.kinds
@@ -199,7 +200,8 @@ def test_a_raising_diagnosis_says_so(
 ) -> None:
     pane = window.diagnose_pane
     text = BOUNCE if size == "small" else BOUNCE * (2_000_000 // len(BOUNCE))
-    monkeypatch.setattr(smtp_gui.ui.diagnose.pane, "diagnose", _boom)
+    # The pane loads the analysis on first use (start-up): patch it where it is looked up.
+    monkeypatch.setattr(smtp_gui.core.diagnose.analyse, "diagnose", _boom)
     with qtbot.waitSignal(pane.diagnosis_shown, timeout=10_000):
         pane.set_text(text)
     if size == "large":
