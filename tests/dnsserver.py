@@ -25,7 +25,7 @@ import struct
 import threading
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import dns.exception
@@ -60,6 +60,7 @@ class QueryRecord:
     name: str
     rdtype: str
     transport: str
+    at: float = field(default_factory=time.monotonic)  # when it arrived (before any delay)
 
 
 class LoopbackDNSServer:

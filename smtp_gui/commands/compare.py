@@ -6,8 +6,6 @@ import argparse
 from typing import Any
 
 from smtp_gui.commands.common import add_common_options, emit, lang_of
-from smtp_gui.core.codes.compare import compare
-from smtp_gui.core.codes.report import compare_report
 
 
 def add_parser(subparsers: Any) -> None:
@@ -19,6 +17,9 @@ def add_parser(subparsers: Any) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from smtp_gui.core.codes.compare import compare
+    from smtp_gui.core.codes.report import compare_report
+
     lang = lang_of(args)
     comparison = compare(args.a, args.b)
     emit(args, comparison.to_dict(lang), compare_report(comparison, lang))

@@ -6,8 +6,6 @@ import argparse
 from typing import Any
 
 from smtp_gui.commands.common import add_common_options, emit, lang_of, read_text_argument
-from smtp_gui.core.sasl.decode import decode_exchange
-from smtp_gui.core.sasl.report import report
 
 
 def add_parser(subparsers: Any) -> None:
@@ -35,6 +33,9 @@ def add_parser(subparsers: Any) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from smtp_gui.core.sasl.decode import decode_exchange
+    from smtp_gui.core.sasl.report import report
+
     lang = lang_of(args)
     words: list[str] = args.text
     text = read_text_argument(" ".join(words) if words and words != ["-"] else None)

@@ -14,8 +14,6 @@ from smtp_gui.commands.common import (
     lang_of,
     read_stdin,
 )
-from smtp_gui.core.diagnose.analyse import MAX_INPUT, diagnose
-from smtp_gui.core.diagnose.report import report
 
 
 def add_parser(subparsers: Any) -> None:
@@ -36,6 +34,8 @@ def add_parser(subparsers: Any) -> None:
 
 def _read(name: str) -> bytes:
     """The input's bytes; one byte more than the limit, so that diagnose() can refuse it."""
+    from smtp_gui.core.diagnose.analyse import MAX_INPUT
+
     if name == "-":
         return read_stdin(MAX_INPUT + 1)
     path = Path(name)
@@ -47,6 +47,9 @@ def _read(name: str) -> bytes:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from smtp_gui.core.diagnose.analyse import diagnose
+    from smtp_gui.core.diagnose.report import report
+
     lang = lang_of(args)
     result = diagnose(_read(args.file))
     emit(args, result.to_dict(lang), report(result, lang))

@@ -6,8 +6,6 @@ import argparse
 from typing import Any
 
 from smtp_gui.commands.common import add_common_options, emit, lang_of
-from smtp_gui.core.codes.catalogue import explain
-from smtp_gui.core.codes.report import explain_report
 
 
 def add_parser(subparsers: Any) -> None:
@@ -20,6 +18,9 @@ def add_parser(subparsers: Any) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from smtp_gui.core.codes.catalogue import explain
+    from smtp_gui.core.codes.report import explain_report
+
     lang = lang_of(args)
     explanation = explain(" ".join(args.code))
     emit(args, explanation.to_dict(lang), explain_report(explanation, lang))

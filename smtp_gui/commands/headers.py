@@ -21,9 +21,6 @@ from smtp_gui.commands.common import (
     lang_of,
     read_stdin,
 )
-from smtp_gui.core.headers.analysis import analyse
-from smtp_gui.core.headers.data import to_dict
-from smtp_gui.core.headers.source import MAX_INPUT
 
 
 def add_parser(subparsers: Any) -> None:
@@ -69,6 +66,8 @@ def add_parser(subparsers: Any) -> None:
 
 def _read(name: str) -> bytes:
     """The input's bytes; one byte more than the limit, so that analyse() can refuse it."""
+    from smtp_gui.core.headers.source import MAX_INPUT
+
     if name == "-":
         return read_stdin(MAX_INPUT + 1)
     try:
@@ -79,6 +78,8 @@ def _read(name: str) -> bytes:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from smtp_gui.core.headers.analysis import analyse
+    from smtp_gui.core.headers.data import to_dict
     from smtp_gui.core.headers.verification_report import verification_dict, verified_report
 
     lang = lang_of(args)

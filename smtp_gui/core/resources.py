@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 
 @cache
 def resource_dir() -> Path:
-    """The ``resources/`` folder: installed as ``smtp_gui/resources``, or at the checkout's top."""
-    installed = resources.files("smtp_gui").joinpath("resources")
+    """The ``resources/`` folder: installed as ``smtp_gui/resources``, or at the checkout's top.
+
+    The package is always unpacked on disk (a wheel installed by pip, or the one-folder
+    bundle), so the folder beside ``smtp_gui/core`` is found from this file's path, without
+    ``importlib.resources`` (14 ms of imports on every start)."""
+    package = Path(__file__).resolve().parents[1]
+    installed = package / "resources"
     if installed.is_dir():
-        return Path(str(installed))
-    return Path(__file__).resolve().parents[2] / "resources"
+        return installed
+    return package.parent / "resources"
 
 
 def resource_path(*parts: str) -> Path:

@@ -12,6 +12,12 @@ A long task that reports as it goes is started with ``start_streaming``: its cal
 given a ``TaskContext`` whose ``report(payload)`` arrives as ``task_progressed(key, payload)``
 in the GUI thread (in order, before ``task_finished``), and whose ``cancelled`` event is set
 by ``cancel()`` so the task can stop early.
+
+A task that is ``AsyncWork`` (core/dns/engine.py) runs on the one DNS engine's loop instead
+of a worker: no thread per task, so a hundred blocklist rows are one thread waiting on a
+hundred sockets. Their results are coalesced: the engine queues them and wakes the GUI
+thread once per batch of arrivals (``_Relay.arrived``), which settles them all in one turn
+of the event loop. ``cancel()`` cancels them on the loop at once.
 """
 
 from __future__ import annotations
@@ -20,9 +26,12 @@ import logging
 import threading
 import traceback
 from collections.abc import Callable, Hashable, Iterable
+from concurrent.futures import Future
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+
+from smtp_gui.core.dns.engine import AsyncWork
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +50,7 @@ class _Relay(QObject):
     finished = Signal(int, object, object)  # generation, key, result
     failed = Signal(int, object, str)  # generation, key, message
     progressed = Signal(int, object, object)  # generation, key, payload
+    arrived = Signal()  # engine results are waiting in JobController._arrivals
 
 
 class TaskContext:
@@ -131,6 +141,12 @@ class JobController(QObject):
         self._relay.finished.connect(self._on_task_finished)
         self._relay.failed.connect(self._on_task_failed)
         self._relay.progressed.connect(self._on_task_progressed)
+        self._relay.arrived.connect(self._on_relay_arrived)
+        # AsyncWork results from the engine's thread: (generation, key, future), drained
+        # together in the GUI thread (one wake-up for however many arrived meanwhile).
+        self._arrivals: list[tuple[int, Hashable, Future[Any]]] = []
+        self._arrivals_lock = threading.Lock()
+        self._engine_futures: list[Future[Any]] = []
         self._total = 0
         self._done = 0
         # Tasks waiting for their turn to be handed to the pool (see _START_CHUNK).
@@ -155,7 +171,7 @@ class JobController(QObject):
         return self._start(tasks, streaming=False)
 
     def start_streaming(
-        self, tasks: Iterable[tuple[Hashable, Callable[[TaskContext], Any]]]
+        self, tasks: Iterable[tuple[Hashable, Callable[[TaskContext], Any] | AsyncWork[Any]]]
     ) -> int:
         """Like ``start``, for tasks that take a ``TaskContext`` and report as they go."""
         return self._start(tasks, streaming=True)
@@ -175,11 +191,50 @@ class JobController(QObject):
         self._unstarted = [
             _Task(self._relay, self._generation, key, work, self._cancelled, streaming)
             for key, work in batch
+            if not isinstance(work, AsyncWork)
+        ]
+        self._engine_futures = [
+            self._submit(key, work) for key, work in batch if isinstance(work, AsyncWork)
         ]
         self._feed()
         if not batch:
             self.batch_finished.emit(False)
         return self._generation
+
+    def _submit(self, key: Hashable, work: AsyncWork[Any]) -> Future[Any]:
+        from smtp_gui.core.dns.engine import engine
+
+        generation, cancelled = self._generation, self._cancelled
+        future = engine().submit(_started(work, cancelled))
+        future.add_done_callback(lambda done: self._arrive(generation, key, done))
+        return future
+
+    def _arrive(self, generation: int, key: Hashable, future: Future[Any]) -> None:
+        """Engine thread: queue the result; wake the GUI thread if it is not woken yet."""
+        with self._arrivals_lock:
+            first = not self._arrivals
+            self._arrivals.append((generation, key, future))
+        if first:
+            try:
+                self._relay.arrived.emit()
+            except RuntimeError:  # the controller is gone
+                log.debug("task %r finished after its controller was deleted", key)
+
+    @Slot()
+    def _on_relay_arrived(self) -> None:
+        with self._arrivals_lock:
+            arrivals, self._arrivals = self._arrivals, []
+        for generation, key, future in arrivals:
+            if future.cancelled():
+                continue
+            error = future.exception()
+            if error is not None:
+                name = type(error).__name__
+                self._on_task_failed(generation, key, f"{name}: {error}" if str(error) else name)
+            elif self._cancelled.is_set() and generation == self._generation:
+                continue
+            else:
+                self._on_task_finished(generation, key, future.result())
 
     def _feed(self) -> None:
         """Hand the pool the next few tasks; the rest wait for the next turn of the loop.
@@ -206,6 +261,9 @@ class JobController(QObject):
         self._feeder.stop()
         self._progress_timer.stop()
         self._pool.clear()
+        for future in self._engine_futures:
+            future.cancel()
+        self._engine_futures = []
         keys = list(self._pending)
         self._pending.clear()
         self._generation += 1
@@ -258,3 +316,10 @@ class JobController(QObject):
     def _on_task_progressed(self, generation: int, key: Hashable, payload: object) -> None:
         if generation == self._generation and key in self._pending:
             self.task_progressed.emit(key, payload)
+
+
+async def _started(work: AsyncWork[Any], cancelled: threading.Event) -> Any:
+    """The engine side of an ``AsyncWork`` task (never touches Qt)."""
+    if cancelled.is_set():
+        return None
+    return await work.start(cancelled)

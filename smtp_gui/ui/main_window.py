@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smtp_gui.core.dns.engine import stop_engine
 from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.jobs import CLOSE_WAIT_MS
 from smtp_gui.ui.keyboard import first_field, give_focus
@@ -388,5 +389,6 @@ class MainWindow(SavesReports, Retranslating, QMainWindow):
         for slot in self._slots.values():
             if isinstance(slot.pane, Pane):
                 slot.pane.shutdown(max(0, int((ends - time.monotonic()) * 1000)))
+        stop_engine(max(0.0, ends - time.monotonic()))  # the one DNS engine's thread ends too
         self._context.settings.sync()
         super().closeEvent(event)

@@ -124,30 +124,30 @@ def measure(runs: int) -> list[Row]:
         sequential = timed(lambda: [check_zone(handle, target, z, cache) for z in plan.zones])
         rows.append(
             Row(
-                "50 lists, 50 ms each: first check (A + test entry)",
+                "50 lists, 50 ms each: first check (one flight: A, TXT, test entries)",
                 first.fmt(),
                 f"one round trip {trip.fmt()}",
                 first.median / trip.median,
-                "<= 1.5x",
-                first.median <= 1.5 * trip.median,
+                "<= 1.2x",
+                first.median <= 1.2 * trip.median,
             )
         )
         rows.append(
             Row(
-                "50 lists: test entries cached (50 queries)",
+                "50 lists: test entries cached (A + TXT, 100 queries)",
                 warm.fmt(),
                 f"one round trip {trip.fmt()}",
                 warm.median / trip.median,
-                "<= 1.5x",
-                warm.median <= 1.5 * trip.median,
+                "<= 1.1x",
+                warm.median <= 1.1 * trip.median,
             )
         )
         rows.append(
             Row(
-                "50 lists, all listed (A, then TXT + 127.0.0.1)",
+                "50 lists, all listed (A + TXT, test entries cached)",
                 listed.fmt(),
-                f"two round trips {2 * trip.median * 1000:.1f} ms",
-                listed.median / (2 * trip.median),
+                f"one round trip {trip.fmt()}",
+                listed.median / trip.median,
                 "-",
                 None,
             )
@@ -218,15 +218,17 @@ def measure(runs: int) -> list[Row]:
                 f"every other row in by {others * 1000:.0f} ms",
             )
         )
-        gap, elapsed = _gui_gaps(port, 100)
+        runs_gui = [_gui_gaps(port, 100) for _ in range(max(5, runs) if runs > 1 else 1)]
+        gaps = [gap for gap, _elapsed in runs_gui]
         rows.append(
             Row(
-                "GUI: largest 10 ms timer gap, 100 lists",
-                f"{gap * 1000:.0f} ms",
-                f"check took {elapsed * 1000:.0f} ms",
+                f"GUI: largest 10 ms timer gap, 100 lists, worst of {len(gaps)} runs",
+                f"{max(gaps) * 1000:.0f} ms",
+                f"check took {max(e for _g, e in runs_gui) * 1000:.0f} ms",
                 None,
                 "<= 50 ms",
-                gap <= 0.05,
+                max(gaps) <= 0.05,
+                "gaps: " + ", ".join(f"{g * 1000:.0f}" for g in gaps) + " ms",
             )
         )
     return rows

@@ -55,7 +55,7 @@ def measure(runs: int) -> list[Row]:
                 full.median / trip.median,
                 "-",
                 None,
-                "SPF's include chain is sequential by nature (RFC 7208)",
+                "SPF includes are fetched as they arrive (spf/prefetch.py)",
             )
         )
         peer_resolver = build_resolver(config)

@@ -2,6 +2,7 @@
 
     python -m tests.benchmarks.dns_server dnsbl DELAY COUNT
     python -m tests.benchmarks.dns_server domain DELAY
+    python -m tests.benchmarks.dns_server dnsbl DELAY COUNT --port 53   (a fixed port)
 
 ``dnsbl``: COUNT fake lists ``zNN.many.dnsbl.test`` (test entries, 192.0.2.2 listed)
 answering after DELAY seconds, plus ``dead.dnsbl.test`` that never answers. ``domain``: the
@@ -74,11 +75,17 @@ def _domain_data(delay: float) -> LoopbackDNSServer:
 
 
 def main() -> int:
-    mode, delay = sys.argv[1], float(sys.argv[2])
-    data = _dnsbl_data(delay, int(sys.argv[3])) if mode == "dnsbl" else _domain_data(delay)
+    words = sys.argv[1:]
+    port = 0
+    if "--port" in words:  # a fixed port (53 in a private network namespace)
+        at = words.index("--port")
+        port = int(words[at + 1])
+        del words[at : at + 2]
+    mode, delay = words[0], float(words[1])
+    data = _dnsbl_data(delay, int(words[2])) if mode == "dnsbl" else _domain_data(delay)
     loop = asyncio.new_event_loop()
     transport, _protocol = loop.run_until_complete(
-        loop.create_datagram_endpoint(lambda: _FastUDP(data), local_addr=("127.0.0.1", 0))
+        loop.create_datagram_endpoint(lambda: _FastUDP(data), local_addr=("127.0.0.1", port))
     )
     print(transport.get_extra_info("sockname")[1], flush=True)
     stop = threading.Event()

@@ -28,6 +28,7 @@ BENCHMARKS = [
     "bench_search",
     "bench_decode",
     "bench_dnsbl",
+    "bench_process",
     "bench_domain",
     "bench_diagnose",
     "bench_headers",

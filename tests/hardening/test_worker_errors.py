@@ -15,6 +15,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+import smtp_gui.core.diagnose.analyse
 import smtp_gui.core.dnsbl.check
 import smtp_gui.core.records.domain_check
 import smtp_gui.ui.checks.kinds
@@ -22,7 +23,7 @@ import smtp_gui.ui.decoder.outcome
 import smtp_gui.ui.diagnose.pane
 import smtp_gui.ui.probe.pane
 from smtp_gui.cli import main as cli_main
-from smtp_gui.core.dns.lookup import lookup
+from smtp_gui.core.dns.lookup import alookup, lookup
 from smtp_gui.ui.jobs import JobController
 from smtp_gui.ui.main_window import MainWindow
 from tests.dnsserver import LoopbackDNSServer
@@ -45,6 +46,17 @@ def _lookup_failing_for(zone: str) -> Callable[..., Any]:
         if name.endswith(zone):
             raise RuntimeError("boom")
         return lookup(resolver, name, rdtype, deadline)
+
+    return patched
+
+
+def _alookup_failing_for(zone: str) -> Callable[..., Any]:
+    """The same, for a blocklist row: its queries are coroutines on the DNS engine."""
+
+    async def patched(resolver: Any, name: str, rdtype: str, deadline: Any = None) -> Any:
+        if name.endswith(zone):
+            raise RuntimeError("boom")
+        return await alookup(resolver, name, rdtype, deadline)
 
     return patched
 
@@ -81,8 +93,8 @@ def test_a_raising_blocklist_task_is_an_error_row(
     pane.timeout.setValue(1.0)
     window.show_checks("192.0.2.2", "blocklist")
     pane.options.setText(LISTS)
-    failing = _lookup_failing_for("spamcop.dnsbl.test")
-    monkeypatch.setattr(smtp_gui.core.dnsbl.check, "lookup", failing)
+    failing = _alookup_failing_for("spamcop.dnsbl.test")
+    monkeypatch.setattr(smtp_gui.core.dnsbl.check, "alookup", failing)
     with qtbot.waitSignal(pane.check_finished, timeout=5000):
         qtbot.mouseClick(pane.run_button, Qt.MouseButton.LeftButton)
     rows = {row.name: row for row in pane.model.rows()}
@@ -125,8 +137,8 @@ def test_a_raising_lookup_in_the_headless_blocklist_check_is_an_error_row(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """``smtp-gui check blacklist``: one list's bug is that list's row, not a traceback."""
-    failing = _lookup_failing_for("spamcop.dnsbl.test")
-    monkeypatch.setattr(smtp_gui.core.dnsbl.check, "lookup", failing)
+    failing = _alookup_failing_for("spamcop.dnsbl.test")
+    monkeypatch.setattr(smtp_gui.core.dnsbl.check, "alookup", failing)
     code = cli_main(["check", "blacklist", "192.0.2.2", "--nameserver", dns_server.nameserver,
                      "--timeout", "1", "--zones", LISTS, "--json"])
     out, err = capsys.readouterr()
@@ -188,7 +200,8 @@ def test_a_raising_diagnosis_says_so(
 ) -> None:
     pane = window.diagnose_pane
     text = BOUNCE if size == "small" else BOUNCE * (2_000_000 // len(BOUNCE))
-    monkeypatch.setattr(smtp_gui.ui.diagnose.pane, "diagnose", _boom)
+    # The pane loads the analysis on first use (start-up): patch it where it is looked up.
+    monkeypatch.setattr(smtp_gui.core.diagnose.analyse, "diagnose", _boom)
     with qtbot.waitSignal(pane.diagnosis_shown, timeout=10_000):
         pane.set_text(text)
     if size == "large":

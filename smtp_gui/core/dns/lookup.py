@@ -59,34 +59,74 @@ def lookup(
 ) -> Lookup:
     """Resolve ``name``/``rdtype`` once; every expected failure becomes an Outcome.
 
-    The query ends by ``deadline`` (else the one ``resolver`` carries, see
-    ``with_deadline()``) and within the resolver's timeout; a cancelled one is a timeout.
+    The query runs on the one DNS engine (``engine.py``) while this thread waits. It ends by
+    ``deadline`` (else the one ``resolver`` carries, see ``with_deadline()``) and within the
+    resolver's timeout; a cancelled one (the deadline's cancel event) is a timeout at once.
     """
+    from concurrent.futures import CancelledError
+
+    from smtp_gui.core.dns.engine import engine
+
+    if deadline is None:
+        deadline = deadline_of(resolver) or Deadline.after(float(resolver.lifetime))
+    runner = engine()
+    if runner.on_loop():  # a blocking call on the loop would wait on itself
+        return _sync_lookup(resolver, name, rdtype, deadline)
+    started = time.monotonic()
+    try:
+        return runner.call(alookup(resolver, name, rdtype, deadline), deadline.cancel)
+    except CancelledError:
+        return Lookup(name, rdtype, Outcome.TIMEOUT, ms=(time.monotonic() - started) * 1000)
+
+
+async def alookup(
+    resolver: dns.resolver.Resolver, name: str, rdtype: str, deadline: Deadline | None = None
+) -> Lookup:
+    """``lookup()`` as a coroutine on the engine's loop."""
+    from smtp_gui.core.dns import aquery
+
     started = time.monotonic()
     if deadline is None:
         deadline = deadline_of(resolver) or Deadline.after(float(resolver.lifetime))
+    try:
+        answer = await aquery.resolve(resolver, name, rdtype, deadline)
+    except dns.exception.DNSException as exc:
+        return _failed(name, rdtype, exc, started)
+    return _answered(name, rdtype, answer, started)
 
-    def done(outcome: Outcome, **kwargs: object) -> Lookup:
-        ms = (time.monotonic() - started) * 1000
-        return Lookup(name, rdtype, outcome, ms=ms, **kwargs)  # type: ignore[arg-type]
 
+def _sync_lookup(
+    resolver: dns.resolver.Resolver, name: str, rdtype: str, deadline: Deadline
+) -> Lookup:
+    started = time.monotonic()
     try:
         answer = bounded_resolve(resolver, name, rdtype, deadline)
-    except dns.resolver.NXDOMAIN:
-        return done(Outcome.NXDOMAIN)
-    except (dns.resolver.LifetimeTimeout, dns.exception.Timeout):
-        return done(Outcome.TIMEOUT)
-    except dns.resolver.NoNameservers as exc:
-        return done(_no_nameservers_outcome(exc), detail=_first_error(exc))
-    except dns.resolver.YXDOMAIN:
-        return done(Outcome.ERROR, detail="YXDOMAIN")
-    except (dns.name.NameTooLong, dns.name.LabelTooLong, dns.name.EmptyLabel) as exc:
-        return done(Outcome.ERROR, detail=str(exc))
     except dns.exception.DNSException as exc:
-        return done(Outcome.ERROR, detail=str(exc) or type(exc).__name__)
+        return _failed(name, rdtype, exc, started)
+    return _answered(name, rdtype, answer, started)
+
+
+def _failed(name: str, rdtype: str, exc: dns.exception.DNSException, started: float) -> Lookup:
+    """What a failed resolution means: "no such record", or could not check (and why)."""
+    ms = (time.monotonic() - started) * 1000
+    if isinstance(exc, dns.resolver.NXDOMAIN):
+        return Lookup(name, rdtype, Outcome.NXDOMAIN, ms=ms)
+    if isinstance(exc, dns.resolver.LifetimeTimeout | dns.exception.Timeout):
+        return Lookup(name, rdtype, Outcome.TIMEOUT, ms=ms)
+    if isinstance(exc, dns.resolver.NoNameservers):
+        return Lookup(name, rdtype, _no_nameservers_outcome(exc), detail=_first_error(exc), ms=ms)
+    if isinstance(exc, dns.resolver.YXDOMAIN):
+        return Lookup(name, rdtype, Outcome.ERROR, detail="YXDOMAIN", ms=ms)
+    if isinstance(exc, dns.name.NameTooLong | dns.name.LabelTooLong | dns.name.EmptyLabel):
+        return Lookup(name, rdtype, Outcome.ERROR, detail=str(exc), ms=ms)
+    return Lookup(name, rdtype, Outcome.ERROR, detail=str(exc) or type(exc).__name__, ms=ms)
+
+
+def _answered(name: str, rdtype: str, answer: dns.resolver.Answer, started: float) -> Lookup:
+    ms = (time.monotonic() - started) * 1000
     rrset = answer.rrset
     if rrset is None:
-        return done(Outcome.NODATA)
+        return Lookup(name, rdtype, Outcome.NODATA, ms=ms)
     kind = dns.rdatatype.from_text(rdtype)
     records: list[str] = []
     raw: list[tuple[bytes, ...]] = []
@@ -98,8 +138,14 @@ def lookup(
         else:
             records.append(rdata.to_text())
     validated = bool(answer.response.flags & dns.flags.AD)
-    return done(
-        Outcome.ANSWER, records=tuple(records), raw_txt=tuple(raw), dnssec_validated=validated
+    return Lookup(
+        name,
+        rdtype,
+        Outcome.ANSWER,
+        records=tuple(records),
+        raw_txt=tuple(raw),
+        ms=ms,
+        dnssec_validated=validated,
     )
 
 

@@ -1,28 +1,31 @@
-"""Blocklist checks: one row task per list, run by the window's workers and by the CLI.
+"""Blocklist checks: one row task per list, run by the window and by the CLI on the DNS engine.
 
-``zone_task()`` is the one unit of work of a blocklist check, whoever runs it: one list for
-one target, its A record asked together with the must-list test entry (one round trip for
-a clean target), then TXT and the must-not-list entry only for a list that answered with an
-address. The window runs each row as its own background task (ui/jobs.py); ``run_check()``
-runs every row at once on the DNS engine (core/dns/engine.py), so fifty lists take about one
-round trip. Every query of a row ends by one ``Deadline`` of ``--timeout`` seconds, so a row
-(A, then TXT) never takes longer than the timeout, and neither does the whole check
-(README "Time limits").
+``zone_flight()`` is the one unit of work of a blocklist check, whoever runs it: one list for
+one target, as a coroutine on the engine's loop. Every question the row may need leaves at
+once (one flight): the A record, its TXT reason and the RFC 5782 section 5 test entries not
+cached yet; the row is decided as soon as the answers it needs are in (a clean answer needs
+the must-list entry, a listing its TXT and the must-not-list entry). So a cold check takes
+one round trip, not three (test entries, then A, then TXT). The window submits each row as
+``AsyncWork`` (ui/jobs.py); ``run_check()`` runs every row at once, so fifty lists take
+about one round trip. Every query of a row ends by one ``Deadline`` of ``--timeout``
+seconds, so neither a row nor the whole check takes longer (README "Time limits").
 """
 
 from __future__ import annotations
 
+import asyncio
+import queue
 import threading
 from collections.abc import Callable, Sequence
+from concurrent.futures import CancelledError
 from dataclasses import dataclass, field
-from functools import partial
 from typing import Any
 
 import dns.resolver
 
-from smtp_gui.core.deadline import Deadline
-from smtp_gui.core.dns.engine import as_finished, run_together
-from smtp_gui.core.dns.lookup import Lookup, Outcome, lookup
+from smtp_gui.core.deadline import SLICE, Deadline, unbounded
+from smtp_gui.core.dns.engine import AsyncWork, engine
+from smtp_gui.core.dns.lookup import Lookup, Outcome, alookup
 from smtp_gui.core.dns.resolver import ResolverConfig, build_resolver
 from smtp_gui.core.dnsbl.answer import ListingStatus
 from smtp_gui.core.dnsbl.query import Target, parse_target
@@ -53,8 +56,10 @@ __all__ = [
     "plan_check",
     "resolver_warnings",
     "run_check",
+    "zone_flight",
     "zone_rows",
     "zone_task",
+    "zone_work",
 ]
 
 
@@ -101,33 +106,91 @@ class ZoneRow:
     cache: ProbeCache | None = PROBE_CACHE
 
 
-def _ask(
+async def _ask(
     check: ZoneCheck, step: QueryKind, resolver: dns.resolver.Resolver, end: Deadline
 ) -> Lookup:
     """One question of a row; a bug in it is that list's error row, not the end of the check."""
     name, rdtype = check.question(step)
     try:
-        return lookup(resolver, name, rdtype, end)
+        return await alookup(resolver, name, rdtype, end)
     except Exception as exc:  # noqa: BLE001 - one list's failure must not hide the others
         return Lookup(name, rdtype, Outcome.ERROR, detail=f"{type(exc).__name__}: {exc}")
+
+
+_PROBES = (QueryKind.MUST_LIST, QueryKind.MUST_NOT_LIST)
+
+
+async def zone_flight(row: ZoneRow, deadline: Deadline) -> ZoneResult:
+    """One list's row on the engine's loop: every question it may need in one flight, the
+    row decided when the answers it needs are in, all within the timeout from now and never
+    past ``deadline``. A test entry still in flight then is left to land in the cache (it is
+    bounded by the same deadline); a TXT no longer needed is dropped."""
+    end = deadline.within(row.handle.timeout)
+    check = ZoneCheck(row.target, row.zone, row.handle.key, row.cache)
+    resolver = row.handle.resolver
+    flying: dict[asyncio.Task[Lookup], QueryKind] = {}
+
+    def launch(step: QueryKind) -> None:
+        flying[asyncio.ensure_future(_ask(check, step, resolver, end))] = step
+
+    for step in check.flight():
+        launch(step)
+    try:
+        while flying and not check.decided:
+            done, _ = await asyncio.wait(flying, return_when=asyncio.FIRST_COMPLETED)
+            for task in done:
+                check.record(flying.pop(task), task.result())
+            if QueryKind.A in check.lookups:  # round after round, should a step be missing
+                for step in check.wanted():
+                    if step not in flying.values():
+                        launch(step)
+    except BaseException:
+        for task in flying:
+            task.cancel()
+        raise
+    for task, step in flying.items():
+        if step in _PROBES:
+            task.add_done_callback(_cache_probe(check, step))
+        else:
+            task.cancel()
+    return check.result(row.handle.label)
+
+
+def _cache_probe(check: ZoneCheck, step: QueryKind) -> Callable[[asyncio.Task[Lookup]], None]:
+    def landed(task: asyncio.Task[Lookup]) -> None:
+        if not task.cancelled() and task.exception() is None:
+            check.record(step, task.result())
+
+    return landed
+
+
+def zone_work(row: ZoneRow) -> AsyncWork[ZoneResult | None]:
+    """The row as work for the engine's loop (the window's jobs bridge submits it): None
+    once its cancel event is set (Cancel, a newer check, closing the window)."""
+
+    async def run(cancel: threading.Event) -> ZoneResult | None:
+        result = await zone_flight(row, unbounded_for(cancel))
+        return None if cancel.is_set() else result
+
+    return AsyncWork(run)
+
+
+def unbounded_for(cancel: threading.Event) -> Deadline:
+    """No deadline of the batch's: each row keeps to its own timeout (zone_flight caps it)."""
+    return Deadline(unbounded().at, cancel)
 
 
 def zone_task(
     row: ZoneRow, cancel: threading.Event | None, deadline: Deadline
 ) -> ZoneResult | None:
-    """One list's row: the questions it still needs asked together, round after round, all
-    within the timeout from now and never past ``deadline``; None once ``cancel`` is set
-    (Cancel, a newer check, closing the window: the query in flight ends at once)."""
+    """``zone_flight()`` from a thread that is not the engine's: None once ``cancel`` is set
+    (the queries in flight end at once)."""
     stop = cancel if cancel is not None else deadline.cancel
-    end = Deadline(deadline.within(row.handle.timeout).at, stop)
-    check = ZoneCheck(row.target, row.zone, row.handle.key, row.cache)
-    while steps := check.wanted(eager=True):
-        if end.cancelled:
-            return None
-        calls = [partial(_ask, check, step, row.handle.resolver, end) for step in steps]
-        for step, answer in zip(steps, run_together(calls), strict=True):
-            check.record(step, answer)
-    return None if end.cancelled else check.result(row.handle.label)
+    try:
+        result = engine().call(zone_flight(row, Deadline(deadline.at, stop)), stop)
+    except CancelledError:
+        return None
+    return None if stop is not None and stop.is_set() else result
 
 
 def check_zone(
@@ -228,19 +291,41 @@ def run_check(
     deadline: Deadline | None = None,
 ) -> CheckReport:
     """Every row at once on the DNS engine (headless). Rows come back in the plan's order;
-    ``on_result`` sees them as they arrive.
+    ``on_result`` sees them as they arrive, in the calling thread.
 
-    One ``deadline`` (default: ``config.timeout`` from now) ends every query of every row."""
+    One ``deadline`` (default: ``config.timeout`` from now) ends every query of every row;
+    its cancel event ends the check at once (rows not in are left out)."""
     if deadline is None:
         deadline = Deadline.after(config.timeout)
     handle = CheckResolver.from_config(config)
     rows = zone_rows(plan, handle, cache)
+    arrived: queue.SimpleQueue[tuple[int, ZoneResult]] = queue.SimpleQueue()
+    future = engine().submit(_all_rows(rows, deadline, arrived.put))
     results: dict[int, ZoneResult] = {}
-    calls = [partial(zone_task, row, deadline.cancel, deadline) for row in rows]
-    for index, result in as_finished(calls):
-        if result is not None:
+    try:
+        while len(results) < len(rows):
+            try:
+                index, result = arrived.get(timeout=SLICE)
+            except queue.Empty:
+                if deadline.cancelled:
+                    break
+                if future.done():
+                    future.result()  # a bug in the runner itself: raise it here
+                    break
+                continue
             results[index] = result
             if on_result is not None:
                 on_result(result)
+    finally:
+        future.cancel()
     ordered = tuple(results[i] for i in sorted(results))
     return CheckReport(plan, handle.label, ordered, resolver_warnings(config))
+
+
+async def _all_rows(
+    rows: Sequence[ZoneRow], deadline: Deadline, put: Callable[[tuple[int, ZoneResult]], None]
+) -> None:
+    async def one(index: int, row: ZoneRow) -> None:
+        put((index, await zone_flight(row, deadline)))
+
+    await asyncio.gather(*(one(i, row) for i, row in enumerate(rows)))

@@ -156,6 +156,19 @@ class ZoneCheck:
             if s not in self.lookups and (s is QueryKind.TXT or not self._probe_settled(s))
         ]
 
+    def flight(self) -> list[QueryKind]:
+        """Everything a cold row may need, asked together (one round trip): the A record, its
+        TXT reason (RFC 5782 2.1: the reason of a listing), and each RFC 5782 section 5 test
+        entry not known yet (must-list vouches for "not listed", must-not-list for "listed").
+        Only A and TXT once both test entries are cached."""
+        probes = [s for s in _PROBE_STEPS if not self._probe_settled(s)]
+        return [QueryKind.A, QueryKind.TXT, *probes]
+
+    @property
+    def decided(self) -> bool:
+        """The A answer is in and so is every answer it needs (its TXT, its test entry)."""
+        return QueryKind.A in self.lookups and not self.wanted()
+
     @property
     def done(self) -> bool:
         return QueryKind.A in self.lookups and not self.wanted()
@@ -186,6 +199,6 @@ class ZoneCheck:
             labels=verdict.labels,
             health=health,
             allowlisted=verdict.allowlisted,
-            ms=answer.ms + (txt.ms if txt is not None else 0.0),
+            ms=max(answer.ms, txt.ms if txt is not None else 0.0),  # asked together
             resolver=resolver_label,
         )

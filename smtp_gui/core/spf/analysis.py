@@ -28,6 +28,7 @@ from smtp_gui.core.spf.lookups import (
     is_checkable_domain,
 )
 from smtp_gui.core.spf.macros import MacroString, to_domain
+from smtp_gui.core.spf.prefetch import prefetch
 from smtp_gui.core.spf.record import (
     MAX_RECORD_LENGTH,
     Mechanism,
@@ -62,6 +63,7 @@ def analyze(
     session = SpfSession(resolver, time_limit=time_limit, enforce=False)
     if answers is not None:
         session.answers = answers
+    prefetch(session, domain)  # the records of the include tree at once
     analyzer = _Analyzer(session)
     root = NodeBuilder(domain, 0, domain, "record")
     fetched: tuple[str, ...] = ()

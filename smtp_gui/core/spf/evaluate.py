@@ -29,6 +29,7 @@ from smtp_gui.core.spf.lookups import (
     temperror,
 )
 from smtp_gui.core.spf.macros import IPAddress, MacroContext, MacroString, expand, to_domain
+from smtp_gui.core.spf.prefetch import prefetch
 from smtp_gui.core.spf.record import (
     Mechanism,
     Modifier,
@@ -107,6 +108,7 @@ def check_host(
     session = SpfSession(resolver, time_limit=time_limit)
     if answers is not None:
         session.answers = answers
+    prefetch(session, domain)  # the records of the include tree at once
     evaluator = _Evaluator(session, address)
     evaluator.ctx = MacroContext(
         full,

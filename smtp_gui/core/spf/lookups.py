@@ -119,6 +119,9 @@ class SpfSession:
     # Answers by (lower-case name, type). Shared by the evaluation and the analysis of one
     # spf row, so that a name that does not answer costs one timeout, not two.
     answers: dict[tuple[str, str], Lookup] = field(default_factory=dict)
+    # Answers fetched ahead (spf/prefetch.py) and not asked for yet: the first ask of one is
+    # shown as a query of its own, not as "cached".
+    prefetched: set[tuple[str, str]] = field(default_factory=set)
     # When the check must be over: the time limit, or the resolver's deadline if sooner.
     deadline: Deadline = field(default_factory=unbounded)
     limit_seconds: float = 0.0  # the time the check was given, for the temperror's text
@@ -149,7 +152,9 @@ class SpfSession:
         key = (name.lower(), rdtype)
         found = self.answers.get(key)
         if found is not None:
-            return found, query_of(found, cached=True)
+            fresh = key in self.prefetched
+            self.prefetched.discard(key)
+            return found, query_of(found, cached=not fresh)
         if self.deadline.expired():
             # RFC 7208 4.6.4: past the time limit the result SHOULD be temperror
             raise temperror("spf.why.time_limit", seconds=self.limit_seconds)

@@ -3,8 +3,9 @@
 A ``CheckKind`` turns what the user typed into a ``CheckBatch``: the rows to show at once
 (all "checking…"), the ``(key, callable)`` tasks for ``JobController.start_streaming``, and
 how a task's result becomes a row and the batch a summary. Each task is core's row task of
-the kind (``zone_task``, ``domain_task``) given the controller's cancel event; it runs in a
-worker thread and only calls core; everything else here runs in the GUI thread.
+the kind given the controller's cancel event: a blocklist row (``zone_work``) runs on the
+one DNS engine's loop, a domain row (``domain_task``) in a worker thread whose queries run on
+that engine; they only call core; everything else here runs in the GUI thread.
 """
 
 from __future__ import annotations
@@ -22,13 +23,14 @@ from smtp_gui.core.checks.kind import CheckKindName
 from smtp_gui.core.checks.question import CheckContext
 from smtp_gui.core.deadline import Deadline, unbounded
 from smtp_gui.core.dns.config import ResolverConfig
+from smtp_gui.core.dns.engine import AsyncWork
 from smtp_gui.core.report.model import Report
 from smtp_gui.core.text.bilingual import Text
 from smtp_gui.core.text.messages import message
 from smtp_gui.ui.checks.model import CheckRow, RowState, Tone
 from smtp_gui.ui.jobs import TaskContext
 
-Task = tuple[Hashable, Callable[[TaskContext], Any]]
+Task = tuple[Hashable, Callable[[TaskContext], Any] | AsyncWork[Any]]
 Row = TypeVar("Row")
 RowTask = Callable[[Row, threading.Event | None, Deadline], Any]
 

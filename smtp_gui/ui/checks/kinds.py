@@ -1,7 +1,8 @@
 """The kinds of check the checks pane offers (``KINDS``), and the blocklist kind.
 
 The base classes are in batch.py; the domain record checks are in domain_kind.py. Each row
-runs core's one blocklist row task (``dnsbl.check.zone_task``), the same the CLI runs. The
+runs core's one blocklist row (``dnsbl.check.zone_flight``, as ``zone_work``) on the one DNS
+engine's loop, the same the CLI runs. The
 pane knows nothing of blocklists or records: it shows what the current kind plans.
 """
 
@@ -23,7 +24,7 @@ from smtp_gui.core.dnsbl.check import (
     plan_check,
     resolver_warnings,
     zone_rows,
-    zone_task,
+    zone_work,
 )
 from smtp_gui.core.dnsbl.report import blocklist_report
 from smtp_gui.core.dnsbl.summary import summarize
@@ -31,7 +32,7 @@ from smtp_gui.core.dnsbl.zones import split_zone_list
 from smtp_gui.core.report.model import Report
 from smtp_gui.core.text.bilingual import Text
 from smtp_gui.core.text.messages import message
-from smtp_gui.ui.checks.batch import FIELD_LISTS, CheckBatch, CheckKind, Task, row_tasks
+from smtp_gui.ui.checks.batch import FIELD_LISTS, CheckBatch, CheckKind, Task
 from smtp_gui.ui.checks.domain_kind import DomainKind
 from smtp_gui.ui.checks.model import CheckRow, RowState, Tone
 
@@ -81,7 +82,8 @@ class BlocklistBatch(CheckBatch):
         return list(self._pending)
 
     def tasks(self) -> list[Task]:
-        return row_tasks([row.key for row in self._pending], zone_task, self.rows)
+        # Each row runs on the DNS engine's loop: no worker thread per row (ui/jobs.py).
+        return [(row.key, zone_work(zr)) for row, zr in zip(self._pending, self.rows, strict=True)]
 
     def finished_row(self, key: Hashable, result: Any) -> CheckRow:
         if not isinstance(result, ZoneResult):  # called off between queries

@@ -10,19 +10,21 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
-from typing import assert_never
+from typing import TYPE_CHECKING, assert_never
 
 from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QCommandLinkButton, QPushButton, QVBoxLayout, QWidget
 
 from smtp_gui.core.checks.question import CheckContext, bounce_question, sender_of
-from smtp_gui.core.diagnose.advice import Advice
 from smtp_gui.core.diagnose.advice_kind import AdviceKind
-from smtp_gui.core.diagnose.diagnosis import Diagnosis
 from smtp_gui.core.text.safe_text import shown
 from smtp_gui.ui.colours import arrow_icon
 from smtp_gui.ui.retranslating import Retranslating
+
+if TYPE_CHECKING:  # the diagnosis is loaded with its first use (start-up)
+    from smtp_gui.core.diagnose.advice import Advice
+    from smtp_gui.core.diagnose.diagnosis import Diagnosis
 
 # The checks pane's kind for each check the advice asks for.
 CHECKS_KIND = {AdviceKind.BLOCKLIST: "blocklist", AdviceKind.DOMAIN: "domain"}

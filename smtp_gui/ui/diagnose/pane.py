@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QTextCursor
@@ -30,17 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smtp_gui.core.diagnose.analyse import MAX_INPUT, decode_bytes, diagnose
-from smtp_gui.core.diagnose.diagnosis import Diagnosis
-from smtp_gui.core.diagnose.notice import NoticeKind
-from smtp_gui.core.diagnose.report import report
-from smtp_gui.core.headers.detect import looks_like_headers
 from smtp_gui.core.report import Paragraph, Report
 from smtp_gui.core.report.text import render_text
 from smtp_gui.core.text.errors import InputError
 from smtp_gui.core.text.safe_text import shown
 from smtp_gui.ui.context import AppContext
 from smtp_gui.ui.diagnose.advice_buttons import AdviceButtons, bounce_context
+from smtp_gui.ui.diagnose.headers_offer import offers_headers
 from smtp_gui.ui.elided_label import ElidedLabel
 from smtp_gui.ui.jobs import CLOSE_WAIT_MS, JobController
 from smtp_gui.ui.pane import PaneBase, ReportFacts
@@ -49,16 +46,26 @@ from smtp_gui.ui.report_view import render_report
 from smtp_gui.ui.save_report import SaveReportButton
 from smtp_gui.ui.verdict_banner import VerdictBanner, without_verdict
 
+if TYPE_CHECKING:  # the diagnosis is loaded with its first use, not at start-up
+    from smtp_gui.core.diagnose.diagnosis import Diagnosis
+
 log = logging.getLogger(__name__)
 
-# Pastes longer than this are diagnosed in a worker (1 MB takes about 0.2 s).
-BACKGROUND_THRESHOLD = 200_000
+BACKGROUND_THRESHOLD = 200_000  # longer pastes are diagnosed in a worker (1 MB: about 0.2 s)
 _DEBOUNCE_MS = 200
 _MAX_SHOWN = 1_000_000  # characters of a dropped file shown in the editor
 
 
+def _report(diagnosis: Diagnosis, lang: str) -> Report:
+    from smtp_gui.core.diagnose.report import report
+
+    return report(diagnosis, lang)
+
+
 def _diagnose_safely(data: str | bytes) -> Diagnosis | InputError:
     """Run in a worker: bad input comes back as a value, like every expected outcome."""
+    from smtp_gui.core.diagnose.analyse import diagnose
+
     try:
         return diagnose(data)
     except InputError as error:
@@ -199,6 +206,8 @@ class DiagnosePane(PaneBase, QWidget):
 
     def open_file(self, path: str) -> bool:
         """Show and diagnose a ``.eml`` or text file; False when it cannot be read."""
+        from smtp_gui.core.diagnose.analyse import MAX_INPUT, decode_bytes
+
         try:
             with Path(path).open("rb") as handle:
                 data = handle.read(MAX_INPUT + 1)
@@ -221,13 +230,13 @@ class DiagnosePane(PaneBase, QWidget):
         shows ("" before there is a diagnosis)."""
         if self._diagnosis is None:
             return ""
-        return render_text(report(self._diagnosis, self._context.lang))
+        return render_text(_report(self._diagnosis, self._context.lang))
 
     def current_report(self) -> Report | None:
         """The diagnosis's report for Save report (None before there is a diagnosis)."""
         if self._diagnosis is None:
             return None
-        return report(self._diagnosis, self._context.lang)
+        return _report(self._diagnosis, self._context.lang)
 
     def report_facts(self) -> ReportFacts:
         """The pasted text (or what was read from the file) is the input."""
@@ -288,10 +297,10 @@ class DiagnosePane(PaneBase, QWidget):
     def _on_jobs_task_finished(self, key: object, result: object) -> None:
         if key != self._request:
             return
-        if isinstance(result, Diagnosis):
-            self._show(result)
-        elif isinstance(result, InputError):
+        if isinstance(result, InputError):
             self._show(None, result)
+        elif result is not None:  # a Diagnosis (_diagnose_safely returns nothing else)
+            self._show(result)  # type: ignore[arg-type]
 
     @Slot(object, str)
     def _on_jobs_task_failed(self, key: object, _message: str) -> None:
@@ -378,7 +387,7 @@ class DiagnosePane(PaneBase, QWidget):
             )
             shown_report = Report(self.tr("Nothing to diagnose yet"), (Paragraph(text),), lang)
         else:
-            shown_report = report(diagnosis, lang)
+            shown_report = _report(diagnosis, lang)
         # The verdict is said once, in the banner; the status line has nothing left to say.
         self.verdict.show_report(shown_report if diagnosis is not None else None)
         render_report(without_verdict(shown_report), self.view.document())
@@ -387,10 +396,5 @@ class DiagnosePane(PaneBase, QWidget):
         self.save_button.refresh()
         self.status.clear()
         advice = diagnosis.advice if diagnosis is not None else ()
-        self.headers_button.setVisible(
-            diagnosis is not None
-            and diagnosis.primary is None
-            and diagnosis.notice.kind not in (NoticeKind.BOUNCE, NoticeKind.DELAY)
-            and looks_like_headers(self.input.toPlainText())
-        )
+        self.headers_button.setVisible(offers_headers(diagnosis, self.input.toPlainText()))
         self.advice_box.show_advice(advice, lang, bounce_context(diagnosis))
