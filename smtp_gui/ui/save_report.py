@@ -98,7 +98,12 @@ def save_report(
 
 
 def has_report(pane: object) -> bool:
-    """Whether ``pane`` has a report to save: one with something in it."""
+    """Whether ``pane`` has a report to save: one with something in it. A pane whose report
+    is costly to build (the decoder's, for a day of logs) answers ``report_ready()`` instead,
+    so the button's state never builds a report in the GUI thread."""
+    ready = getattr(pane, "report_ready", None)
+    if callable(ready):
+        return bool(ready())
     report = pane.current_report() if isinstance(pane, Pane) else None
     return report is not None and bool(report.blocks)
 

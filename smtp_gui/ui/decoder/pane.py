@@ -208,6 +208,10 @@ class DecoderPane(PaneBase, QWidget):
         exchange = self.exchange
         return None if exchange is None else sasl_report(exchange, self._context.lang, reveal=False)
 
+    def report_ready(self) -> bool:
+        """Save report is offered when Copy report is: something was decoded."""
+        return has_content(self.exchange)
+
     def clear(self) -> None:
         """Forget the paste, the decoded exchange and every secret the pane holds."""
         self._jobs.cancel()
