@@ -114,8 +114,14 @@ def load_suite(path: Path) -> tuple[list[dict[str, Any]], list[SuiteCase]]:
             results = tuple(result) if isinstance(result, list) else (result,)
             cases.append(
                 SuiteCase(
-                    path.name, index, case_id, str(data["host"]), str(data.get("mailfrom") or ""),
-                    str(data.get("helo") or ""), results, data.get("explanation"),
+                    path.name,
+                    index,
+                    case_id,
+                    str(data["host"]),
+                    str(data.get("mailfrom") or ""),
+                    str(data.get("helo") or ""),
+                    results,
+                    data.get("explanation"),
                     str(data.get("spec", "")),
                 )
             )

@@ -29,8 +29,19 @@ def run(server: LoopbackDNSServer | None, *args: str) -> subprocess.CompletedPro
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_json_contract(dns_server: LoopbackDNSServer, lang: str) -> None:
-    result = run(dns_server, "rec-good.test", "--ip", "198.51.100.25", "--sender",
-                 "bounce@rec-good.test", "--selector", "google", "--json", "--lang", lang)
+    result = run(
+        dns_server,
+        "rec-good.test",
+        "--ip",
+        "198.51.100.25",
+        "--sender",
+        "bounce@rec-good.test",
+        "--selector",
+        "google",
+        "--json",
+        "--lang",
+        lang,
+    )
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["domain"] == "rec-good.test"

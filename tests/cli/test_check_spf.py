@@ -17,9 +17,22 @@ pytestmark = pytest.mark.network
 
 def run(server: LoopbackDNSServer, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "smtp_gui", "check", "spf", *args,
-         "--nameserver", server.nameserver, "--timeout", "0.5"],
-        cwd=ROOT, capture_output=True, text=True, timeout=60,
+        [
+            sys.executable,
+            "-m",
+            "smtp_gui",
+            "check",
+            "spf",
+            *args,
+            "--nameserver",
+            server.nameserver,
+            "--timeout",
+            "0.5",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 
@@ -36,7 +49,12 @@ def run(server: LoopbackDNSServer, *args: str) -> subprocess.CompletedProcess[st
     ],
 )
 def test_json_contract(
-    dns_server: LoopbackDNSServer, lang: str, domain: str, ip: str, result: str, lookups: int,
+    dns_server: LoopbackDNSServer,
+    lang: str,
+    domain: str,
+    ip: str,
+    result: str,
+    lookups: int,
     voids: int,
 ) -> None:
     dns_server.behave("dead.spf.test", drop=True)
@@ -52,8 +70,17 @@ def test_json_contract(
 
 
 def test_explanation_from_the_domain_and_macros(dns_server: LoopbackDNSServer) -> None:
-    completed = run(dns_server, "macro.spf.test", "--ip", "192.0.2.1", "--sender",
-                    "bob@macro.spf.test", "--helo", "mail.example.org", "--json")
+    completed = run(
+        dns_server,
+        "macro.spf.test",
+        "--ip",
+        "192.0.2.1",
+        "--sender",
+        "bob@macro.spf.test",
+        "--helo",
+        "mail.example.org",
+        "--json",
+    )
     data = json.loads(completed.stdout)
     assert data["result"] == "fail" and data["explanation_from_domain"] is True
     assert data["explanation"] == (
@@ -64,8 +91,10 @@ def test_explanation_from_the_domain_and_macros(dns_server: LoopbackDNSServer) -
 
 @pytest.mark.parametrize(
     ("lang", "heading", "result_line"),
-    [("en", "SPF check of good.spf.test", "Result: pass."),
-     ("zh", "SPF 检查：good.spf.test", "结果：pass（通过）。")],
+    [
+        ("en", "SPF check of good.spf.test", "Result: pass."),
+        ("zh", "SPF 检查：good.spf.test", "结果：pass（通过）。"),
+    ],
 )
 def test_plain_text_shows_the_trace_as_a_tree(
     dns_server: LoopbackDNSServer, lang: str, heading: str, result_line: str
@@ -112,6 +141,9 @@ def test_bad_input_exits_2_with_one_line(
 def test_bad_nameserver_exits_2(dns_server: LoopbackDNSServer) -> None:
     completed = subprocess.run(
         [sys.executable, "-m", "smtp_gui", "check", "spf", "good.spf.test", "--nameserver", "x"],
-        cwd=ROOT, capture_output=True, text=True, timeout=60,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert completed.returncode == 2 and "Traceback" not in completed.stderr

@@ -18,18 +18,20 @@ ROOT = Path(__file__).resolve().parents[2]
 
 PASSWORD = "Tr0ub4dor&3"
 PLAIN = "AUTH PLAIN " + base64.b64encode(f"\0alice\0{PASSWORD}".encode()).decode()
-LOGIN = "\n".join([
-    "S: 220 mx.example.com ESMTP",
-    "C: EHLO client.example.com",
-    "S: 250-mx.example.com",
-    "S: 250 AUTH LOGIN PLAIN",
-    "C: AUTH LOGIN",
-    "S: 334 VXNlcm5hbWU6",
-    "C: " + base64.b64encode(b"alice").decode(),
-    "S: 334 UGFzc3dvcmQ6",
-    "C: " + base64.b64encode(PASSWORD.encode()).decode(),
-    "S: 535 5.7.8 Error: authentication failed",
-])
+LOGIN = "\n".join(
+    [
+        "S: 220 mx.example.com ESMTP",
+        "C: EHLO client.example.com",
+        "S: 250-mx.example.com",
+        "S: 250 AUTH LOGIN PLAIN",
+        "C: AUTH LOGIN",
+        "S: 334 VXNlcm5hbWU6",
+        "C: " + base64.b64encode(b"alice").decode(),
+        "S: 334 UGFzc3dvcmQ6",
+        "C: " + base64.b64encode(PASSWORD.encode()).decode(),
+        "S: 535 5.7.8 Error: authentication failed",
+    ]
+)
 
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:

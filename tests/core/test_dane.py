@@ -67,8 +67,9 @@ def test_unusable_records_fail(resolver: dns.resolver.Resolver) -> None:
     result = tlsa_check("rec-bad.test", resolver)
     assert result.status is Status.FAIL
     assert "tlsa.none_usable" in _keys(result)
-    inner = [p.note.params["finding"].note.key for p in result.problems
-             if p.note.key == "tlsa.at_host"]
+    inner = [
+        p.note.params["finding"].note.key for p in result.problems if p.note.key == "tlsa.at_host"
+    ]
     assert sorted(inner) == ["tlsa.bad_mtype", "tlsa.bad_usage", "tlsa.pkix_usage"]
 
 

@@ -51,8 +51,12 @@ def _severity(key: DkimKey, name: str) -> Status:
         (f"v=DKIM1; p={RSA_2048}", "rsa", 2048, "spki"),
         (f"k=ed25519; p={ED25519}", "ed25519", 256, "raw"),
         (f"v=DKIM1; h=sha256; s=email; t=s; n=hello; p={RSA_2048}", "rsa", 2048, "spki"),
-        ("v=DKIM1; p=" + " ".join(RSA_2048[i:i + 60] for i in range(0, len(RSA_2048), 60)),
-         "rsa", 2048, "spki"),
+        (
+            "v=DKIM1; p=" + " ".join(RSA_2048[i : i + 60] for i in range(0, len(RSA_2048), 60)),
+            "rsa",
+            2048,
+            "spki",
+        ),
     ],
 )
 def test_good_keys(text: str, kind: str, bits: int, form: str) -> None:
@@ -179,8 +183,22 @@ def test_dkimpy_files_are_the_yaml_records() -> None:
 # --- properties -------------------------------------------------------------------------
 _TAGS = st.sampled_from(["v", "k", "p", "h", "s", "t", "n", "g", "x"])
 _VALUES = st.one_of(
-    st.sampled_from(["DKIM1", "rsa", "ed25519", "sha256", "sha1:sha256", "email", "*", "y:s",
-                     "", RSA_1024, ED25519, RSA_512[:40]]),
+    st.sampled_from(
+        [
+            "DKIM1",
+            "rsa",
+            "ed25519",
+            "sha256",
+            "sha1:sha256",
+            "email",
+            "*",
+            "y:s",
+            "",
+            RSA_1024,
+            ED25519,
+            RSA_512[:40],
+        ]
+    ),
     st.text(max_size=30),
     st.binary(max_size=300).map(lambda b: base64.b64encode(b).decode()),
 )

@@ -58,8 +58,10 @@ def test_external_rua_with_and_without_authorization(resolver: dns.resolver.Reso
 
 
 def test_report_authorization_name() -> None:
-    assert (report_authorization_name("example.com", "thirdparty.example.net")
-            == "example.com._report._dmarc.thirdparty.example.net")
+    assert (
+        report_authorization_name("example.com", "thirdparty.example.net")
+        == "example.com._report._dmarc.thirdparty.example.net"
+    )
 
 
 def test_multiple_records_fail(resolver: dns.resolver.Resolver) -> None:

@@ -79,8 +79,24 @@ def test_a_good_record_has_no_problems_and_every_tag_explained() -> None:
     assert record.policy == "quarantine"
     assert [a.address for a in record.rua] == ["a@example.com", "b@example.com"]
     labels = [d.label for d in record.details()]
-    assert labels == ["v", "p", "sp", "np", "adkim", "aspf", "pct", "fo", "fo", "rf", "ri",
-                      "rua", "rua", "ruf", "psd", "t"]
+    assert labels == [
+        "v",
+        "p",
+        "sp",
+        "np",
+        "adkim",
+        "aspf",
+        "pct",
+        "fo",
+        "fo",
+        "rf",
+        "ri",
+        "rua",
+        "rua",
+        "ruf",
+        "psd",
+        "t",
+    ]
     for detail in record.details():
         assert detail.meaning is not None
         assert detail.meaning.text("en") and detail.meaning.text("zh")
@@ -162,29 +178,50 @@ def test_alignment_needs_one_identifier() -> None:
 # Where the two disagree, the expected value is overridden here, case by case, with the reason.
 _RFC7489_OVERRIDES: dict[tuple[str, str], tuple[str, str]] = {
     ("testRFC9989PctRemovedWarning", "v=DMARC1; p=reject; pct=100"): (
-        "valid", "RFC 7489 6.3 defines pct; pct=100 is its default. We add an info note only."),
+        "valid",
+        "RFC 7489 6.3 defines pct; pct=100 is its default. We add an info note only.",
+    ),
     ("testRFC9989RfRemovedWarning", "v=DMARC1; p=reject; rf=afrf"): (
-        "valid", "RFC 7489 6.3 defines rf=afrf; RFC 9989's removal is an info note here."),
+        "valid",
+        "RFC 7489 6.3 defines rf=afrf; RFC 9989's removal is an info note here.",
+    ),
     ("testRFC9989RiRemovedWarning", "v=DMARC1; p=reject; ri=3600"): (
-        "valid", "RFC 7489 6.3 defines ri; RFC 9989's removal is an info note here."),
+        "valid",
+        "RFC 7489 6.3 defines ri; RFC 9989's removal is an info note here.",
+    ),
     ("testRFC9989MissingPTagWarning", "v=DMARC1; rua=mailto:dmarc@example.com"): (
-        "error", "RFC 7489 6.3: p is REQUIRED; 6.6.3 only lets receivers fall back to p=none."),
+        "error",
+        "RFC 7489 6.3: p is REQUIRED; 6.6.3 only lets receivers fall back to p=none.",
+    ),
     ("testDMARCPctRemovedNotValidated", "v=DMARC1; p=reject; pct=150"): (
-        "error", "RFC 7489 6.4: pct is 0-100."),
+        "error",
+        "RFC 7489 6.4: pct is 0-100.",
+    ),
     ("testDMARCPctRemovedNotValidated", "v=DMARC1; p=reject; pct=-1"): (
-        "error", "RFC 7489 6.4: pct is 1*3DIGIT, 0-100."),
+        "error",
+        "RFC 7489 6.4: pct is 1*3DIGIT, 0-100.",
+    ),
     ("testDMARCPctRemovedNotValidated", "v=DMARC1; p=reject; pct=abc"): (
-        "error", "RFC 7489 6.4: pct is 1*3DIGIT."),
+        "error",
+        "RFC 7489 6.4: pct is 1*3DIGIT.",
+    ),
     ("testDMARCRiRemovedNotValidated", "v=DMARC1; p=reject; ri=abc"): (
-        "error", "RFC 7489 6.4: ri is 1*DIGIT (a 32-bit unsigned integer, 6.3)."),
+        "error",
+        "RFC 7489 6.4: ri is 1*DIGIT (a 32-bit unsigned integer, 6.3).",
+    ),
     ("testRuaSizeLimitWarning", "v=DMARC1; p=reject; rua=mailto:dmarc@example.com!10m"): (
-        "valid", "RFC 7489 6.2 allows !size; RFC 9989's obsoletion is an info note here."),
+        "valid",
+        "RFC 7489 6.2 allows !size; RFC 9989's obsoletion is an info note here.",
+    ),
     ("testRuaMissingMxWarning", "v=DMARC1; p=reject; rua=mailto:dmarc@elsewhere.com"): (
-        "valid", "The warning comes from DNS (the destination's MX), not from the record text; "
-                 "external destinations are verified against zones in test_dmarc.py."),
-    ("testRufBranchesCovered",
-     "v=DMARC1; p=reject; rua=mailto:dmarc@example.com; ruf=mailto:forensic@elsewhere.com!5m"): (
-        "valid", "RFC 7489 6.2 allows !size; the other warning needs DNS (tested with zones)."),
+        "valid",
+        "The warning comes from DNS (the destination's MX), not from the record text; "
+        "external destinations are verified against zones in test_dmarc.py.",
+    ),
+    (
+        "testRufBranchesCovered",
+        "v=DMARC1; p=reject; rua=mailto:dmarc@example.com; ruf=mailto:forensic@elsewhere.com!5m",
+    ): ("valid", "RFC 7489 6.2 allows !size; the other warning needs DNS (tested with zones)."),
 }
 
 
@@ -244,11 +281,45 @@ def test_every_override_matches_a_shared_case() -> None:
 
 
 # --- properties -------------------------------------------------------------------------
-_TAGS = st.sampled_from(["v", "p", "sp", "np", "rua", "ruf", "adkim", "aspf", "pct", "fo", "rf",
-                         "ri", "psd", "t", "x", "V", "P"])
+_TAGS = st.sampled_from(
+    [
+        "v",
+        "p",
+        "sp",
+        "np",
+        "rua",
+        "ruf",
+        "adkim",
+        "aspf",
+        "pct",
+        "fo",
+        "rf",
+        "ri",
+        "psd",
+        "t",
+        "x",
+        "V",
+        "P",
+    ]
+)
 _VALUES = st.one_of(
-    st.sampled_from(["DMARC1", "none", "reject", "quarantine", "r", "s", "0:1:d", "afrf", "y",
-                     "mailto:a@example.com", "mailto:a@x!10m,https://y", "100", ""]),
+    st.sampled_from(
+        [
+            "DMARC1",
+            "none",
+            "reject",
+            "quarantine",
+            "r",
+            "s",
+            "0:1:d",
+            "afrf",
+            "y",
+            "mailto:a@example.com",
+            "mailto:a@x!10m,https://y",
+            "100",
+            "",
+        ]
+    ),
     st.text(max_size=20),
 )
 _RECORDS = st.one_of(

@@ -29,9 +29,18 @@ def _row(
 
 LISTED, CLEAN = ListingStatus.LISTED, ListingStatus.NOT_LISTED
 CLEAN_ZONES = [
-    "bl.spamcop.net", "psbl.surriel.com", "bl.mailspike.net", "bl.spameatingmonkey.net",
-    "backscatter.spameatingmonkey.net", "bl.blocklist.de", "bip.virusfree.cz", "all.spamrats.com",
-    "dnsbl.dronebl.org", "bl.nordspam.com", "rbl.interserver.net", "bl.0spam.org",
+    "bl.spamcop.net",
+    "psbl.surriel.com",
+    "bl.mailspike.net",
+    "bl.spameatingmonkey.net",
+    "backscatter.spameatingmonkey.net",
+    "bl.blocklist.de",
+    "bip.virusfree.cz",
+    "all.spamrats.com",
+    "dnsbl.dronebl.org",
+    "bl.nordspam.com",
+    "rbl.interserver.net",
+    "bl.0spam.org",
 ]
 
 

@@ -151,12 +151,16 @@ def test_empty_zone_list() -> None:
 def test_matches_the_shared_sources() -> None:
     """Every zone and code of ../shared/data is in the JSON with the same facts, except the
     lists queried with hashed names (left out on purpose)."""
+
     def read(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(shared_data_path(name).read_text("utf-8").splitlines()))
 
     rows, codes = read("dnsbl-zones.csv"), read("dnsbl-return-codes.csv")
-    renamed = {"zrd": "zrd.dq.spamhaus.net", "authbl": "authbl.dq.spamhaus.net",
-               "activationcode.r.mail-abuse.com": "r.mail-abuse.com"}
+    renamed = {
+        "zrd": "zrd.dq.spamhaus.net",
+        "authbl": "authbl.dq.spamhaus.net",
+        "activationcode.r.mail-abuse.com": "r.mail-abuse.com",
+    }
 
     def ours(name: str) -> str:
         return renamed.get(name.split(" ")[0], name)

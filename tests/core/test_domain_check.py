@@ -46,23 +46,34 @@ def test_bad_domains_are_input_errors(text: str) -> None:
 
 
 def test_make_target_validates_every_field() -> None:
-    target = make_target("Example.com", ip="2001:DB8::1", sender="Bounce@Mail.Example.com",
-                         helo="MX.example.com", selectors=["s1", "S1", "google"])
+    target = make_target(
+        "Example.com",
+        ip="2001:DB8::1",
+        sender="Bounce@Mail.Example.com",
+        helo="MX.example.com",
+        selectors=["s1", "S1", "google"],
+    )
     assert target.ip == "2001:db8::1"
     assert target.sender == "Bounce@mail.example.com"
     assert target.helo == "mx.example.com"
     assert target.selectors == ("s1", "google")
     for bad in ({"ip": "300.1.1.1"}, {"selector": ["a b"]}, {"sender": "x@bad domain"}):
         with pytest.raises(InputError):
-            make_target("example.com", ip=bad.get("ip"), sender=bad.get("sender"),
-                        selectors=bad.get("selector", ()))
+            make_target(
+                "example.com",
+                ip=bad.get("ip"),
+                sender=bad.get("sender"),
+                selectors=bad.get("selector", ()),
+            )
 
 
 def test_plan_has_every_row_in_order() -> None:
     checks = domain_checks(make_target("example.com"))
     assert tuple(c.name for c in checks) == CHECK_NAMES
     assert [c.name for c in domain_checks(make_target("example.com"), ["tlsa", "mx"])] == [
-        "tlsa", "mx"]
+        "tlsa",
+        "mx",
+    ]
     with pytest.raises(InputError):
         domain_checks(make_target("example.com"), ["mx", "nope"])
 
@@ -117,6 +128,7 @@ def test_rows_run_at_once_and_report_as_they_finish(resolver: dns.resolver.Resol
             started.wait()  # all three must be running together to get past this
             time.sleep(delay)
             return CheckResult(name, Status.PASS, Note("mx.null", {"domain": name}))
+
         return DomainCheck(name, run)
 
     finished: list[str] = []

@@ -158,8 +158,9 @@ def _url(server: http.server.HTTPServer, case: str) -> str:
     return f"http://127.0.0.1:{server.server_address[1]}/{case}/{{domain}}/mta-sts.txt"
 
 
-def test_good_policy(policy_server: http.server.HTTPServer, resolver: dns.resolver.Resolver
-                     ) -> None:
+def test_good_policy(
+    policy_server: http.server.HTTPServer, resolver: dns.resolver.Resolver
+) -> None:
     result = mta_sts_check("rec-good.test", resolver, policy_url=_url(policy_server, "good"))
     assert result.status is Status.PASS, [p.text("en") for p in result.problems]
     assert result.extra["mode"] == "enforce" and result.extra["max_age"] == 604800
@@ -258,17 +259,22 @@ def tls_files(tmp_path: Path) -> tuple[Path, Path, str]:
         .serial_number(x509.random_serial_number())
         .not_valid_before(now - datetime.timedelta(days=1))
         .not_valid_after(now + datetime.timedelta(days=1))
-        .add_extension(x509.SubjectAlternativeName([x509.DNSName("mta-sts.rec-good.test")]),
-                       critical=False)
+        .add_extension(
+            x509.SubjectAlternativeName([x509.DNSName("mta-sts.rec-good.test")]), critical=False
+        )
         .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
         .sign(key, hashes.SHA256())
     )
     pem = cert.public_bytes(serialization.Encoding.PEM)
     cert_path, key_path = tmp_path / "cert.pem", tmp_path / "key.pem"
     cert_path.write_bytes(pem)
-    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM,
-                                           serialization.PrivateFormat.PKCS8,
-                                           serialization.NoEncryption()))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
     return cert_path, key_path, pem.decode()
 
 

@@ -49,12 +49,18 @@ def test_parse_tlsrpt(text: str, problems: list[str]) -> None:
         ("v=BIMI1; l=https://example.com/logo.svg", ["bimi.no_evidence"]),
         ("v=BIMI1; l=; a=;", ["bimi.declined"]),
         ("v=BIMI1; a=https://example.com/vmc.pem", ["bimi.no_logo"]),
-        ("v=BIMI1; l=http://example.com/logo.svg; a=https://x.example/v.pem",
-         ["bimi.logo_not_https"]),
-        ("v=BIMI1; l=https://example.com/logo.png; a=https://x.example/v.pem",
-         ["bimi.logo_not_svg"]),
-        ("v=BIMI1; l=https://example.com/l.svg; a=ftp://x.example/v.pem",
-         ["bimi.evidence_not_https"]),
+        (
+            "v=BIMI1; l=http://example.com/logo.svg; a=https://x.example/v.pem",
+            ["bimi.logo_not_https"],
+        ),
+        (
+            "v=BIMI1; l=https://example.com/logo.png; a=https://x.example/v.pem",
+            ["bimi.logo_not_svg"],
+        ),
+        (
+            "v=BIMI1; l=https://example.com/l.svg; a=ftp://x.example/v.pem",
+            ["bimi.evidence_not_https"],
+        ),
         ("v=BIMI2; l=https://example.com/l.svg; a=https://x.example/v.pem", ["bimi.version"]),
     ],
 )
@@ -93,8 +99,10 @@ def test_bimi_good_bad_and_missing(resolver: dns.resolver.Resolver) -> None:
 def test_bimi_without_dmarc_enforcement(
     dns_server: LoopbackDNSServer, resolver: dns.resolver.Resolver
 ) -> None:
-    dns_server.add_txt("default._bimi.rec-rua.test",
-                       ["v=BIMI1; l=https://rec-rua.test/l.svg; a=https://rec-rua.test/a.pem"])
+    dns_server.add_txt(
+        "default._bimi.rec-rua.test",
+        ["v=BIMI1; l=https://rec-rua.test/l.svg; a=https://rec-rua.test/a.pem"],
+    )
     result = bimi_check("rec-rua.test", resolver)  # its DMARC policy is p=none
     assert result.status is Status.FAIL and _keys(result) == ["bimi.dmarc_weak"]
 

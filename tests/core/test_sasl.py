@@ -91,7 +91,11 @@ def test_single_server_line() -> None:
     exchange = decode_exchange("334 VXNlcm5hbWU6")
     (step,) = exchange.steps
     assert (step.direction, step.code, step.decoded, step.mechanism) == (
-        SERVER, "334", "Username:", "LOGIN")
+        SERVER,
+        "334",
+        "Username:",
+        "LOGIN",
+    )
     assert exchange.mechanism == "LOGIN"
     assert exchange.final is None
 
@@ -102,8 +106,11 @@ def test_single_server_line() -> None:
         ("VXNlcm5hbWU6", SERVER, "Username:"),
         ("  UGFzc3dvcmQ6\n", SERVER, "Password:"),
         ("dGlt", CLIENT, "tim"),
-        ("PDE4OTYuNjk3MTcwOTUyQHBvc3RvZmZpY2UucmVzdG9uLm1jaS5uZXQ+", SERVER,
-         "<1896.697170952@postoffice.reston.mci.net>"),
+        (
+            "PDE4OTYuNjk3MTcwOTUyQHBvc3RvZmZpY2UucmVzdG9uLm1jaS5uZXQ+",
+            SERVER,
+            "<1896.697170952@postoffice.reston.mci.net>",
+        ),
     ],
 )
 def test_bare_base64_direction_from_content(text: str, direction: str, decoded: str) -> None:
@@ -125,7 +132,10 @@ def test_auth_plain_initial_response() -> None:
     (step,) = exchange.steps
     assert step.direction == CLIENT and step.mechanism == "PLAIN"
     assert fields(step) == {
-        "mechanism": "PLAIN", "authzid": "", "authcid": "tim", "password": "tanstaaftanstaaf",
+        "mechanism": "PLAIN",
+        "authzid": "",
+        "authcid": "tim",
+        "password": "tanstaaftanstaaf",
     }
     assert step.decoded == "\u2400tim\u2400tanstaaftanstaaf"
     assert step.payload_span == (11, len(step.raw))
@@ -151,7 +161,7 @@ def test_auth_login_initial_response_is_the_user_name() -> None:
     assert exchange.final_code == "235 2.7.0"
 
 
-@pytest.mark.parametrize("command", ["auth plain", "AUTH  PLAIN", "A01 AUTHENTICATE \"PLAIN\""])
+@pytest.mark.parametrize("command", ["auth plain", "AUTH  PLAIN", 'A01 AUTHENTICATE "PLAIN"'])
 def test_auth_command_spellings(command: str) -> None:
     exchange = decode_exchange(f"{command} {b64(chr(0) + 'u' + chr(0) + 'p')}")
     assert exchange.mechanism == "PLAIN"
@@ -159,14 +169,16 @@ def test_auth_command_spellings(command: str) -> None:
 
 
 def test_empty_response_cancel_and_empty_challenge() -> None:
-    text = "\n".join([
-        "C: AUTH PLAIN",
-        "S: 334 ",
-        "C: *",
-        "S: 501 5.7.0 Authentication cancelled",
-        "C: AUTH EXTERNAL =",
-        "S: 235 2.7.0 ok",
-    ])
+    text = "\n".join(
+        [
+            "C: AUTH PLAIN",
+            "S: 334 ",
+            "C: *",
+            "S: 501 5.7.0 Authentication cancelled",
+            "C: AUTH EXTERNAL =",
+            "S: 235 2.7.0 ok",
+        ]
+    )
     exchange = decode_exchange(text)
     keys = [step.meaning.key for step in exchange.steps]
     assert keys == [
@@ -259,10 +271,17 @@ def test_error_names_line_and_column() -> None:
 @pytest.mark.parametrize(
     ("prompt", "kind"),
     [
-        ("Username:", "username"), ("username:", "username"), ("User Name", "username"),
-        ("Username", "username"), ("login:", "username"), ("User:", "username"),
-        ("Password:", "password"), ("password", "password"), ("Passwort:", "password"),
-        ("密码：", "password"), ("用户名：", "username"),
+        ("Username:", "username"),
+        ("username:", "username"),
+        ("User Name", "username"),
+        ("Username", "username"),
+        ("login:", "username"),
+        ("User:", "username"),
+        ("Password:", "password"),
+        ("password", "password"),
+        ("Passwort:", "password"),
+        ("密码：", "password"),
+        ("用户名：", "username"),
     ],
 )
 def test_login_prompt_variants(prompt: str, kind: str) -> None:
@@ -327,19 +346,27 @@ def test_xoauth2_error_then_empty_line_then_535() -> None:
     assert fields(first)["username"] == "me@example.com"
     assert fields(first)["token"] == "tok-123"
     assert fields(challenge) == {
-        "status": "400", "schemes": "Bearer", "scope": "https://mail.google.com/",
+        "status": "400",
+        "schemes": "Bearer",
+        "scope": "https://mail.google.com/",
     }
     assert challenge.meaning.key == "sasl.meaning.xoauth2_error_token"
     assert ack.meaning.key == "sasl.meaning.oauth_ack"
     assert final.code == "535 5.7.8" and exchange.final is final
     assert first.shown_decoded("en") == (
-        "user=me@example.com\u2401auth=Bearer •••••••• (7 characters)\u2401\u2401")
+        "user=me@example.com\u2401auth=Bearer •••••••• (7 characters)\u2401\u2401"
+    )
 
 
 @pytest.mark.parametrize(
     ("status", "reason"),
-    [("401", "token"), ("invalid_token", "token"), ("insufficient_scope", "scope"),
-     ("403", "scope"), ("500", "other")],
+    [
+        ("401", "token"),
+        ("invalid_token", "token"),
+        ("insufficient_scope", "scope"),
+        ("403", "scope"),
+        ("500", "other"),
+    ],
 )
 def test_oauth_error_reasons(status: str, reason: str) -> None:
     error = b64(json.dumps({"status": status, "scope": "s"}))
@@ -353,8 +380,12 @@ def test_oauthbearer_own_vector() -> None:
     (step,) = decode_exchange(b64(text)).steps
     assert step.mechanism == "OAUTHBEARER"
     assert fields(step) == {
-        "gs2_cbind_flag": "n", "authzid": "bob@example.com", "host": "smtp.example.com",
-        "port": "465", "auth_scheme": "Bearer", "token": "abc.def",
+        "gs2_cbind_flag": "n",
+        "authzid": "bob@example.com",
+        "host": "smtp.example.com",
+        "port": "465",
+        "auth_scheme": "Bearer",
+        "token": "abc.def",
     }
 
 
@@ -377,19 +408,23 @@ def test_digest_md5_broken_directives_do_not_hang(broken: str) -> None:
 
 
 def test_scram_errors_and_warnings() -> None:
-    text = "\n".join([
-        "AUTH SCRAM-SHA-256 " + b64("y,,n=us=2Cer,r=abc"),
-        "334 " + b64("r=XYZdef,s=c2FsdA==,i=1000"),
-        b64("c=eSws,r=XYZdef,p=" + b64(bytes(32))),
-        "334 " + b64("e=invalid-proof"),
-        "535 5.7.8 no",
-    ])
+    text = "\n".join(
+        [
+            "AUTH SCRAM-SHA-256 " + b64("y,,n=us=2Cer,r=abc"),
+            "334 " + b64("r=XYZdef,s=c2FsdA==,i=1000"),
+            b64("c=eSws,r=XYZdef,p=" + b64(bytes(32))),
+            "334 " + b64("e=invalid-proof"),
+            "535 5.7.8 no",
+        ]
+    )
     exchange = decode_exchange(text)
     first, server_first, final, error, _ = exchange.steps
     assert fields(first)["username"] == "us,er"
     assert [w.key for w in first.warnings] == ["sasl.warning.scram_channel_binding"]
     assert [w.key for w in server_first.warnings] == [
-        "sasl.warning.scram_nonce", "sasl.warning.scram_iterations"]
+        "sasl.warning.scram_nonce",
+        "sasl.warning.scram_iterations",
+    ]
     assert fields(server_first)["salt_length"] == "4"
     assert fields(final)["channel_binding_decoded"] == "y,,"
     assert error.meaning.key == "sasl.meaning.scram_error_proof"
@@ -448,15 +483,20 @@ def test_lone_auth_reply_is_final() -> None:
 # --- secrets -------------------------------------------------------------------------------
 
 SECRET_CASES = {
-    "login": ("AUTH LOGIN\n334 VXNlcm5hbWU6\ndGlt\n334 UGFzc3dvcmQ6\n"
-              + b64("S3cr3t-pass") + "\n235 ok", "S3cr3t-pass"),
+    "login": (
+        "AUTH LOGIN\n334 VXNlcm5hbWU6\ndGlt\n334 UGFzc3dvcmQ6\n" + b64("S3cr3t-pass") + "\n235 ok",
+        "S3cr3t-pass",
+    ),
     "plain": ("AUTH PLAIN " + b64("\0tim\0S3cr3t-pass"), "S3cr3t-pass"),
-    "xoauth2": ("AUTH XOAUTH2 " + b64("user=a@b\x01auth=Bearer ya29.S3cr3tToken\x01\x01"),
-                "ya29.S3cr3tToken"),
-    "scram": (b64("c=biws,r=abc,p=" + b64(b"S3cr3tProofBytes-20b")),
-              b64(b"S3cr3tProofBytes-20b")),
-    "digest": (b64('username="u",nonce="n",response=0123456789abcdef0123456789abcdef,qop=auth'),
-               "0123456789abcdef0123456789abcdef"),
+    "xoauth2": (
+        "AUTH XOAUTH2 " + b64("user=a@b\x01auth=Bearer ya29.S3cr3tToken\x01\x01"),
+        "ya29.S3cr3tToken",
+    ),
+    "scram": (b64("c=biws,r=abc,p=" + b64(b"S3cr3tProofBytes-20b")), b64(b"S3cr3tProofBytes-20b")),
+    "digest": (
+        b64('username="u",nonce="n",response=0123456789abcdef0123456789abcdef,qop=auth'),
+        "0123456789abcdef0123456789abcdef",
+    ),
     "cram": ("AUTH CRAM-MD5\n334 PDEuMkBoPg==\n" + b64("tim " + "ab" * 16), "ab" * 16),
 }
 
@@ -553,12 +593,38 @@ def test_untrusted_markup_is_kept_as_plain_text() -> None:
 # --- robustness ----------------------------------------------------------------------------
 
 _LINE = st.one_of(
-    st.sampled_from([
-        "334 ", "334 VXNlcm5hbWU6", "235 2.7.0 ok", "535-5.7.8 a", "535 5.7.8 b", "*", "=", "",
-        "AUTH PLAIN", "AUTH LOGIN dGlt", "AUTH NTLM TlRMTVNTUAABAAAA", "EHLO x", "+ ", "+",
-        "S: ", "C: ", "<<< 334 ", ">>> dGlt", "<- 250-AUTH PLAIN", " -> QUIT", "<~* 535 x",
-        "===", "AUTH", "TlRMTVNTUAACAAAA////", "A01 OK done", "* OK hi", "\r", "\t",
-    ]),
+    st.sampled_from(
+        [
+            "334 ",
+            "334 VXNlcm5hbWU6",
+            "235 2.7.0 ok",
+            "535-5.7.8 a",
+            "535 5.7.8 b",
+            "*",
+            "=",
+            "",
+            "AUTH PLAIN",
+            "AUTH LOGIN dGlt",
+            "AUTH NTLM TlRMTVNTUAABAAAA",
+            "EHLO x",
+            "+ ",
+            "+",
+            "S: ",
+            "C: ",
+            "<<< 334 ",
+            ">>> dGlt",
+            "<- 250-AUTH PLAIN",
+            " -> QUIT",
+            "<~* 535 x",
+            "===",
+            "AUTH",
+            "TlRMTVNTUAACAAAA////",
+            "A01 OK done",
+            "* OK hi",
+            "\r",
+            "\t",
+        ]
+    ),
     st.binary(max_size=60).map(b64),
     st.binary(max_size=60).map(lambda data: "334 " + b64(data)),
     st.binary(max_size=200).map(lambda data: "AUTH X " + b64(b"NTLMSSP\0" + data)),

@@ -58,8 +58,11 @@ def test_text_both_ways() -> None:
     assert decode_text("5a+G56CB").text == "密码"
 
 
-@given(st.text(max_size=50).filter(lambda s: "\0" not in s), st.text(max_size=50).filter(
-    lambda s: "\0" not in s), st.text(min_size=1, max_size=50).filter(lambda s: "\0" not in s))
+@given(
+    st.text(max_size=50).filter(lambda s: "\0" not in s),
+    st.text(max_size=50).filter(lambda s: "\0" not in s),
+    st.text(min_size=1, max_size=50).filter(lambda s: "\0" not in s),
+)
 @settings(max_examples=100, deadline=None)
 def test_plain_round_trip(authzid: str, user: str, password: str) -> None:
     exchange = decode_exchange("AUTH PLAIN " + encode_plain(authzid, user, password))

@@ -121,7 +121,10 @@ def test_authenticate_message(nt_length: int, version: str) -> None:
     values = {f.name: f.value for f in reading.fields}
     assert values["ntlm_version"] == version
     assert (values["domain"], values["username"], values["workstation"]) == (
-        "CORP", "alice", "WS01")
+        "CORP",
+        "alice",
+        "WS01",
+    )
     secret = {f.name for f in reading.fields if f.secret}
     assert secret == {"lm_response", "nt_response", "session_key"}
     assert values["nt_response"] == bytes(range(nt_length)).hex()
@@ -129,12 +132,14 @@ def test_authenticate_message(nt_length: int, version: str) -> None:
 
 
 def test_whole_ntlm_exchange() -> None:
-    text = "\n".join([
-        "AUTH NTLM " + b64(negotiate_message()),
-        "334 " + b64(challenge_message()),
-        b64(authenticate_message()),
-        "235 2.7.0 Authentication successful",
-    ])
+    text = "\n".join(
+        [
+            "AUTH NTLM " + b64(negotiate_message()),
+            "334 " + b64(challenge_message()),
+            b64(authenticate_message()),
+            "235 2.7.0 Authentication successful",
+        ]
+    )
     exchange = decode_exchange(text)
     assert exchange.mechanism == "NTLM"
     assert [s.direction for s in exchange.steps] == [CLIENT, SERVER, CLIENT, SERVER]

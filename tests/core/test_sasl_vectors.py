@@ -133,13 +133,21 @@ def _digest(vector: Vector, challenge: str, response: str, final: str) -> None:
 
 
 def check_rfc2831_s4_imap(vector: Vector) -> None:
-    _digest(vector, vector["server_challenge_base64"], vector["client_response_base64"],
-            vector["server_final_base64"])
+    _digest(
+        vector,
+        vector["server_challenge_base64"],
+        vector["client_response_base64"],
+        vector["server_final_base64"],
+    )
 
 
 def check_rfc2831_s4_acap(vector: Vector) -> None:
-    _digest(vector, _b64(vector["server_challenge"]), _b64(vector["client_response"]),
-            _b64(vector["server_final"]))
+    _digest(
+        vector,
+        _b64(vector["server_challenge"]),
+        _b64(vector["client_response"]),
+        _b64(vector["server_final"]),
+    )
 
 
 def _scram(vector: Vector, with_command: bool) -> None:
@@ -208,12 +216,14 @@ def check_rfc7628_s4_1_smtp(vector: Vector) -> None:
 
 
 def check_rfc7628_s4_3_failed(vector: Vector) -> None:
-    text = "\n".join([
-        f"C: AUTH OAUTHBEARER {vector['initial_response_base64']}",
-        f"S: 334 {vector['server_error_base64']}",
-        f"C: {vector['client_dummy_response_base64']}",
-        "S: 535 5.7.8 Authentication failed",
-    ])
+    text = "\n".join(
+        [
+            f"C: AUTH OAUTHBEARER {vector['initial_response_base64']}",
+            f"S: 334 {vector['server_error_base64']}",
+            f"C: {vector['client_dummy_response_base64']}",
+            "S: 535 5.7.8 Authentication failed",
+        ]
+    )
     exchange = decode_exchange(text)
     client, error, dummy = _payload_steps(exchange)
     assert _oauthbearer_client(vector, client)["port"] == "143"
@@ -234,7 +244,9 @@ def check_rfc7628_s4_4_smtp_failed(vector: Vector) -> None:
     assert [w.key for w in client.warnings] == ["sasl.warning.gs2_header"]
     assert error.decoded == vector["server_error"]
     assert _fields(error) == {
-        "status": "invalid_token", "schemes": "bearer mac", "scope": "https://mail.example.com/",
+        "status": "invalid_token",
+        "schemes": "bearer mac",
+        "scope": "https://mail.example.com/",
     }
     assert dummy.meaning.key == "sasl.meaning.oauth_ack"
     assert exchange.final_code == "535 5.7.1"
@@ -252,7 +264,9 @@ def check_google_xoauth2(vector: Vector) -> None:
     step = error.steps[0]
     assert step.direction == SERVER and step.decoded == vector["server_error"]
     assert _fields(step) == {
-        "status": "401", "schemes": "bearer mac", "scope": "https://mail.google.com/",
+        "status": "401",
+        "schemes": "bearer mac",
+        "scope": "https://mail.google.com/",
     }
     assert step.meaning.key == "sasl.meaning.xoauth2_error_token"
     assert "empty line" in step.meaning.text("en") and "535" in step.meaning.text("en")
@@ -278,11 +292,22 @@ def test_every_vector_has_a_check() -> None:
 @pytest.mark.parametrize(
     "vector_id",
     [
-        "rfc4616-s4-ex1", "rfc4616-s4-ex2", "rfc4954-s4.1-plain-ir", "rfc4954-s4.1-plain-noir",
-        "rfc4954-s4.1-cram-md5", "rfc4954-s4.1-external", "rfc2195-s2-cram-md5",
-        "rfc2831-s4-imap", "rfc2831-s4-acap", "rfc5802-s5-scram-sha-1",
-        "rfc7677-s3-scram-sha-256", "rfc7628-s4.1-imap", "rfc7628-s4.1-smtp",
-        "rfc7628-s4.3-failed", "rfc7628-s4.4-smtp-failed", "google-xoauth2",
+        "rfc4616-s4-ex1",
+        "rfc4616-s4-ex2",
+        "rfc4954-s4.1-plain-ir",
+        "rfc4954-s4.1-plain-noir",
+        "rfc4954-s4.1-cram-md5",
+        "rfc4954-s4.1-external",
+        "rfc2195-s2-cram-md5",
+        "rfc2831-s4-imap",
+        "rfc2831-s4-acap",
+        "rfc5802-s5-scram-sha-1",
+        "rfc7677-s3-scram-sha-256",
+        "rfc7628-s4.1-imap",
+        "rfc7628-s4.1-smtp",
+        "rfc7628-s4.3-failed",
+        "rfc7628-s4.4-smtp-failed",
+        "google-xoauth2",
     ],
 )
 def test_vector(vector_id: str) -> None:
@@ -297,9 +322,12 @@ def test_no_vector_secret_leaks_when_masked() -> None:
     import json
 
     for vector in _vectors().values():
-        text = "\n".join(vector["transcript"]) if "transcript" in vector else (
-            vector.get("message_base64") or vector.get("initial_response_base64") or "")
-        if not text or "AUTHENTICATE \"PLAIN\"" in text:
+        text = (
+            "\n".join(vector["transcript"])
+            if "transcript" in vector
+            else (vector.get("message_base64") or vector.get("initial_response_base64") or "")
+        )
+        if not text or 'AUTHENTICATE "PLAIN"' in text:
             continue
         dumped = json.dumps(decode_exchange(text).to_dict("en"), ensure_ascii=False)
         for key in ("password", "digest_hex"):

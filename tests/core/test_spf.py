@@ -55,8 +55,14 @@ def resolver(dns_server: LoopbackDNSServer) -> dns.resolver.Resolver:
     ],
 )
 def test_results(
-    resolver: dns.resolver.Resolver, domain: str, ip: str, sender: str, result: str,
-    lookups: int, voids: int, why: str,
+    resolver: dns.resolver.Resolver,
+    domain: str,
+    ip: str,
+    sender: str,
+    result: str,
+    lookups: int,
+    voids: int,
+    why: str,
 ) -> None:
     evaluation = check_host(resolver, ip, domain, sender or f"postmaster@{domain}", "mx.test")
     assert str(evaluation.result) == result, evaluation.reason_text("en")
@@ -76,8 +82,12 @@ def test_results(
     ],
 )
 def test_dns_failures_are_temperror_not_none(
-    dns_server: LoopbackDNSServer, resolver: dns.resolver.Resolver,
-    behaviour: dict[str, object], domain: str, ip: str, why: str,
+    dns_server: LoopbackDNSServer,
+    resolver: dns.resolver.Resolver,
+    behaviour: dict[str, object],
+    domain: str,
+    ip: str,
+    why: str,
 ) -> None:
     for suffix in ("dead.spf.test", "servfail.spf.test", "slow.spf.test"):
         dns_server.behave(suffix, **behaviour)
@@ -92,8 +102,10 @@ def test_a_failing_include_is_not_reached_when_an_earlier_term_matches(
     dns_server: LoopbackDNSServer, resolver: dns.resolver.Resolver
 ) -> None:
     dns_server.behave("servfail.spf.test", rcode=2)
-    assert check_host(resolver, "192.0.2.1", "inclfail.spf.test", "a@inclfail.spf.test").result \
+    assert (
+        check_host(resolver, "192.0.2.1", "inclfail.spf.test", "a@inclfail.spf.test").result
         is SpfResult.PASS
+    )
 
 
 def test_trace_is_a_tree_with_lookups_per_term(resolver: dns.resolver.Resolver) -> None:
@@ -103,7 +115,10 @@ def test_trace_is_a_tree_with_lookups_per_term(resolver: dns.resolver.Resolver) 
     first, include = evaluation.trace
     assert (first.term, first.matched, first.cost) == ("ip4:192.0.2.0/24", False, 0)
     assert (include.kind, include.matched, include.cost, include.result) == (
-        "include", True, 1, SpfResult.PASS
+        "include",
+        True,
+        1,
+        SpfResult.PASS,
     )
     assert include.record == "v=spf1 ip6:2001:db8::/32 a:mail.spf.test mx ~all"
     assert [c.term for c in include.children] == ["ip6:2001:db8::/32", "a:mail.spf.test"]
@@ -174,8 +189,11 @@ def test_each_name_is_asked_once(
         ("", "h.example", ("postmaster@h.example", "postmaster", "h.example")),
         ("@example.net", "h", ("postmaster@example.net", "postmaster", "example.net")),
         ("example.org", "h", ("postmaster@example.org", "postmaster", "example.org")),
-        ("Macro Error@e8.example.com", "h", ("Macro Error@e8.example.com", "Macro Error",
-                                             "e8.example.com")),
+        (
+            "Macro Error@e8.example.com",
+            "h",
+            ("Macro Error@e8.example.com", "Macro Error", "e8.example.com"),
+        ),
     ],
 )
 def test_identities(sender: str, helo: str, expected: tuple[str, str, str]) -> None:
@@ -200,11 +218,35 @@ def test_evaluate_uses_helo_when_mail_from_is_null(resolver: dns.resolver.Resolv
 
 _names = itertools.count()
 _FUZZ_TOKENS = st.sampled_from(
-    ["all", "-all", "~all", "?all", "a", "mx", "ptr", "a:good.spf.test", "mx:good.spf.test",
-     "include:_inc.spf.test", "include:loop.spf.test", "redirect=selfredirect.spf.test",
-     "exists:%{ir}.%{l1r+-}._spf.macro.spf.test", "ip4:192.0.2.0/24", "ip6:2001:db8::/32",
-     "a:%{d}", "exp=why.macro.spf.test", "a:nx.spf.test", "a/24//64", "%{p}", "%{x}", ":", "/",
-     "=", "%", "a:" + "x" * 70 + ".spf.test", "exists:%{s}%{s}%{s}%{s}.spf.test"]
+    [
+        "all",
+        "-all",
+        "~all",
+        "?all",
+        "a",
+        "mx",
+        "ptr",
+        "a:good.spf.test",
+        "mx:good.spf.test",
+        "include:_inc.spf.test",
+        "include:loop.spf.test",
+        "redirect=selfredirect.spf.test",
+        "exists:%{ir}.%{l1r+-}._spf.macro.spf.test",
+        "ip4:192.0.2.0/24",
+        "ip6:2001:db8::/32",
+        "a:%{d}",
+        "exp=why.macro.spf.test",
+        "a:nx.spf.test",
+        "a/24//64",
+        "%{p}",
+        "%{x}",
+        ":",
+        "/",
+        "=",
+        "%",
+        "a:" + "x" * 70 + ".spf.test",
+        "exists:%{s}%{s}%{s}%{s}.spf.test",
+    ]
 )
 
 

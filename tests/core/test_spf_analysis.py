@@ -37,8 +37,13 @@ def resolver(dns_server: LoopbackDNSServer) -> dns.resolver.Resolver:
         ("loop.spf.test", "permerror", 2, 0, ["spf.warn.loop"]),
         ("selfredirect.spf.test", "permerror", 1, 0, ["spf.warn.loop"]),
         ("eleven.spf.test", "permerror", 11, 0, ["spf.warn.lookup_limit"]),
-        ("void3.spf.test", "permerror", 3, 3,
-         ["spf.warn.void", "spf.warn.void", "spf.warn.void", "spf.warn.void_limit"]),
+        (
+            "void3.spf.test",
+            "permerror",
+            3,
+            3,
+            ["spf.warn.void", "spf.warn.void", "spf.warn.void", "spf.warn.void_limit"],
+        ),
         ("multi.spf.test", "permerror", 0, 0, ["spf.warn.multiple"]),
         ("macro.spf.test", "ok", 1, 0, ["spf.warn.macro_target"]),
         ("timeout.spf.test", "ok", 1, 0, ["spf.warn.nested_fetch_failed"]),
@@ -57,7 +62,11 @@ def resolver(dns_server: LoopbackDNSServer) -> dns.resolver.Resolver:
     ],
 )
 def test_analysis(
-    resolver: dns.resolver.Resolver, domain: str, outcome: str, lookups: int, voids: int,
+    resolver: dns.resolver.Resolver,
+    domain: str,
+    outcome: str,
+    lookups: int,
+    voids: int,
     problems: list[str],
 ) -> None:
     analysis = analyze(domain, resolver)
@@ -71,7 +80,9 @@ def test_broken_records_still_show_record_and_breakdown(resolver: dns.resolver.R
     analysis = analyze("syntax.spf.test", resolver)
     assert analysis.record == "v=spf1 ip4:192.0.2.1 foo:bar ip4:192.0.2.300 -all"
     assert [(n.term, n.kind) for n in analysis.nodes] == [
-        ("ip4:192.0.2.1", "ip4"), ("foo:bar", "error"), ("ip4:192.0.2.300", "error"),
+        ("ip4:192.0.2.1", "ip4"),
+        ("foo:bar", "error"),
+        ("ip4:192.0.2.300", "error"),
         ("-all", "all"),
     ]
     multi = analyze("multi.spf.test", resolver)
@@ -83,7 +94,10 @@ def test_lookups_are_counted_through_includes(resolver: dns.resolver.Resolver) -
     include = analysis.nodes[1]
     assert (include.lookups, include.total) == (1, 3)
     assert [(c.term, c.lookups) for c in include.children] == [
-        ("ip6:2001:db8::/32", 0), ("a:mail.spf.test", 1), ("mx", 1), ("~all", 0)
+        ("ip6:2001:db8::/32", 0),
+        ("a:mail.spf.test", 1),
+        ("mx", 1),
+        ("~all", 0),
     ]
     assert json.dumps(analysis.to_dict(None))  # JSON-safe, both languages
 
@@ -123,8 +137,9 @@ def test_spf_check_status(
         data = result.to_dict(lang)
         json.dumps(data)
         assert {"name", "status", "record", "problems", "details"} <= data.keys()
-        assert data["result"] == (str(check_host(resolver, ip, domain, "p@x").result)
-                                  if ip else None)
+        assert data["result"] == (
+            str(check_host(resolver, ip, domain, "p@x").result) if ip else None
+        )
 
 
 def test_spf_check_carries_trace_and_record(resolver: dns.resolver.Resolver) -> None:

@@ -92,8 +92,10 @@ def test_ipv6_expansion() -> None:
     [
         ("%{c} %{r} %{t}", "192.0.2.3 mail.example.net 1234567890"),
         ("http://example.com/why.html?l=%{L}", "http://example.com/why.html?l=strong-bad"),
-        ("%{i} is not one of %{d}'s designated mail servers.",
-         "192.0.2.3 is not one of email.example.com's designated mail servers."),
+        (
+            "%{i} is not one of %{d}'s designated mail servers.",
+            "192.0.2.3 is not one of email.example.com's designated mail servers.",
+        ),
     ],
 )
 def test_explain_strings_allow_crt_and_spaces(spec: str, expanded: str) -> None:
@@ -132,8 +134,14 @@ def test_structure_of_a_parsed_macro() -> None:
     parsed = parse_macro_string("x.%{L2r+-}", offset=10)
     macro = parsed.parts[-1]
     assert isinstance(macro, Macro)
-    assert (macro.letter, macro.url_escape, macro.digits, macro.reverse, macro.delimiters,
-            macro.position) == ("l", True, 2, True, "+-", 12)
+    assert (
+        macro.letter,
+        macro.url_escape,
+        macro.digits,
+        macro.reverse,
+        macro.delimiters,
+        macro.position,
+    ) == ("l", True, 2, True, "+-", 12)
     assert parsed.has_macros and parsed.ends_with_macro
 
 
@@ -142,8 +150,10 @@ def test_structure_of_a_parsed_macro() -> None:
     [
         ("example.com.", "example.com"),
         ("example.com", "example.com"),
-        ("a" * 60 + "." + "b" * 60 + "." + "c" * 60 + "." + "d" * 60 + ".example.com",
-         "b" * 60 + "." + "c" * 60 + "." + "d" * 60 + ".example.com"),
+        (
+            "a" * 60 + "." + "b" * 60 + "." + "c" * 60 + "." + "d" * 60 + ".example.com",
+            "b" * 60 + "." + "c" * 60 + "." + "d" * 60 + ".example.com",
+        ),
     ],
 )
 def test_to_domain_drops_the_trailing_dot_and_truncates_on_the_left(

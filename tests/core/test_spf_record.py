@@ -62,8 +62,15 @@ def test_tokenize_keeps_positions_and_skips_runs_of_spaces() -> None:
         ("mx/0", "mx", "+", None, None, 0, None),
         ("ptr", "ptr", "+", None, None, None, None),
         ("ptr:example.com", "ptr", "+", "example.com", None, None, None),
-        ("exists:%{ir}.%{l1r+-}._spf.%{d}", "exists", "+", "%{ir}.%{l1r+-}._spf.%{d}", None,
-         None, None),
+        (
+            "exists:%{ir}.%{l1r+-}._spf.%{d}",
+            "exists",
+            "+",
+            "%{ir}.%{l1r+-}._spf.%{d}",
+            None,
+            None,
+            None,
+        ),
         ("ip4:192.0.2.1", "ip4", "+", None, "192.0.2.1/32", None, None),
         ("-ip4:192.0.2.77/24", "ip4", "-", None, "192.0.2.0/24", None, None),
         ("ip6:2001:DB8::/32", "ip6", "+", None, "2001:db8::/32", None, None),
@@ -73,8 +80,13 @@ def test_tokenize_keeps_positions_and_skips_runs_of_spaces() -> None:
     ],
 )
 def test_mechanisms(
-    token: str, name: str, qualifier: str, spec: str | None, network: str | None,
-    cidr4: int | None, cidr6: int | None,
+    token: str,
+    name: str,
+    qualifier: str,
+    spec: str | None,
+    network: str | None,
+    cidr4: int | None,
+    cidr6: int | None,
 ) -> None:
     term = parse_term(token, 7)
     assert isinstance(term, Mechanism)
@@ -168,9 +180,42 @@ def test_records_over_the_cap_are_refused() -> None:
 
 
 _TOKENS = st.sampled_from(
-    ["all", "-all", "~all", "?all", "+all", "a", "mx", "ptr", "a:", "ip4:", "ip6:", "include:",
-     "exists:", "redirect=", "exp=", "/", "//", ":", "=", "%", "%{", "}", "%{d}", "%{ir}",
-     "%{l1r+-}", ".", "example.com", "192.0.2.1", "2001:db8::1", "24", "x", " ", "\t", "\x00"]
+    [
+        "all",
+        "-all",
+        "~all",
+        "?all",
+        "+all",
+        "a",
+        "mx",
+        "ptr",
+        "a:",
+        "ip4:",
+        "ip6:",
+        "include:",
+        "exists:",
+        "redirect=",
+        "exp=",
+        "/",
+        "//",
+        ":",
+        "=",
+        "%",
+        "%{",
+        "}",
+        "%{d}",
+        "%{ir}",
+        "%{l1r+-}",
+        ".",
+        "example.com",
+        "192.0.2.1",
+        "2001:db8::1",
+        "24",
+        "x",
+        " ",
+        "\t",
+        "\x00",
+    ]
 )
 
 

@@ -106,6 +106,8 @@ def test_rfc4408_suite_informational(servers: _Servers, capsys: pytest.CaptureFi
     _scenarios, cases = load_suite(Path(path))
     mismatches = [case.id for case in cases if not run_case(case, servers)[1]]
     with capsys.disabled():
-        print(f"\nrfc4408-tests.yml (informational): {len(cases) - len(mismatches)}/"
-              f"{len(cases)} agree; differ: {', '.join(mismatches) or 'none'}")
+        print(
+            f"\nrfc4408-tests.yml (informational): {len(cases) - len(mismatches)}/"
+            f"{len(cases)} agree; differ: {', '.join(mismatches) or 'none'}"
+        )
     assert len(cases) == 191

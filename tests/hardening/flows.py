@@ -50,8 +50,11 @@ def drive_offline_panes(window: MainWindow) -> None:
     decoder = window.decoder_pane
     window.tabs.setCurrentWidget(decoder.parentWidget())
     decoder.input.setPlainText(
-        "AUTH LOGIN\n334 VXNlcm5hbWU6\n" + b64("alice") + "\n334 UGFzc3dvcmQ6\n"
-        + b64(PASSWORD) + "\n235 2.7.0 ok"
+        "AUTH LOGIN\n334 VXNlcm5hbWU6\n"
+        + b64("alice")
+        + "\n334 UGFzc3dvcmQ6\n"
+        + b64(PASSWORD)
+        + "\n235 2.7.0 ok"
     )
     decoder.decode_now()
     assert decoder.exchange is not None and decoder.exchange.mechanism == "LOGIN"

@@ -169,10 +169,7 @@ def _timed(run: Callable[[], object]) -> tuple[object, float]:
             (f"{label}.hostile.test", SpfResult.TEMPERROR, "spf.why.record_temperror")
             for label in FAST
         ],
-        *[
-            (f"includes-{label}.spf.hostile.test", SpfResult.TEMPERROR, None)
-            for label in FAST
-        ],
+        *[(f"includes-{label}.spf.hostile.test", SpfResult.TEMPERROR, None) for label in FAST],
     ],
 )
 def test_spf_evaluation_of_hostile_records(

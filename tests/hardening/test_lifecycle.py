@@ -82,11 +82,19 @@ def test_cancel_and_restart_across_kinds(
         started = time.monotonic()
         pane.cancel_check()
     assert finished.args == [True] and time.monotonic() - started < 0.5
-    assert {row.status for row in pane.model.rows()} <= {"cancelled", "pass", "warn", "info",
-                                                         "fail", "error"}
+    assert {row.status for row in pane.model.rows()} <= {
+        "cancelled",
+        "pass",
+        "warn",
+        "info",
+        "fail",
+        "error",
+    }
     qtbot.wait(700)  # the replaced and cancelled answers would have arrived by now
-    assert all(row.name in {"mx", "spf", "dmarc", "dkim", "ptr", "mta-sts", "tls-rpt", "bimi",
-                            "tlsa"} for row in pane.model.rows())
+    assert all(
+        row.name in {"mx", "spf", "dmarc", "dkim", "ptr", "mta-sts", "tls-rpt", "bimi", "tlsa"}
+        for row in pane.model.rows()
+    )
     assert "cancelled" in {row.status for row in pane.model.rows()}
     with qtbot.waitSignal(pane.check_finished, timeout=8000) as finished:
         _start(pane, "blocklist", "192.0.2.2", LISTS)
@@ -95,7 +103,10 @@ def test_cancel_and_restart_across_kinds(
 
 
 def test_closing_with_work_in_every_pane(
-    qtbot: QtBot, settings: Settings, dns_server: LoopbackDNSServer, smtp_servers  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    settings: Settings,
+    dns_server: LoopbackDNSServer,
+    smtp_servers,  # type: ignore[no-untyped-def]
 ) -> None:
     """A blocklist check on a list that never answers, a probe of a server that never
     speaks, a megabyte decoding and a megabyte diagnosing: close, and everything stops."""

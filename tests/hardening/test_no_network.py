@@ -108,7 +108,11 @@ def test_no_socket_is_opened_by_start_up_or_offline_panes(tmp_path: Path) -> Non
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run(
         [sys.executable, "-c", _WATCH, str(tmp_path / "settings.ini")],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=120,
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 0, done.stderr
     events = json.loads(done.stdout.strip().splitlines()[-1])

@@ -219,9 +219,7 @@ def test_search_never_fails_and_finds_entries_only(query: str, cls: int | None) 
 def test_search_counts_each_word_once() -> None:
     """A megabyte of one matching word is one word (it used to take minutes)."""
     started = time.monotonic()
-    assert catalogue.catalogue().search("relay " * 200_000) == catalogue.catalogue().search(
-        "relay"
-    )
+    assert catalogue.catalogue().search("relay " * 200_000) == catalogue.catalogue().search("relay")
     assert time.monotonic() - started < BOUND
 
 

@@ -48,9 +48,7 @@ def b64(text: str) -> str:
     return base64.b64encode(text.encode()).decode()
 
 
-_SCRAM_FINAL = (
-    "c=biws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,p=" + SCRAM_PROOF
-)
+_SCRAM_FINAL = "c=biws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,p=" + SCRAM_PROOF
 EXCHANGES = {
     "PLAIN": "AUTH PLAIN " + b64(f"\0{USER}\0{PASSWORD}") + "\n235 2.7.0 ok",
     "LOGIN": (
@@ -230,9 +228,22 @@ def test_no_secret_leaks_anywhere(  # type: ignore[no-untyped-def]
             assert _leaks(_cli(capsys, "decode", text, *extra)) == []
         assert _leaks(_cli(capsys, "decode", text, "--json", "--reveal"))
     monkeypatch.setattr("sys.stdin", io.StringIO(SERVER_PASSWORD + "\n"))
-    probe_args = ["probe", "127.0.0.1", "--port", str(server.port), "--tls", "starttls",
-                  "--insecure", "--auth", "plain", "--user", SERVER_USER, "--password-stdin",
-                  "--timeout", "5"]
+    probe_args = [
+        "probe",
+        "127.0.0.1",
+        "--port",
+        str(server.port),
+        "--tls",
+        "starttls",
+        "--insecure",
+        "--auth",
+        "plain",
+        "--user",
+        SERVER_USER,
+        "--password-stdin",
+        "--timeout",
+        "5",
+    ]
     probed = _cli(capsys, *probe_args, "--json")
     assert json.loads(probed)["result"] and _leaks(probed) == []
 
@@ -252,6 +263,11 @@ def test_no_secret_leaks_anywhere(  # type: ignore[no-untyped-def]
     stored = Path(settings.backend.fileName()).read_text(encoding="utf-8", errors="replace")
     assert stored and _leaks(stored) == []
     assert set(settings.backend.allKeys()) <= {
-        "language", "window/geometry", "window/pane", "compare/left", "compare/right",
-        "checks/nameservers", "checks/timeout",
+        "language",
+        "window/geometry",
+        "window/pane",
+        "compare/left",
+        "compare/right",
+        "checks/nameservers",
+        "checks/timeout",
     }

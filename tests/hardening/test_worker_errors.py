@@ -139,8 +139,20 @@ def test_a_raising_lookup_in_the_headless_blocklist_check_is_an_error_row(
     """``smtp-gui check blacklist``: one list's bug is that list's row, not a traceback."""
     failing = _alookup_failing_for("spamcop.dnsbl.test")
     monkeypatch.setattr(smtp_gui.core.dnsbl.check, "alookup", failing)
-    code = cli_main(["check", "blacklist", "192.0.2.2", "--nameserver", dns_server.nameserver,
-                     "--timeout", "1", "--zones", LISTS, "--json"])
+    code = cli_main(
+        [
+            "check",
+            "blacklist",
+            "192.0.2.2",
+            "--nameserver",
+            dns_server.nameserver,
+            "--timeout",
+            "1",
+            "--zones",
+            LISTS,
+            "--json",
+        ]
+    )
     out, err = capsys.readouterr()
     assert code == 0 and "Traceback" not in err, err
     results = {r["zone"]: r for r in json.loads(out)["results"]}

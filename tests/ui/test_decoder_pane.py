@@ -34,14 +34,16 @@ def b64(text: str | bytes) -> str:
 
 
 PLAIN = "AUTH PLAIN " + b64(f"\0alice\0{PASSWORD}")
-LOGIN = "\n".join([
-    "C: AUTH LOGIN",
-    "S: 334 VXNlcm5hbWU6",
-    "C: " + b64("alice"),
-    "S: 334 UGFzc3dvcmQ6",
-    "C: " + b64(PASSWORD),
-    "S: 535 5.7.8 Error: authentication failed",
-])
+LOGIN = "\n".join(
+    [
+        "C: AUTH LOGIN",
+        "S: 334 VXNlcm5hbWU6",
+        "C: " + b64("alice"),
+        "S: 334 UGFzc3dvcmQ6",
+        "C: " + b64(PASSWORD),
+        "S: 535 5.7.8 Error: authentication failed",
+    ]
+)
 SECRET_FORMS = (PASSWORD, b64(PASSWORD), PLAIN.split(" ")[-1])
 
 
@@ -214,10 +216,12 @@ def test_no_secret_in_settings_file_or_log(  # type: ignore[no-untyped-def]
 
 def test_cram_md5_digest_check(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     pane, source, _output, _reveal = _widgets(window)
-    text = "\n".join([
-        "S: + PDE4OTYuNjk3MTcwOTUyQHBvc3RvZmZpY2UucmVzdG9uLm1jaS5uZXQ+",
-        "C: dGltIGI5MTNhNjAyYzdlZGE3YTQ5NWI0ZTZlNzMzNGQzODkw",
-    ])
+    text = "\n".join(
+        [
+            "S: + PDE4OTYuNjk3MTcwOTUyQHBvc3RvZmZpY2UucmVzdG9uLm1jaS5uZXQ+",
+            "C: dGltIGI5MTNhNjAyYzdlZGE3YTQ5NWI0ZTZlNzMzNGQzODkw",
+        ]
+    )
     _enter(qtbot, pane, source, text)
     assert pane.cram_row.isVisible()
     password = window.findChild(QLineEdit, "cramPassword")
@@ -312,8 +316,10 @@ def test_large_paste_decodes_in_the_background_without_freezing(  # type: ignore
     # Copy report reuses the masked text the worker rendered: the report, as in the view.
     assert pane.report() == render_text(report(pane.exchange, "en"))
     assert output.toPlainText() == render_text(details(report(pane.exchange, "en")))
-    print(f"\n1 MB paste: decoded in {elapsed:.2f} s; largest gap between 10 ms ticks "
-          f"{max(gaps, default=0):.0f} ms over {len(gaps)} ticks")
+    print(
+        f"\n1 MB paste: decoded in {elapsed:.2f} s; largest gap between 10 ms ticks "
+        f"{max(gaps, default=0):.0f} ms over {len(gaps)} ticks"
+    )
     # Decoding and rendering run in the worker; the GUI thread only puts the report into
     # the view (about 0.1 s on the development machine). Generous bound for slow CI.
     assert len(gaps) > 5
