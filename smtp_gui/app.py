@@ -38,8 +38,8 @@ def create_main_window(
 ) -> MainWindow:
     """The fully wired main window, not shown; a QApplication must already exist.
 
-    With ``defer_panes`` only the first pane is built; call ``build_remaining_panes()``
-    once the window is up (the app does, right after the first paint).
+    With ``defer_panes`` only the first pane is built, the others on first use; call
+    ``finish_setup()`` once the window is up (the app does, right after the first paint).
     """
     app = QApplication.instance()
     if app is None:
@@ -125,7 +125,8 @@ def run_gui(*, smoke: bool = False, lang: str | None = None) -> int:
     app.setOrganizationName("smtp-gui")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("smtp-gui")
-    # Only the visible pane is built before the window appears; the others right after.
+    # Only the visible pane is built before the window appears; the others when their tab
+    # is first shown (MainWindow builds a pane on first use).
     window = create_main_window(lang=lang, defer_panes=True)
 
     def after_first_paint() -> None:
@@ -133,7 +134,7 @@ def run_gui(*, smoke: bool = False, lang: str | None = None) -> int:
             print("ok", flush=True)
             app.quit()
         else:
-            window.build_remaining_panes()
+            window.finish_setup()
 
     watcher = _FirstPaint(after_first_paint)
     window.installEventFilter(watcher)

@@ -7,6 +7,7 @@ then lists the modules it loaded. Not timed: the imports themselves are the meas
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -37,10 +38,11 @@ sys.stderr.write("MODULES " + json.dumps(sorted(sys.modules)) + " STATUS " + str
 """
 
 
-def _modules(*args: str) -> set[str]:
+def _modules(*args: str, env: dict[str, str] | None = None) -> set[str]:
     done = subprocess.run(
         [sys.executable, "-c", _SCRIPT, json.dumps(args)],
         cwd=ROOT,
+        env=None if env is None else {**os.environ, **env},
         capture_output=True,
         text=True,
         timeout=60,
@@ -76,3 +78,16 @@ def test_check_blacklist_loads_dns_but_no_offline_command(dns_server: LoopbackDN
     assert "dns.resolver" in modules and "smtp_gui.core.dnsbl.check" in modules
     heavy = ("smtp_gui.core.codes", "smtp_gui.core.spf", "smtp_gui.core.records")
     assert _loaded(modules, OFFLINE_ONLY + heavy + QT) == []
+
+
+def test_first_paint_loads_no_diagnosis_header_or_network_code(tmp_path: Path) -> None:
+    """``--smoke`` quits right after the first paint, so what it loaded is what the first
+    paint waited for: the empty Diagnose pane needs none of the diagnosis, the Headers
+    pane's code (37 ms and 5 MiB, loaded by the "Analyze headers" offer of an empty paste
+    until issue 17) nor dnspython."""
+    modules = _modules(
+        "--smoke", env={"QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
+    )
+    assert "smtp_gui.ui.diagnose.pane" in modules  # the first pane was built and painted
+    later = ("smtp_gui.core.diagnose.analyse", "smtp_gui.core.headers", "email")
+    assert _loaded(modules, later + NETWORK[:2] + ("smtp_gui.core.dnsbl",)) == []

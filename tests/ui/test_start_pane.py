@@ -53,3 +53,34 @@ def test_a_hand_edited_tab_name_opens_diagnose(qtbot: QtBot, settings: Settings)
     main = _open(qtbot, settings)
     assert main.current_pane() is main.diagnose_pane
     _close(main)
+
+
+def test_a_hidden_pane_is_built_when_its_tab_is_first_shown(
+    qtbot: QtBot, settings: Settings
+) -> None:
+    """As the app opens the window (``run_gui``): the first pane before the first paint, the
+    shortcuts after it, each other pane when the user first opens its tab (all six cost
+    41 MiB and half a second that a session opening one tab would pay for nothing)."""
+    from PySide6.QtCore import Qt
+
+    from smtp_gui.ui.pane import PANES, PaneSlot
+
+    main = create_main_window(settings, lang="en", defer_panes=True)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    main.finish_setup()
+    qtbot.wait(50)  # turns of the event loop: nothing else is built behind the user's back
+
+    def built() -> list[str]:
+        slots = [main.tabs.widget(i) for i in range(main.tabs.count())]
+        return [s.objectName() for s in slots if isinstance(s, PaneSlot) and s.pane]
+
+    assert built() == ["diagnose_paneSlot"]
+    main.tabs.setCurrentIndex(3)  # a click on "AUTH decoder"
+    assert built() == ["diagnose_paneSlot", "decoder_paneSlot"]
+    assert main.current_pane() is main.decoder_pane
+    qtbot.keyClick(main, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)  # Find a code
+    assert main.current_pane() is main.code_pane and main.code_pane.search.hasFocus()
+    assert len(built()) == 3 < len(PANES)
+    _close(main)

@@ -11,13 +11,12 @@ if TYPE_CHECKING:
 
 def offers_headers(diagnosis: Diagnosis | None, text: str) -> bool:
     """True when ``text`` (diagnosed as ``diagnosis``) is better read by the Headers pane.
-    The diagnosis and header code load with the first paste, not at start-up."""
+    The diagnosis and header code load with the first diagnosis, not at start-up (the
+    empty pane of the first paint has none: nothing to offer, nothing to import)."""
+    if diagnosis is None or diagnosis.primary is not None:
+        return False
     from smtp_gui.core.diagnose.notice import NoticeKind
     from smtp_gui.core.headers.detect import looks_like_headers
 
-    return (
-        diagnosis is not None
-        and diagnosis.primary is None
-        and diagnosis.notice.kind not in (NoticeKind.BOUNCE, NoticeKind.DELAY)
-        and looks_like_headers(text)
-    )
+    notice = diagnosis.notice.kind
+    return notice not in (NoticeKind.BOUNCE, NoticeKind.DELAY) and looks_like_headers(text)
