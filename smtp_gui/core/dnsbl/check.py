@@ -311,7 +311,8 @@ def run_check(
                     break
                 if future.done():
                     future.result()  # a bug in the runner itself: raise it here
-                    break
+                    if arrived.empty():  # every row put its result before the runner ended
+                        break
                 continue
             results[index] = result
             if on_result is not None:
