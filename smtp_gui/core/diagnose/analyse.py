@@ -8,10 +8,8 @@ read once with bounded work each, and no pattern can backtrack.
 from __future__ import annotations
 
 import codecs
-import gc
 import re
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import replace
 
 from smtp_gui.core.diagnose import bounce_formats as formats
@@ -52,6 +50,7 @@ from smtp_gui.core.diagnose.reply_scan import scan_replies
 from smtp_gui.core.diagnose.wording import WordingCause
 from smtp_gui.core.diagnose.wrappers import unquoted
 from smtp_gui.core.text.bilingual import EMPTY
+from smtp_gui.core.text.collector import collector_paused
 from smtp_gui.core.text.errors import input_error
 from smtp_gui.core.text.html_text import html_to_text, looks_like_html
 
@@ -63,27 +62,13 @@ _MAX_ATTACHED_DEPTH = 2
 _HINT_TEXT = 16384  # of a text without any reply, read for wordings that name a cause
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """A big paste allocates hundreds of thousands of small objects, which makes the cyclic
-    garbage collector run again and again (about a tenth of the time); nothing built here
-    forms a cycle, so pause it. Process-wide, and switched back on only if it was on."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def diagnose(data: str | bytes) -> Diagnosis:
     """Diagnose a paste (``str``) or a file's bytes (``.eml`` or text)."""
     if len(data) > MAX_INPUT:
         raise input_error(
             "diagnose.too_large", size=len(data) // (1024 * 1024), limit=MAX_INPUT // (1024 * 1024)
         )
-    with _collector_paused():
+    with collector_paused():
         return _diagnose(data)
 
 

@@ -16,6 +16,7 @@ from smtp_gui.core.sasl.decode import decode_exchange
 from smtp_gui.core.sasl.model import Exchange
 from smtp_gui.core.sasl.report import mechanism_row, report
 from smtp_gui.core.sasl.steps import StepLine, step_lines
+from smtp_gui.core.text.collector import collector_paused
 from smtp_gui.core.text.errors import InputError
 from smtp_gui.ui.jobs import TaskContext
 from smtp_gui.ui.verdict_banner import first_verdict, without_verdict
@@ -65,9 +66,10 @@ def in_worker(
                 raise _CancelledError
 
         try:
-            if isinstance(source, str):
-                return _decode(source, lang, reveal, check)
-            return _render(source, lang, reveal, check)
+            with collector_paused():  # a day of logs: no full collection holding the lock
+                if isinstance(source, str):
+                    return _decode(source, lang, reveal, check)
+                return _render(source, lang, reveal, check)
         except _CancelledError:
             return None
 
