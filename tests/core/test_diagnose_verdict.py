@@ -103,3 +103,21 @@ def test_every_corpus_failure_has_a_verdict_that_names_who_must_act() -> None:
         )
         zh = plain(verdict(diagnosis, "", "zh").text, "zh")  # type: ignore[union-attr]
         assert any(who in zh for who in ("发件方", "收件人")), (path.name, zh)
+
+
+def test_chinese_verdict_spaces_latin_from_chinese() -> None:
+    """A host name or a domain next to Chinese words gets a space, as everywhere else in the
+    Chinese text ("服务器 mx.example.com [192.0.2.91] 暂缓…", "因为 acme-widgets.com 的邮件")."""
+    from pathlib import Path
+
+    from smtp_gui.core.diagnose.analyse import diagnose as run
+    from smtp_gui.core.diagnose.report import report as build
+    from smtp_gui.core.report.runs import plain
+
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    for path, words in (
+        (corpus / "recipients" / "36-postfix-delay-warning.txt", "[192.0.2.91] 暂缓"),
+        (corpus / "bounces" / "54-postfix-gmail-5.7.26-acme-widgets.txt", "因为 acme-widgets.com"),
+    ):
+        found = build(run(path.read_bytes()), "zh").blocks[0]
+        assert words in plain(found.text, "zh")  # type: ignore[attr-defined]

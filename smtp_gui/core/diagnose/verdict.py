@@ -67,6 +67,10 @@ def verdict(diagnosis: Diagnosis, code_title: str, lang: str) -> Verdict | None:
         reason = message_text(key, lang, code=primary.code, title=code_title)
         action = _advised(diagnosis, lang)
     key = "diagnose.verdict.deferred" if primary.cls == 4 else "diagnose.verdict.refused"
+    if lang == "zh" and who[-1:].isascii() and who[-1:].strip():
+        who += " "  # Latin before Chinese: "服务器 mx.example.net [198.51.100.5] 拒收了"
+    if lang == "zh" and reason[:1].isascii() and reason[:1].strip():
+        reason = " " + reason  # "因为 acme-widgets.com 的邮件…"
     sentence = message_text(key, lang, who=who, reason=reason)
     severity = Severity.WARNING if primary.cls == 4 else Severity.ERROR
     parts = [sentence, action]
