@@ -62,7 +62,9 @@ def test_every_include_is_asked_before_any_include_answers(
         _resolver(dns_server), "198.51.100.3", "tree.pre.test", "a@tree.pre.test"
     )
     assert evaluation.result is SpfResult.PASS  # include:i3 matched; i0..i2 did not
-    asked = {q.name: q.at for q in dns_server.queries}
+    asked: dict[str, float] = {}
+    for query in dns_server.queries:  # the first sending of each (a busy machine may resend)
+        asked.setdefault(query.name, query.at)
     targets = [asked[f"i{i}.slow.pre.test"] for i in range(4)]
     assert max(targets) - min(targets) < 0.3  # one flight, not one round trip each
     # The trace is the walk's, as before: four includes, each a query of its own.
