@@ -47,6 +47,7 @@ class AboutDialog(Retranslating, QDialog):
         self.link.setOpenExternalLinks(True)
         self.link.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.list_label = QLabel(objectName="aboutComponentsLabel")
+        self.list_label.setTextFormat(Qt.TextFormat.PlainText)
         self.list_label.setWordWrap(True)
         self.components = QTreeWidget(objectName="aboutComponents")
         self.components.setRootIsDecorated(False)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from smtp_gui.core.codes.vendor import code_in_pattern
 from smtp_gui.core.diagnose.advice_kind import AdviceKind
 from smtp_gui.core.diagnose.entities import IpContext
 from smtp_gui.core.diagnose.replies import FoundReply
@@ -44,7 +45,7 @@ class Rule:
     treat_as: str = ""
 
     def matches(self, reply: FoundReply, lower_text: str) -> bool:
-        if self.enhanced and not any(_enhanced_matches(p, reply.enhanced) for p in self.enhanced):
+        if self.enhanced and not any(code_in_pattern(p, reply.enhanced) for p in self.enhanced):
             return False
         if self.basic and reply.basic not in self.basic:
             return False
@@ -69,20 +70,6 @@ class Provider:
     def owns(self, host: str) -> bool:
         host = host.lower().rstrip(".")
         return any(host == d or host.endswith("." + d) for d in self.domains)
-
-
-def _enhanced_matches(pattern: str, enhanced: str | None) -> bool:
-    """``5.7.26`` exactly, or ``5.7.606-649``: the detail within a range."""
-    if enhanced is None:
-        return False
-    if "-" not in pattern:
-        return pattern == enhanced
-    head, _dash, high = pattern.partition("-")
-    cls_subject, _dot, low = head.rpartition(".")
-    mine_head, _dot2, detail = enhanced.rpartition(".")
-    if mine_head != cls_subject or not detail.isdigit():
-        return False
-    return int(low) <= int(detail) <= int(high)
 
 
 def _rule(provider: str, data: dict[str, Any]) -> Rule:
@@ -162,7 +149,7 @@ def detect(
         for text, weight in weighted_texts:
             if any(signature in text for signature in signatures):
                 score += weight
-        if enhanced and any(_enhanced_matches(code, enhanced) for code in item.codes):
+        if enhanced and any(code_in_pattern(code, enhanced) for code in item.codes):
             score += 3
         # Around the reply only a provider's bounce wording names the reporter: the reply's
         # own phrases ("gmail users") are quoted by any reporter.
